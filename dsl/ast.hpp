@@ -1,0 +1,90 @@
+// The syntax tree of a faultline design.  Plain structs: only grammar.cpp sees Spirit.
+// Every node records the byte range it was parsed from (offset, end).
+#pragma once
+#include <boost/optional.hpp>
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace faultline::dsl::ast {
+
+struct Node {
+  std::size_t offset = 0;
+  std::size_t end = 0;
+};
+
+// A name, number or keyword-like value: bare or double-quoted (quotes removed).
+struct Word : Node {
+  std::string text;
+};
+
+// An attribute value: a word, or a port reference DEV:PORT.
+struct Value : Node {
+  Word head;
+  boost::optional<Word> port;
+};
+
+// `key = value, value, …;`
+struct Attr : Node {
+  Word key;
+  std::vector<Value> values;
+};
+using AttrBlock = std::vector<Attr>;
+
+struct DesignStmt : Node {
+  Word name;
+};
+
+struct DeviceStmt : Node {
+  Word name;
+  Word kind;
+  boost::optional<AttrBlock> attrs;
+};
+
+struct LinkStmt : Node {
+  Value a;
+  Value b;
+  boost::optional<AttrBlock> attrs;
+};
+
+struct LagStmt : Node {
+  Value name;  // DEV:NAME
+  AttrBlock attrs;
+};
+
+struct McLagStmt : Node {
+  Word name;
+  AttrBlock attrs;
+};
+
+// `down device, link;`  `blackhole switch;`  `common os, site blackhole;`
+struct FaultLine : Node {
+  Word verb;
+  std::vector<Word> args;
+  boost::optional<Word> mode;
+};
+
+struct FaultsStmt : Node {
+  Word keyword;
+  std::vector<FaultLine> lines;
+};
+
+// `require reach A -> B [tolerate K];`  `require connected (DEV, … | *) [tolerate K];`
+struct RequireBody : Node {
+  Word kind;                  // "reach" or "connected"
+  std::vector<Word> endpoints;  // reach: from, to; connected: the devices, or one "*"
+};
+
+struct RequireStmt : Node {
+  RequireBody body;
+  boost::optional<Word> tolerate;
+};
+
+struct Statement : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt,
+                                              McLagStmt, FaultsStmt, RequireStmt> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+}  // namespace faultline::dsl::ast

@@ -1,0 +1,14 @@
+#pragma once
+#include <boost/fusion/include/adapt_struct.hpp>
+
+#include "dsl/ast.hpp"
+
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::Value, head, port)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::Attr, key, values)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::DeviceStmt, name, kind, attrs)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::LinkStmt, a, b, attrs)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::LagStmt, name, attrs)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::McLagStmt, name, attrs)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::FaultLine, verb, args, mode)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::FaultsStmt, keyword, lines)
+BOOST_FUSION_ADAPT_STRUCT(faultline::dsl::ast::RequireStmt, body, tolerate)

@@ -1,0 +1,152 @@
+// The faultline grammar (DESIGN.md §3).  Committing keywords are followed by `>` so that a
+// malformed statement fails with the name of what was expected there.
+#pragma once
+#include <boost/spirit/home/x3.hpp>
+#include <type_traits>
+
+#include "dsl/ast.hpp"
+#include "dsl/ast_adapted.hpp"
+#include "dsl/grammar.hpp"
+
+namespace faultline::dsl::parser {
+namespace x3 = boost::spirit::x3;
+
+// The start of the buffer, so that every node can record its byte offsets.
+struct begin_tag;
+
+// Records the parsed byte range on every AST node (the role of annotate_on_success, without
+// Boost 1.74's position cache and its line-start bugs).
+struct annotate {
+  template <typename It, typename Attr, typename Ctx>
+  void on_success(It const& first, It const& last, Attr& attr, Ctx const& ctx) const {
+    if constexpr (std::is_base_of_v<ast::Node, Attr>) {
+      It const& base = x3::get<begin_tag>(ctx);
+      attr.offset = static_cast<std::size_t>(first - base);
+      attr.end = static_cast<std::size_t>(last - base);
+    }
+  }
+};
+
+// --- lexical ------------------------------------------------------------------------------
+inline auto const comment = x3::lexeme['#' >> *(x3::char_ - x3::eol) >> (x3::eol | x3::eoi)];
+inline auto const blank = x3::space | comment;
+
+// A '-' inside a name, unless it starts "--" (link) or "->" (reach).
+inline auto const inner_dash = x3::char_('-') >> !(x3::lit('-') | x3::lit('>'));
+
+inline auto kw(char const* s) {
+  return x3::lexeme[x3::lit(s) >> !(x3::alnum | x3::char_('_') | x3::char_('.') | x3::char_('-'))];
+}
+
+struct word_class : annotate {};
+struct port_word_class : annotate {};
+struct value_class : annotate {};
+struct attr_class : annotate {};
+struct attr_block_class : annotate {};
+struct stmt_end_class : annotate {};
+struct design_class : annotate {};
+struct device_class : annotate {};
+struct link_class : annotate {};
+struct lag_class : annotate {};
+struct mclag_class : annotate {};
+struct fault_line_class : annotate {};
+struct faults_class : annotate {};
+struct faults_kw_class : annotate {};
+struct require_body_class : annotate {};
+struct reach_body_class : annotate {};
+struct connected_body_class : annotate {};
+struct require_class : annotate {};
+struct statement_class : annotate {};
+
+x3::rule<struct quoted_class, std::string> const quoted = "closing '\"' of the string";
+x3::rule<struct bare_class, std::string> const bare = "name";
+x3::rule<struct bare_port_class, std::string> const bare_port = "port name";
+x3::rule<struct word_text_class, std::string> const word_text = "name";
+x3::rule<struct port_text_class, std::string> const port_text = "port name";
+x3::rule<word_class, ast::Word> const word = "name";
+x3::rule<port_word_class, ast::Word> const port_word = "port name";
+x3::rule<value_class, ast::Value> const value = "value";
+x3::rule<attr_class, ast::Attr> const attribute = "attribute (key = value;)";
+x3::rule<attr_block_class, ast::AttrBlock> const attr_block = "attribute block '{ … }'";
+x3::rule<struct value_list_class, std::vector<ast::Value>> const value_list = "value";
+x3::rule<struct word_list_class, std::vector<ast::Word>> const word_list = "name";
+x3::rule<struct device_list_class, ast::RequireBody> const device_list = "'*' or a list of devices";
+x3::rule<stmt_end_class, boost::optional<ast::AttrBlock>> const stmt_end = "';' or an attribute block '{ … }'";
+x3::rule<struct port_ref_class, ast::Value> const port_ref = "port reference (device:port)";
+x3::rule<design_class, ast::DesignStmt> const design_stmt = "design statement";
+x3::rule<device_class, ast::DeviceStmt> const device_stmt = "device statement";
+x3::rule<link_class, ast::LinkStmt> const link_stmt = "link statement";
+x3::rule<lag_class, ast::LagStmt> const lag_stmt = "lag statement";
+x3::rule<mclag_class, ast::McLagStmt> const mclag_stmt = "mclag statement";
+x3::rule<fault_line_class, ast::FaultLine> const fault_line = "fault line ('down', 'blackhole' or 'common')";
+x3::rule<faults_kw_class, ast::Word> const faults_kw = "'faults'";
+x3::rule<faults_class, ast::FaultsStmt> const faults_stmt = "faults block";
+x3::rule<reach_body_class, ast::RequireBody> const reach_body = "reach requirement";
+x3::rule<connected_body_class, ast::RequireBody> const connected_body = "connected requirement";
+x3::rule<require_body_class, ast::RequireBody> const require_body = "'reach' or 'connected'";
+x3::rule<require_class, ast::RequireStmt> const require_stmt = "require statement";
+x3::rule<statement_class, ast::Statement> const statement = "statement";
+
+namespace act {
+inline auto const set_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
+inline auto const set_kind = [](auto& ctx) {
+  auto const& range = x3::_attr(ctx);
+  x3::_val(ctx).kind.text.assign(range.begin(), range.end());
+  auto const& base = x3::get<begin_tag>(ctx);
+  x3::_val(ctx).kind.offset = static_cast<std::size_t>(range.begin() - base);
+  x3::_val(ctx).kind.end = static_cast<std::size_t>(range.end() - base);
+};
+inline auto const push_endpoint = [](auto& ctx) { x3::_val(ctx).endpoints.push_back(x3::_attr(ctx)); };
+inline auto const set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); };
+inline auto const set_raw_word = [](auto& ctx) {
+  auto const& range = x3::_attr(ctx);
+  x3::_val(ctx).text.assign(range.begin(), range.end());
+};
+}  // namespace act
+
+auto const quoted_def =
+    x3::lexeme['"' > *(('\\' > x3::char_) | (x3::char_ - '"' - '\\' - x3::eol)) > '"'];
+auto const bare_def =
+    x3::lexeme[(x3::alnum | x3::char_('_')) >> *(x3::alnum | x3::char_('_') | x3::char_('.') | inner_dash)];
+auto const bare_port_def = x3::lexeme[+(x3::alnum | x3::char_('_') | x3::char_('.') | x3::char_('/') |
+                                        x3::char_(':') | inner_dash)];
+auto const word_text_def = quoted | bare;
+auto const port_text_def = quoted | bare_port;
+auto const word_def = word_text[act::set_text];
+auto const port_word_def = port_text[act::set_text];
+auto const value_def = word >> -(x3::lexeme[':' > port_word]);
+auto const port_ref_def = word > x3::lexeme[':' > port_word];
+auto const value_list_def = value % ',';
+auto const word_list_def = word % ',';
+auto const attribute_def = word > '=' > value_list > ';';
+auto const attr_block_def = '{' > *attribute > '}';
+auto const stmt_end_def = (attr_block >> -x3::lit(';')) | x3::lit(';');
+
+auto const design_stmt_def = kw("design") > word[act::set_name] > ';';
+auto const device_stmt_def = kw("device") > word > word > stmt_end;
+auto const link_stmt_def = kw("link") > port_ref > "--" > port_ref > stmt_end;
+auto const lag_stmt_def = kw("lag") > port_ref > attr_block > -x3::lit(';');
+auto const mclag_stmt_def = kw("mclag") > word > attr_block > -x3::lit(';');
+auto const fault_line_def = word > word_list > -word > ';';
+auto const faults_kw_def = x3::raw[kw("faults")][act::set_raw_word];
+auto const faults_stmt_def = faults_kw > '{' > *fault_line > '}' > -x3::lit(';');
+auto const reach_body_def =
+    x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" > word[act::push_endpoint];
+auto const star_word = x3::raw[x3::lit('*')][([](auto& ctx) {
+  ast::Word w;
+  w.text = "*";
+  x3::_val(ctx).endpoints.push_back(w);
+})];
+auto const device_list_def = star_word | (word[act::push_endpoint] % ',');
+auto const connected_body_def = x3::raw[kw("connected")][act::set_kind] > device_list;
+auto const require_body_def = reach_body | connected_body;
+auto const require_stmt_def = kw("require") > require_body > -(kw("tolerate") > word) > ';';
+auto const statement_def =
+    design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | faults_stmt | require_stmt;
+
+BOOST_SPIRIT_DEFINE(value_list, word_list, device_list, quoted, bare, bare_port, word_text, port_text, word, port_word, value, port_ref, attribute, attr_block,
+                    stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt, mclag_stmt,
+                    fault_line, faults_kw, faults_stmt, reach_body, connected_body, require_body,
+                    require_stmt, statement)
+
+}  // namespace faultline::dsl::parser

@@ -1,0 +1,28 @@
+// Text to syntax tree: reads a design file, parses every statement, reports every syntax
+// error (recovering at the next statement), never throws on bad input.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostics.hpp"
+#include "dsl/source.hpp"
+
+namespace faultline::dsl {
+
+struct ParsedDesign {
+  std::shared_ptr<const SourceFile> source;
+  std::vector<ast::Statement> statements;
+
+  SourceLoc loc(const ast::Node& node) const {
+    return {source, node.offset, node.end > node.offset ? node.end - node.offset : 1};
+  }
+};
+
+ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags);
+// Reads `path` ("-" is standard input); an unreadable file is an error without location.
+std::optional<ParsedDesign> parse_file(const std::string& path, Diagnostics& diags);
+
+}  // namespace faultline::dsl

@@ -1,0 +1,92 @@
+#include "models/faults.hpp"
+
+#include <map>
+#include <set>
+
+namespace faultline::models {
+
+namespace {
+bool blackhole_applies(const FaultClass& c, const Device& d) {
+  if (!d.transit()) return false;
+  return !c.device_kind || *c.device_kind == d.kind;
+}
+}  // namespace
+
+std::vector<FaultEvent> build_universe(const Network& net, const std::vector<FaultClass>& classes) {
+  std::vector<FaultEvent> events;
+  std::set<std::string> seen;
+  auto add = [&](FaultEvent e) {
+    if (seen.insert(e.name).second) events.push_back(std::move(e));
+  };
+  for (const FaultClass& c : classes) {
+    switch (c.kind) {
+      case FaultClass::Kind::down_device:
+        for (DeviceId d = 0; d < net.devices.size(); ++d)
+          add({"down " + net.devices[d].name, FaultAction::down, {d}, {}, {}, net.devices[d].loc, c.loc});
+        break;
+      case FaultClass::Kind::down_link:
+        for (LinkId l = 0; l < net.links.size(); ++l)
+          add({"down " + net.link_name(l), FaultAction::down, {}, l, {}, net.links[l].loc, c.loc});
+        break;
+      case FaultClass::Kind::blackhole_devices:
+        for (DeviceId d = 0; d < net.devices.size(); ++d)
+          if (blackhole_applies(c, net.devices[d]))
+            add({"blackhole " + net.devices[d].name, FaultAction::blackhole, {d}, {}, {},
+                 net.devices[d].loc, c.loc});
+        break;
+      case FaultClass::Kind::blackhole_port:
+        for (PortId p = 0; p < net.ports.size(); ++p)
+          if (net.devices[net.ports[p].device].transit())
+            add({"blackhole " + net.port_name(p), FaultAction::blackhole, {}, {}, p, net.ports[p].loc, c.loc});
+        break;
+      case FaultClass::Kind::common: {
+        // One event per value shared by two or more devices, in order of first appearance.
+        std::map<std::string, std::vector<DeviceId>> by_value;
+        std::vector<std::string> order;
+        for (DeviceId d = 0; d < net.devices.size(); ++d) {
+          auto it = net.devices[d].attrs.find(c.attr);
+          if (it == net.devices[d].attrs.end()) continue;
+          if (!by_value.count(it->second)) order.push_back(it->second);
+          by_value[it->second].push_back(d);
+        }
+        const char* mode = c.action == FaultAction::down ? "down" : "blackhole";
+        for (const std::string& v : order) {
+          const auto& members = by_value[v];
+          if (members.size() < 2) continue;
+          add({"common " + c.attr + "=" + v + " " + mode, c.action, members, {}, {},
+               net.devices[members.front()].loc, c.loc});
+        }
+        break;
+      }
+    }
+  }
+  return events;
+}
+
+std::vector<std::size_t> requirement_universe(const std::vector<FaultEvent>& events,
+                                              const Requirement& req) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    bool touches_endpoint = false;
+    for (DeviceId d : events[i].devices) touches_endpoint |= req.is_endpoint(d);
+    if (!touches_endpoint) out.push_back(i);
+  }
+  return out;
+}
+
+FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>& events) {
+  FaultState s;
+  s.device_down.assign(net.devices.size(), 0);
+  s.device_blackholed.assign(net.devices.size(), 0);
+  s.link_down.assign(net.links.size(), 0);
+  s.port_blackholed.assign(net.ports.size(), 0);
+  for (const FaultEvent* e : events) {
+    for (DeviceId d : e->devices)
+      (e->action == FaultAction::down ? s.device_down : s.device_blackholed)[d] = 1;
+    if (e->link) s.link_down[*e->link] = 1;
+    if (e->port) s.port_blackholed[*e->port] = 1;
+  }
+  return s;
+}
+
+}  // namespace faultline::models

@@ -1,0 +1,28 @@
+// The two logics every behaviour rule is written over.  A rule is one template: instantiated
+// with ExplicitLogic it is the behaviour's `simulate` (plain bools for one fault set), with
+// SmtLogic (models/smt_logic.hpp) it is its `encode` (Z3 terms over all fault sets).  One
+// text, two readings: the simulator and the encoding cannot drift apart.
+#pragma once
+#include <vector>
+
+namespace faultline::models {
+
+// Bool is char, not bool: std::vector<bool>'s proxy references do not mix with the
+// operators the rules use.
+struct ExplicitLogic {
+  using Bool = char;
+  Bool constant(bool b) const { return b; }
+  Bool any(const std::vector<Bool>& xs) const {
+    for (char x : xs)
+      if (x) return true;
+    return false;
+  }
+  Bool at_least(const std::vector<Bool>& xs, unsigned k) const {
+    unsigned n = 0;
+    for (char x : xs) n += x ? 1 : 0;
+    return n >= k;
+  }
+  Bool ite(Bool c, Bool a, Bool b) const { return c ? a : b; }
+};
+
+}  // namespace faultline::models

@@ -1,0 +1,128 @@
+// The typed network of a design (DESIGN.md §3–§4): devices, ports, links, LAGs, MC-LAG
+// domains, the logical links that forwarding sees, and the requirements.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/source.hpp"
+
+namespace faultline::models {
+
+using dsl::SourceLoc;
+using DeviceId = std::uint32_t;
+using PortId = std::uint32_t;
+using LinkId = std::uint32_t;
+using LagId = std::uint32_t;
+using DomainId = std::uint32_t;
+
+enum class DeviceKind { router, switch_, host, firewall, external };
+const char* kind_name(DeviceKind k);
+std::optional<DeviceKind> parse_kind(const std::string& word);
+
+struct Device {
+  std::string name;
+  DeviceKind kind;
+  std::map<std::string, std::string> attrs;  // os, site, rack, power, …
+  SourceLoc loc;
+  std::vector<PortId> ports;
+
+  // Routers, switches and firewalls carry transit traffic; hosts and externals never do.
+  bool transit() const {
+    return kind == DeviceKind::router || kind == DeviceKind::switch_ || kind == DeviceKind::firewall;
+  }
+};
+
+struct Port {
+  std::string name;
+  DeviceId device;
+  LinkId link;
+  SourceLoc loc;
+};
+
+struct Link {
+  PortId port[2];      // the ends in the order written
+  DeviceId device[2];
+  std::uint32_t cost = 1;
+  bool bfd = false;
+  std::optional<LagId> lag;  // a link is a member of at most one LAG
+  SourceLoc loc;
+
+  int side_of(DeviceId d) const { return device[0] == d ? 0 : 1; }
+  DeviceId other(DeviceId d) const { return device[0] == d ? device[1] : device[0]; }
+};
+
+struct Lag {
+  std::string name;  // the bundle's name on its device, e.g. ae0
+  DeviceId device;
+  std::vector<LinkId> members;
+  std::uint32_t min_links = 1;
+  bool microbfd = false;
+  std::uint32_t cost = 1;
+  std::optional<DomainId> mclag;  // set when the far ends are the two peers of a domain
+  SourceLoc loc;
+};
+
+struct McLagDomain {
+  std::string name;
+  DeviceId peer[2];
+  std::vector<LinkId> iccp;
+  SourceLoc loc;
+};
+
+// What forwarding sees from one device: a plain link, the near end of a LAG, or a far
+// device's own view of a LAG (its members towards the LAG's device).
+struct LogicalLink {
+  enum class Kind { plain, lag_near, lag_far };
+  Kind kind;
+  DeviceId from;
+  std::uint32_t cost;
+  LinkId link = 0;  // plain
+  LagId lag = 0;    // lag_near, lag_far
+  // The members this device may hash onto, each with the device it lands on.
+  std::vector<LinkId> members;
+  std::vector<DeviceId> far;  // the distinct far devices, in first-member order
+};
+
+struct Requirement {
+  enum class Kind { reach, connected };
+  Kind kind;
+  DeviceId from = 0, to = 0;      // reach
+  std::vector<DeviceId> devices;  // connected: the listed devices (all for '*')
+  bool all_devices = false;
+  std::uint32_t tolerate = 1;
+  SourceLoc loc;
+  std::string text;  // "reach edge1 -> edge2" as shown in reports
+
+  bool is_endpoint(DeviceId d) const { return kind == Kind::reach && (d == from || d == to); }
+};
+
+struct Network {
+  std::string name;
+  SourceLoc loc;
+  std::vector<Device> devices;
+  std::vector<Port> ports;
+  std::vector<Link> links;
+  std::vector<Lag> lags;
+  std::vector<McLagDomain> domains;
+  std::vector<Requirement> requirements;
+  std::map<std::string, DeviceId> device_by_name;
+
+  // Per device, its logical links in a deterministic order (declaration order).
+  std::vector<std::vector<LogicalLink>> logical;
+
+  std::string port_name(PortId p) const { return devices[ports[p].device].name + ":" + ports[p].name; }
+  // The canonical link name "A:p--B:q", ends in the order written.
+  std::string link_name(LinkId l) const {
+    return port_name(links[l].port[0]) + "--" + port_name(links[l].port[1]);
+  }
+  std::string lag_name(LagId g) const { return devices[lags[g].device].name + ":" + lags[g].name; }
+  // The port of link `l` on device `d`.
+  PortId port_on(LinkId l, DeviceId d) const { return links[l].port[links[l].side_of(d)]; }
+
+  void build_logical_links();
+};
+
+}  // namespace faultline::models

@@ -1,0 +1,495 @@
+#include "models/resolve.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <set>
+
+namespace faultline::models {
+
+namespace {
+
+namespace ast = dsl::ast;
+
+// One pass object: the parsed design in, the network and diagnostics out.
+class Resolver {
+ public:
+  Resolver(const dsl::ParsedDesign& parsed, dsl::Diagnostics& diags) : p_(parsed), diags_(diags) {}
+
+  std::optional<Design> run() {
+    // Declarations first, so that statements may refer to devices declared further down.
+    for (const auto& s : p_.statements) visit<ast::DesignStmt>(s, [&](auto& x) { design(x); });
+    for (const auto& s : p_.statements) visit<ast::DeviceStmt>(s, [&](auto& x) { device(x); });
+    for (const auto& s : p_.statements) visit<ast::LinkStmt>(s, [&](auto& x) { link(x); });
+    for (const auto& s : p_.statements) visit<ast::McLagStmt>(s, [&](auto& x) { mclag(x); });
+    for (const auto& s : p_.statements) visit<ast::LagStmt>(s, [&](auto& x) { lag(x); });
+    bool have_faults = false;
+    for (const auto& s : p_.statements) visit<ast::FaultsStmt>(s, [&](auto& x) { faults(x, have_faults); });
+    if (!have_faults) {
+      d_.fault_classes.push_back({FaultClass::Kind::down_device, {}, {}, FaultAction::down, {}});
+      d_.fault_classes.push_back({FaultClass::Kind::down_link, {}, {}, FaultAction::down, {}});
+    }
+    for (const auto& s : p_.statements) visit<ast::RequireStmt>(s, [&](auto& x) { require(x); });
+    if (diags_.has_errors()) return std::nullopt;
+    d_.net.build_logical_links();
+    d_.events = build_universe(d_.net, d_.fault_classes);
+    return std::move(d_);
+  }
+
+ private:
+  template <class T, class F>
+  void visit(const ast::Statement& s, F&& f) {
+    if (const T* x = boost::get<T>(&s.get())) f(*x);
+  }
+
+  SourceLoc loc(const ast::Node& n) const { return p_.loc(n); }
+  dsl::Diagnostic& error(const ast::Node& n, std::string msg) { return diags_.error(loc(n), std::move(msg)); }
+  void note(dsl::Diagnostic& d, const SourceLoc& at, std::string msg) {
+    d.notes.push_back({dsl::Severity::note, at, std::move(msg), {}});
+  }
+
+  // --- values -------------------------------------------------------------------------
+  const ast::Value* single(const ast::Attr& a) {
+    if (a.values.size() != 1) {
+      error(a.values[1], "attribute '" + a.key.text + "' takes one value");
+      return nullptr;
+    }
+    if (a.values[0].port) {
+      error(a.values[0], "attribute '" + a.key.text + "' takes a word, not a port reference");
+      return nullptr;
+    }
+    return &a.values[0];
+  }
+  std::optional<bool> on_off(const ast::Attr& a) {
+    const ast::Value* v = single(a);
+    if (!v) return std::nullopt;
+    if (v->head.text == "on") return true;
+    if (v->head.text == "off") return false;
+    error(*v, "expected 'on' or 'off' for '" + a.key.text + "', found '" + v->head.text + "'");
+    return std::nullopt;
+  }
+  std::optional<std::uint32_t> number(const ast::Node& at, const std::string& text, const std::string& what,
+                                      std::uint32_t lo, std::uint32_t hi) {
+    bool digits = !text.empty() && text.size() <= 9 &&
+                  std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    std::uint64_t n = digits ? std::stoull(text) : 0;
+    if (!digits || n < lo || n > hi) {
+      error(at, what + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                    ", found '" + text + "'");
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(n);
+  }
+  std::optional<std::uint32_t> number_attr(const ast::Attr& a, std::uint32_t lo, std::uint32_t hi) {
+    const ast::Value* v = single(a);
+    if (!v) return std::nullopt;
+    return number(*v, v->head.text, "'" + a.key.text + "'", lo, hi);
+  }
+  void unknown_attr(const ast::Attr& a, const std::string& stmt, const std::string& expected) {
+    error(a.key, "unknown " + stmt + " attribute '" + a.key.text + "' (expected " + expected + ")");
+  }
+  void check_duplicate_keys(const ast::AttrBlock& attrs) {
+    std::map<std::string, const ast::Attr*> seen;
+    for (const auto& a : attrs) {
+      auto [it, fresh] = seen.emplace(a.key.text, &a);
+      if (!fresh) {
+        auto& d = error(a.key, "attribute '" + a.key.text + "' is set twice");
+        note(d, loc(it->second->key), "first set here");
+      }
+    }
+  }
+
+  std::optional<DeviceId> find_device(const ast::Word& w) {
+    auto it = d_.net.device_by_name.find(w.text);
+    if (it == d_.net.device_by_name.end()) {
+      error(w, "unknown device '" + w.text + "'");
+      return std::nullopt;
+    }
+    return it->second;
+  }
+  // An existing port DEV:PORT (one that a link created).
+  std::optional<PortId> find_port(const ast::Value& v) {
+    if (!v.port) {
+      error(v, "expected a port reference (device:port), found '" + v.head.text + "'");
+      return std::nullopt;
+    }
+    auto dev = find_device(v.head);
+    if (!dev) return std::nullopt;
+    for (PortId p : d_.net.devices[*dev].ports)
+      if (d_.net.ports[p].name == v.port->text) return p;
+    error(v, "unknown port '" + v.head.text + ":" + v.port->text + "' (no link uses it)");
+    return std::nullopt;
+  }
+
+  // --- statements -------------------------------------------------------------------------
+  void design(const ast::DesignStmt& s) {
+    if (design_seen_) {
+      auto& d = error(s, "a file holds one design");
+      note(d, d_.net.loc, "design named here");
+      return;
+    }
+    design_seen_ = true;
+    d_.net.name = s.name.text;
+    d_.net.loc = loc(s);
+  }
+
+  void device(const ast::DeviceStmt& s) {
+    if (s.name.text.empty()) {
+      error(s.name, "a device name cannot be empty");
+      return;
+    }
+    auto kind = parse_kind(s.kind.text);
+    if (!kind) {
+      error(s.kind, "unknown device kind '" + s.kind.text +
+                        "' (expected router, switch, host, firewall or external)");
+    }
+    auto existing = d_.net.device_by_name.find(s.name.text);
+    if (existing != d_.net.device_by_name.end()) {
+      auto& d = error(s.name, "duplicate device '" + s.name.text + "'");
+      note(d, d_.net.devices[existing->second].loc, "first declared here");
+      return;
+    }
+    Device dev{s.name.text, kind.value_or(DeviceKind::router), {}, loc(s.name), {}};
+    if (s.attrs) {
+      check_duplicate_keys(*s.attrs);
+      for (const auto& a : *s.attrs) {
+        const ast::Value* v = single(a);
+        if (v) dev.attrs[a.key.text] = v->head.text;
+      }
+    }
+    d_.net.device_by_name[dev.name] = static_cast<DeviceId>(d_.net.devices.size());
+    d_.net.devices.push_back(std::move(dev));
+  }
+
+  std::optional<PortId> new_port(const ast::Value& v, LinkId link) {
+    auto dev = find_device(v.head);
+    if (!dev) return std::nullopt;
+    for (PortId p : d_.net.devices[*dev].ports) {
+      if (d_.net.ports[p].name == v.port->text) {
+        auto& d = error(v, "port '" + v.head.text + ":" + v.port->text + "' is already in a link");
+        note(d, d_.net.links[d_.net.ports[p].link].loc, "first used here");
+        return std::nullopt;
+      }
+    }
+    PortId id = static_cast<PortId>(d_.net.ports.size());
+    d_.net.ports.push_back({v.port->text, *dev, link, loc(v)});
+    d_.net.devices[*dev].ports.push_back(id);
+    return id;
+  }
+
+  void link(const ast::LinkStmt& s) {
+    LinkId id = static_cast<LinkId>(d_.net.links.size());
+    Link l;
+    l.loc = loc(s);
+    auto a = new_port(s.a, id);
+    auto b = new_port(s.b, id);
+    if (!a || !b) return;  // the ports stay reserved; the link is dropped with its error
+    l.port[0] = *a;
+    l.port[1] = *b;
+    l.device[0] = d_.net.ports[*a].device;
+    l.device[1] = d_.net.ports[*b].device;
+    if (l.device[0] == l.device[1]) {
+      error(s, "link from device '" + d_.net.devices[l.device[0]].name + "' to itself");
+      return;
+    }
+    if (s.attrs) {
+      check_duplicate_keys(*s.attrs);
+      for (const auto& at : *s.attrs) {
+        if (at.key.text == "cost") {
+          if (auto c = number_attr(at, 1, 1000000)) l.cost = *c;
+          link_cost_set_[id] = &at;
+        } else if (at.key.text == "bfd") {
+          if (auto v = on_off(at)) l.bfd = *v;
+        } else {
+          unknown_attr(at, "link", "cost or bfd");
+        }
+      }
+    }
+    d_.net.links.push_back(l);
+  }
+
+  void mclag(const ast::McLagStmt& s) {
+    McLagDomain dom;
+    dom.name = s.name.text;
+    dom.loc = loc(s.name);
+    for (const auto& other : d_.net.domains) {
+      if (other.name == dom.name) {
+        auto& d = error(s.name, "duplicate mclag domain '" + dom.name + "'");
+        note(d, other.loc, "first declared here");
+        return;
+      }
+    }
+    check_duplicate_keys(s.attrs);
+    const ast::Attr* peers = nullptr;
+    const ast::Attr* iccp = nullptr;
+    for (const auto& a : s.attrs) {
+      if (a.key.text == "peers") peers = &a;
+      else if (a.key.text == "iccp") iccp = &a;
+      else unknown_attr(a, "mclag", "peers or iccp");
+    }
+    if (!peers || !iccp) {
+      error(s.name, std::string("mclag domain '") + dom.name + "' needs " +
+                        (!peers ? "'peers = A, B;'" : "'iccp = A:port;'"));
+      return;
+    }
+    if (peers->values.size() != 2) {
+      error(*peers, "an mclag domain has exactly two peers");
+      return;
+    }
+    for (int i = 0; i < 2; ++i) {
+      const ast::Value& v = peers->values[i];
+      if (v.port) {
+        error(v, "peers are devices, not ports");
+        return;
+      }
+      auto dev = find_device(v.head);
+      if (!dev) return;
+      if (!d_.net.devices[*dev].transit()) {
+        error(v, "mclag peer '" + v.head.text + "' must be a switch, router or firewall");
+        return;
+      }
+      for (const auto& other : d_.net.domains) {
+        if (other.peer[0] == *dev || other.peer[1] == *dev) {
+          auto& d = error(v, "device '" + v.head.text + "' is already a peer of mclag '" + other.name + "'");
+          note(d, other.loc, "declared here");
+          return;
+        }
+      }
+      dom.peer[i] = *dev;
+    }
+    if (dom.peer[0] == dom.peer[1]) {
+      error(peers->values[1], "the two peers of mclag '" + dom.name + "' are the same device");
+      return;
+    }
+    for (const auto& v : iccp->values) {
+      auto port = find_port(v);
+      if (!port) return;
+      const Link& l = d_.net.links[d_.net.ports[*port].link];
+      bool between = (l.device[0] == dom.peer[0] && l.device[1] == dom.peer[1]) ||
+                     (l.device[0] == dom.peer[1] && l.device[1] == dom.peer[0]);
+      if (!between) {
+        error(v, "ICCP link '" + d_.net.link_name(d_.net.ports[*port].link) +
+                     "' is not between the peers of mclag '" + dom.name + "'");
+        return;
+      }
+      dom.iccp.push_back(d_.net.ports[*port].link);
+    }
+    d_.net.domains.push_back(std::move(dom));
+  }
+
+  void lag(const ast::LagStmt& s) {
+    Lag g;
+    auto dev = find_device(s.name.head);
+    if (!dev) return;
+    if (!s.name.port) return;  // the grammar requires DEV:NAME
+    g.device = *dev;
+    g.name = s.name.port->text;
+    g.loc = loc(s.name);
+    for (const auto& other : d_.net.lags) {
+      if (other.device == g.device && other.name == g.name) {
+        auto& d = error(s.name, "duplicate lag '" + s.name.head.text + ":" + g.name + "'");
+        note(d, other.loc, "first declared here");
+        return;
+      }
+    }
+    check_duplicate_keys(s.attrs);
+    const ast::Attr* members = nullptr;
+    const ast::Attr* min_links = nullptr;
+    for (const auto& a : s.attrs) {
+      if (a.key.text == "members") members = &a;
+      else if (a.key.text == "min-links") min_links = &a;
+      else if (a.key.text == "microbfd") { if (auto v = on_off(a)) g.microbfd = *v; }
+      else if (a.key.text == "cost") { if (auto c = number_attr(a, 1, 1000000)) g.cost = *c; }
+      else unknown_attr(a, "lag", "members, min-links, microbfd or cost");
+    }
+    if (!members) {
+      error(s.name, "lag '" + s.name.head.text + ":" + g.name + "' needs 'members = DEV:port, …;'");
+      return;
+    }
+    LagId id = static_cast<LagId>(d_.net.lags.size());
+    bool ok = true;
+    std::vector<const ast::Value*> member_values;
+    for (const auto& v : members->values) {
+      auto port = find_port(v);
+      if (!port) { ok = false; continue; }
+      if (d_.net.ports[*port].device != g.device) {
+        error(v, "member '" + v.head.text + ":" + v.port->text + "' is not on the lag's device '" +
+                     d_.net.devices[g.device].name + "'");
+        ok = false;
+        continue;
+      }
+      LinkId l = d_.net.ports[*port].link;
+      if (d_.net.links[l].lag) {
+        auto& d = error(v, "link '" + d_.net.link_name(l) + "' is already a member of lag '" +
+                               d_.net.lag_name(*d_.net.links[l].lag) + "'");
+        note(d, d_.net.lags[*d_.net.links[l].lag].loc, "declared here");
+        ok = false;
+        continue;
+      }
+      if (std::find(g.members.begin(), g.members.end(), l) != g.members.end()) {
+        error(v, "member '" + v.head.text + ":" + v.port->text + "' is listed twice");
+        ok = false;
+        continue;
+      }
+      if (auto c = link_cost_set_.find(l); c != link_cost_set_.end()) {
+        auto& d = error(v, "member link '" + d_.net.link_name(l) + "' has its own cost; set 'cost' on the lag");
+        note(d, loc(c->second->key), "cost set here");
+        ok = false;
+        continue;
+      }
+      g.members.push_back(l);
+      member_values.push_back(&v);
+    }
+    if (!ok) return;
+    if (g.members.size() < 2) {
+      error(*members, "a lag needs at least two members");
+      return;
+    }
+    // The far ends: one device (plain LAG) or the two peers of one mclag domain.
+    std::vector<DeviceId> far;
+    for (LinkId l : g.members) {
+      DeviceId f = d_.net.links[l].other(g.device);
+      if (std::find(far.begin(), far.end(), f) == far.end()) far.push_back(f);
+    }
+    if (far.size() >= 2) {
+      std::optional<DomainId> dom;
+      for (DomainId i = 0; i < d_.net.domains.size(); ++i) {
+        const auto& dm = d_.net.domains[i];
+        if (far[0] == dm.peer[0] || far[0] == dm.peer[1]) dom = i;
+      }
+      for (std::size_t i = 0; i < g.members.size(); ++i) {
+        DeviceId f = d_.net.links[g.members[i]].other(g.device);
+        bool in_domain = dom && (f == d_.net.domains[*dom].peer[0] || f == d_.net.domains[*dom].peer[1]);
+        if (!in_domain) {
+          const ast::Value& v = *member_values[i];
+          error(v, "member '" + v.head.text + ":" + v.port->text + "' ends on '" + d_.net.devices[f].name +
+                       "': the far ends of a lag must be one device or the two peers of one mclag domain");
+          return;
+        }
+      }
+      if (far.size() == 2) g.mclag = dom;
+    }
+    if (min_links) {
+      if (auto m = number_attr(*min_links, 1, static_cast<std::uint32_t>(g.members.size()))) g.min_links = *m;
+    }
+    for (LinkId l : g.members) d_.net.links[l].lag = id;
+    d_.net.lags.push_back(std::move(g));
+  }
+
+  void faults(const ast::FaultsStmt& s, bool& have_faults) {
+    if (have_faults) {
+      auto& d = error(s.keyword, "a design has one faults block");
+      note(d, faults_loc_, "first block here");
+      return;
+    }
+    have_faults = true;
+    faults_loc_ = loc(s.keyword);
+    for (const auto& line : s.lines) {
+      const std::string& verb = line.verb.text;
+      if (verb != "down" && verb != "blackhole" && verb != "common") {
+        error(line.verb, "unknown fault kind '" + verb + "' (expected down, blackhole or common)");
+        continue;
+      }
+      if (line.mode && verb != "common") {
+        error(*line.mode, "expected ',' or ';' after '" + line.args.back().text + "'");
+        continue;
+      }
+      for (const auto& arg : line.args) fault_arg(verb, arg, line.mode);
+    }
+  }
+
+  void fault_arg(const std::string& verb, const ast::Word& arg, const boost::optional<ast::Word>& mode) {
+    FaultClass c{FaultClass::Kind::down_device, {}, {}, FaultAction::down, loc(arg)};
+    const std::string& a = arg.text;
+    if (verb == "down") {
+      if (a == "device") c.kind = FaultClass::Kind::down_device;
+      else if (a == "link") c.kind = FaultClass::Kind::down_link;
+      else return void(error(arg, "unknown fault kind 'down " + a + "' (expected device or link)"));
+    } else if (verb == "blackhole") {
+      if (a == "port") {
+        c.kind = FaultClass::Kind::blackhole_port;
+      } else if (a == "device") {
+        c.kind = FaultClass::Kind::blackhole_devices;
+      } else if (a == "switch" || a == "router" || a == "firewall") {
+        c.kind = FaultClass::Kind::blackhole_devices;
+        c.device_kind = parse_kind(a);
+      } else {
+        return void(error(arg, "unknown fault kind 'blackhole " + a +
+                                   "' (expected switch, router, firewall, device or port)"));
+      }
+    } else {
+      c.kind = FaultClass::Kind::common;
+      c.attr = a;
+      if (mode) {
+        if (mode->text == "down") c.action = FaultAction::down;
+        else if (mode->text == "blackhole") c.action = FaultAction::blackhole;
+        else return void(error(*mode, "expected 'down' or 'blackhole' after 'common " + a + "', found '" +
+                                          mode->text + "'"));
+      }
+      bool carried = std::any_of(d_.net.devices.begin(), d_.net.devices.end(),
+                                 [&](const Device& d) { return d.attrs.count(a) > 0; });
+      if (!carried) diags_.warning(loc(arg), "no device carries attribute '" + a + "': 'common " + a + "' adds no event");
+    }
+    d_.fault_classes.push_back(c);
+  }
+
+  void require(const ast::RequireStmt& s) {
+    Requirement r;
+    r.loc = loc(s);
+    bool ok = true;
+    if (s.tolerate) {
+      if (auto k = number(*s.tolerate, s.tolerate->text, "tolerate", 0, 8)) r.tolerate = *k;
+      else ok = false;
+    }
+    const auto& eps = s.body.endpoints;
+    if (s.body.kind.text == "reach") {
+      r.kind = Requirement::Kind::reach;
+      auto a = find_device(eps[0]);
+      auto b = find_device(eps[1]);
+      if (!a || !b) return;
+      if (*a == *b) return void(error(eps[1], "reach from '" + eps[0].text + "' to itself"));
+      r.from = *a;
+      r.to = *b;
+      r.text = "reach " + eps[0].text + " -> " + eps[1].text;
+    } else {
+      r.kind = Requirement::Kind::connected;
+      if (eps.size() == 1 && eps[0].text == "*") {
+        r.all_devices = true;
+        for (DeviceId d = 0; d < d_.net.devices.size(); ++d) r.devices.push_back(d);
+        r.text = "connected *";
+      } else {
+        r.text = "connected ";
+        for (const auto& w : eps) {
+          auto d = find_device(w);
+          if (!d) { ok = false; continue; }
+          if (std::find(r.devices.begin(), r.devices.end(), *d) != r.devices.end()) {
+            error(w, "device '" + w.text + "' is listed twice");
+            ok = false;
+            continue;
+          }
+          r.devices.push_back(*d);
+          r.text += (r.devices.size() > 1 ? ", " : "") + w.text;
+        }
+        if (ok && r.devices.size() < 2) return void(error(s.body, "'connected' needs at least two devices"));
+      }
+    }
+    if (!ok) return;
+    if (s.tolerate) r.text += " tolerate " + std::to_string(r.tolerate);
+    d_.net.requirements.push_back(std::move(r));
+  }
+
+  const dsl::ParsedDesign& p_;
+  dsl::Diagnostics& diags_;
+  Design d_;
+  bool design_seen_ = false;
+  SourceLoc faults_loc_;
+  std::map<LinkId, const ast::Attr*> link_cost_set_;
+};
+
+}  // namespace
+
+std::optional<Design> resolve(const dsl::ParsedDesign& parsed, dsl::Diagnostics& diags) {
+  return Resolver(parsed, diags).run();
+}
+
+}  // namespace faultline::models
