@@ -50,17 +50,18 @@ std::size_t Diagnostics::error_count() const {
       items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out = items_;
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) == sort_key(b); }),
+            out.end());
+  return out;
+}
+
 void Diagnostics::render(std::ostream& out) const {
-  std::vector<const Diagnostic*> sorted;
-  for (const auto& d : items_) sorted.push_back(&d);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Diagnostic* a, const Diagnostic* b) { return sort_key(*a) < sort_key(*b); });
-  const Diagnostic* prev = nullptr;
-  for (const Diagnostic* d : sorted) {
-    if (prev && sort_key(*prev) == sort_key(*d)) continue;
-    render_diagnostic(out, *d);
-    prev = d;
-  }
+  for (const Diagnostic& d : sorted()) render_diagnostic(out, d);
 }
 
 void render_diagnostic(std::ostream& out, const Diagnostic& d) {

@@ -29,6 +29,7 @@ class Diagnostics {
   std::size_t error_count() const;
   // Sorted by file, offset; identical diagnostics are shown once.
   void render(std::ostream& out) const;
+  std::vector<Diagnostic> sorted() const;
 
  private:
   std::vector<Diagnostic> items_;

@@ -2,6 +2,7 @@
 // malformed statement fails with the name of what was expected there.
 #pragma once
 #include <boost/spirit/home/x3.hpp>
+#include <algorithm>
 #include <type_traits>
 
 #include "dsl/ast.hpp"
@@ -41,6 +42,7 @@ inline auto kw(char const* s) {
 struct word_class : annotate {};
 struct port_word_class : annotate {};
 struct value_class : annotate {};
+struct port_ref_class : annotate {};
 struct attr_class : annotate {};
 struct attr_block_class : annotate {};
 struct stmt_end_class : annotate {};
@@ -72,7 +74,7 @@ x3::rule<struct value_list_class, std::vector<ast::Value>> const value_list = "v
 x3::rule<struct word_list_class, std::vector<ast::Word>> const word_list = "name";
 x3::rule<struct device_list_class, ast::RequireBody> const device_list = "'*' or a list of devices";
 x3::rule<stmt_end_class, boost::optional<ast::AttrBlock>> const stmt_end = "';' or an attribute block '{ … }'";
-x3::rule<struct port_ref_class, ast::Value> const port_ref = "port reference (device:port)";
+x3::rule<port_ref_class, ast::Value> const port_ref = "port reference (device:port)";
 x3::rule<design_class, ast::DesignStmt> const design_stmt = "design statement";
 x3::rule<device_class, ast::DeviceStmt> const device_stmt = "device statement";
 x3::rule<link_class, ast::LinkStmt> const link_stmt = "link statement";
@@ -88,20 +90,35 @@ x3::rule<require_class, ast::RequireStmt> const require_stmt = "require statemen
 x3::rule<statement_class, ast::Statement> const statement = "statement";
 
 namespace act {
-inline auto const set_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
+// A word's text and exact byte range, from the raw range it matched: quoted words lose their
+// quotes and escapes.  (x3::raw, because Boost 1.74's _where does not delimit a match.)
+inline auto const set_word = [](auto& ctx) {
+  auto const& range = x3::_attr(ctx);
+  auto const& base = x3::get<begin_tag>(ctx);
+  ast::Word& w = x3::_val(ctx);
+  w.offset = static_cast<std::size_t>(range.begin() - base);
+  w.end = static_cast<std::size_t>(range.end() - base);
+  w.text.clear();
+  auto it = range.begin();
+  if (it != range.end() && *it == '"') {
+    for (++it; it != range.end() && *it != '"'; ++it) {
+      if (*it == '\\' && it + 1 != range.end()) ++it;
+      w.text += *it;
+    }
+  } else {
+    w.text.assign(range.begin(), range.end());
+  }
+};
 inline auto const set_kind = [](auto& ctx) {
   auto const& range = x3::_attr(ctx);
-  x3::_val(ctx).kind.text.assign(range.begin(), range.end());
   auto const& base = x3::get<begin_tag>(ctx);
+  x3::_val(ctx).kind.text.assign(range.begin(), range.end());
   x3::_val(ctx).kind.offset = static_cast<std::size_t>(range.begin() - base);
   x3::_val(ctx).kind.end = static_cast<std::size_t>(range.end() - base);
 };
 inline auto const push_endpoint = [](auto& ctx) { x3::_val(ctx).endpoints.push_back(x3::_attr(ctx)); };
 inline auto const set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); };
-inline auto const set_raw_word = [](auto& ctx) {
-  auto const& range = x3::_attr(ctx);
-  x3::_val(ctx).text.assign(range.begin(), range.end());
-};
+
 }  // namespace act
 
 auto const quoted_def =
@@ -112,8 +129,8 @@ auto const bare_port_def = x3::lexeme[+(x3::alnum | x3::char_('_') | x3::char_('
                                         x3::char_(':') | inner_dash)];
 auto const word_text_def = quoted | bare;
 auto const port_text_def = quoted | bare_port;
-auto const word_def = word_text[act::set_text];
-auto const port_word_def = port_text[act::set_text];
+auto const word_def = x3::raw[word_text][act::set_word];
+auto const port_word_def = x3::raw[port_text][act::set_word];
 auto const value_def = word >> -(x3::lexeme[':' > port_word]);
 auto const port_ref_def = word > x3::lexeme[':' > port_word];
 auto const value_list_def = value % ',';
@@ -128,13 +145,16 @@ auto const link_stmt_def = kw("link") > port_ref > "--" > port_ref > stmt_end;
 auto const lag_stmt_def = kw("lag") > port_ref > attr_block > -x3::lit(';');
 auto const mclag_stmt_def = kw("mclag") > word > attr_block > -x3::lit(';');
 auto const fault_line_def = word > word_list > -word > ';';
-auto const faults_kw_def = x3::raw[kw("faults")][act::set_raw_word];
+auto const faults_kw_def = x3::raw[kw("faults")][act::set_word];
 auto const faults_stmt_def = faults_kw > '{' > *fault_line > '}' > -x3::lit(';');
 auto const reach_body_def =
     x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" > word[act::push_endpoint];
 auto const star_word = x3::raw[x3::lit('*')][([](auto& ctx) {
   ast::Word w;
   w.text = "*";
+  auto const& base = x3::get<begin_tag>(ctx);
+  w.offset = static_cast<std::size_t>(x3::_attr(ctx).begin() - base);
+  w.end = w.offset + 1;
   x3::_val(ctx).endpoints.push_back(w);
 })];
 auto const device_list_def = star_word | (word[act::push_endpoint] % ',');

@@ -12,13 +12,29 @@ bool blackhole_applies(const FaultClass& c, const Device& d) {
 }
 }  // namespace
 
+std::string describe(const FaultClass& c) {
+  switch (c.kind) {
+    case FaultClass::Kind::down_device: return "down device";
+    case FaultClass::Kind::down_link: return "down link";
+    case FaultClass::Kind::blackhole_devices:
+      return std::string("blackhole ") + (c.device_kind ? kind_name(*c.device_kind) : "device");
+    case FaultClass::Kind::blackhole_port: return "blackhole port";
+    case FaultClass::Kind::common:
+      return "common " + c.attr + (c.action == FaultAction::down ? " down" : " blackhole");
+  }
+  return "";
+}
+
 std::vector<FaultEvent> build_universe(const Network& net, const std::vector<FaultClass>& classes) {
   std::vector<FaultEvent> events;
   std::set<std::string> seen;
+  std::string origin;
   auto add = [&](FaultEvent e) {
+    e.origin = origin;
     if (seen.insert(e.name).second) events.push_back(std::move(e));
   };
   for (const FaultClass& c : classes) {
+    origin = describe(c);
     switch (c.kind) {
       case FaultClass::Kind::down_device:
         for (DeviceId d = 0; d < net.devices.size(); ++d)

@@ -28,7 +28,11 @@ struct FaultEvent {
   std::optional<PortId> port;     // blackhole port
   SourceLoc loc;                  // the declaration of the element it fails
   SourceLoc cause;                // the faults line that put it in the universe
+  std::string origin = {};        // that line's words, e.g. "blackhole switch"
 };
+
+// "down device", "blackhole switch", "common os blackhole", …
+std::string describe(const FaultClass& c);
 
 // Every event of the design, deduplicated by name, in the order the faults block builds them.
 std::vector<FaultEvent> build_universe(const Network& net, const std::vector<FaultClass>& classes);

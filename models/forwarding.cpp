@@ -195,15 +195,15 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p,
 //         set exists iff some walk ends in a drop or loops (follow the members inside `on`).
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                              const std::vector<z3::expr>& is_source,
-                             const std::vector<z3::expr>& is_dest) {
+                             const std::vector<z3::expr>& is_dest, const std::string& tag) {
   z3::context& c = logic.ctx;
   std::size_t n = net.devices.size();
   std::vector<z3::expr> d, noroute, on;
   for (DeviceId u = 0; u < n; ++u) {
-    const std::string& name = net.devices[u].name;
-    d.push_back(c.int_const(("dist[" + name + "]").c_str()));
-    noroute.push_back(c.bool_const(("noroute[" + name + "]").c_str()));
-    on.push_back(c.bool_const(("walk[" + name + "]").c_str()));
+    const std::string name = net.devices[u].name + "]" + tag;
+    d.push_back(c.int_const(("dist[" + name).c_str()));
+    noroute.push_back(c.bool_const(("noroute[" + name).c_str()));
+    on.push_back(c.bool_const(("walk[" + name).c_str()));
   }
   std::vector<z3::expr> facts;
   for (DeviceId u = 0; u < n; ++u) {

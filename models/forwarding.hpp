@@ -56,6 +56,6 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p,
 // (is_dest, exactly one true) is dropped.  The plane is symbolic; distances are pinned exactly.
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                              const std::vector<z3::expr>& is_source,
-                             const std::vector<z3::expr>& is_dest);
+                             const std::vector<z3::expr>& is_dest, const std::string& tag);
 
 }  // namespace faultline::models

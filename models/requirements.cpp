@@ -1,0 +1,130 @@
+#include "models/requirements.hpp"
+
+#include "models/state.hpp"
+
+namespace faultline::models {
+
+namespace {
+
+// The devices a requirement judges under a fault state: reach's two endpoints, or the listed
+// devices that the fault set neither downs nor black-holes (connected is judged over survivors).
+std::vector<DeviceId> survivors(const Requirement& req, const FaultState& f) {
+  if (req.kind == Requirement::Kind::reach) return {req.from, req.to};
+  std::vector<DeviceId> out;
+  for (DeviceId d : req.devices)
+    if (!f.device_down[d] && !f.device_blackholed[d]) out.push_back(d);
+  return out;
+}
+
+std::optional<Witness> judge(const Network& net, const Requirement& req, const std::vector<DeviceId>& alive,
+                             const ExplicitPlane& p) {
+  auto judge_pair_set = [&](DeviceId dest, const std::vector<DeviceId>& sources) -> std::optional<Witness> {
+    auto dist = distances(net, p, dest);
+    auto good = delivers_all(net, p, dist, dest);
+    for (DeviceId src : sources) {
+      if (src == dest || good[src]) continue;
+      return Witness{src, dest, p, dropped_walk(net, p, dist, good, src, dest)};
+    }
+    return std::nullopt;
+  };
+  if (req.kind == Requirement::Kind::reach) return judge_pair_set(req.to, {req.from});
+  for (DeviceId dest : alive)
+    if (auto w = judge_pair_set(dest, alive)) return w;
+  return std::nullopt;
+}
+
+}  // namespace
+
+ExplicitPlane make_plane(const Network& net, const FaultState& faults, const std::vector<char>& keeps_peer0) {
+  ExplicitPlane p;
+  p.device_down = faults.device_down;
+  p.device_blackholed = faults.device_blackholed;
+  p.link_down = faults.link_down;
+  p.port_blackholed = faults.port_blackholed;
+  p.keeps_peer0 = keeps_peer0;
+  derive_plane(net, ExplicitLogic{}, p);
+  return p;
+}
+
+std::optional<Witness> find_violation(const Network& net, const Requirement& req, const FaultState& faults) {
+  std::vector<DeviceId> alive = survivors(req, faults);
+  if (alive.size() < 2) return std::nullopt;
+  // Split brain does not depend on the choices: find the clients whose choice is free.
+  std::vector<char> keeps(net.lags.size(), 1);
+  ExplicitPlane base = make_plane(net, faults, keeps);
+  std::vector<LagId> free;
+  for (LagId g = 0; g < net.lags.size(); ++g)
+    if (net.lags[g].mclag && base.split_brain[*net.lags[g].mclag]) free.push_back(g);
+  if (free.empty()) return judge(net, req, alive, base);
+  // Every combination of kept peers, peer[0] first (mask bit clear = keeps peer[0]).
+  for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
+    for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
+    ExplicitPlane p = make_plane(net, faults, keeps);
+    bool allowed = true;
+    for (LagId g : free) allowed = allowed && p.choice_allowed[g];
+    if (!allowed) continue;
+    if (auto w = judge(net, req, alive, p)) return w;
+  }
+  return std::nullopt;
+}
+
+z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vector<FaultEvent>& events,
+                          const Requirement& req, const SymbolicFaults& faults, const std::string& tag) {
+  SmtLogic logic{ctx};
+  SmtPlane p;
+  // The inputs: an element fails iff some event of the universe that fails it is chosen.
+  std::vector<std::vector<z3::expr>> down(net.devices.size()), bh(net.devices.size()),
+      link_down(net.links.size()), port_bh(net.ports.size());
+  for (std::size_t i = 0; i < faults.events.size(); ++i) {
+    const FaultEvent& e = events[faults.events[i]];
+    for (DeviceId d : e.devices) (e.action == FaultAction::down ? down : bh)[d].push_back(faults.literals[i]);
+    if (e.link) link_down[*e.link].push_back(faults.literals[i]);
+    if (e.port) port_bh[*e.port].push_back(faults.literals[i]);
+  }
+  for (auto& v : down) p.device_down.push_back(logic.any(v));
+  for (auto& v : bh) p.device_blackholed.push_back(logic.any(v));
+  for (auto& v : link_down) p.link_down.push_back(logic.any(v));
+  for (auto& v : port_bh) p.port_blackholed.push_back(logic.any(v));
+  for (LagId g = 0; g < net.lags.size(); ++g)
+    p.keeps_peer0.push_back(net.lags[g].mclag ? ctx.bool_const(("keeps_peer0[" + net.lag_name(g) + "]" + tag).c_str())
+                                              : ctx.bool_val(true));
+  derive_plane(net, logic, p);
+
+  std::vector<z3::expr> facts;
+  for (const auto& allowed : p.choice_allowed) facts.push_back(allowed);
+  std::vector<z3::expr> is_source, is_dest;
+  if (req.kind == Requirement::Kind::reach) {
+    for (DeviceId u = 0; u < net.devices.size(); ++u) {
+      is_source.push_back(ctx.bool_val(u == req.from));
+      is_dest.push_back(ctx.bool_val(u == req.to));
+    }
+  } else {
+    // One surviving listed source and one surviving listed destination, chosen by the solver.
+    std::vector<char> listed(net.devices.size(), 0);
+    for (DeviceId d : req.devices) listed[d] = 1;
+    z3::expr_vector sources(ctx), dests(ctx);
+    for (DeviceId u = 0; u < net.devices.size(); ++u) {
+      if (!listed[u]) {
+        is_source.push_back(ctx.bool_val(false));
+        is_dest.push_back(ctx.bool_val(false));
+        continue;
+      }
+      const std::string& name = net.devices[u].name;
+      is_source.push_back(ctx.bool_const(("source[" + name + "]" + tag).c_str()));
+      is_dest.push_back(ctx.bool_const(("dest[" + name + "]" + tag).c_str()));
+      z3::expr survives = !p.device_down[u] && !p.device_blackholed[u];
+      facts.push_back(z3::implies(is_source.back(), survives));
+      facts.push_back(z3::implies(is_dest.back(), survives));
+      sources.push_back(is_source.back());
+      dests.push_back(is_dest.back());
+    }
+    facts.push_back(z3::atmost(sources, 1) && z3::atleast(sources, 1));
+    facts.push_back(z3::atmost(dests, 1) && z3::atleast(dests, 1));
+  }
+  facts.push_back(encode_dropped_walk(net, logic, p, is_source, is_dest, tag));
+  z3::expr_vector all(ctx);
+  for (auto& f : facts) all.push_back(f);
+  return z3::mk_and(all);
+}
+
+}  // namespace faultline::models

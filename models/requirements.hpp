@@ -1,0 +1,41 @@
+// Requirements (DESIGN.md §4): `reach A -> B` and `connected` judged over the survivors.
+// `find_violation` is the explicit judge for one fault set (the oracle); `encode_violation`
+// states the same judgement as a formula over symbolic fault events.
+#pragma once
+#include <z3++.h>
+
+#include <optional>
+#include <vector>
+
+#include "models/faults.hpp"
+#include "models/forwarding.hpp"
+
+namespace faultline::models {
+
+// One dropped flow under one fault set, with the adversarial choices that produced it.
+struct Witness {
+  DeviceId source = 0, dest = 0;
+  ExplicitPlane plane;  // the state the flow met
+  DroppedWalk walk;
+};
+
+// The explicit plane for a fault state and a split-brain choice per LAG.
+ExplicitPlane make_plane(const Network& net, const FaultState& faults, const std::vector<char>& keeps_peer0);
+
+// Some dropped walk for `req` under `faults`, over every split-brain choice, ECMP next hop and
+// hash; nullopt when the requirement holds.  Deterministic: the first in a fixed order.
+std::optional<Witness> find_violation(const Network& net, const Requirement& req, const FaultState& faults);
+
+// The symbolic fault effects: each input of the plane as a disjunction of event literals.
+struct SymbolicFaults {
+  std::vector<z3::expr> literals;  // one per event of the requirement's universe
+  std::vector<std::size_t> events; // the event index of each literal
+};
+
+// A formula over the literals (and fresh choice, distance and walk variables) that holds iff
+// the events whose literals are true violate `req`.  `tag` keeps variables of different
+// requirements apart in one context.
+z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vector<FaultEvent>& events,
+                          const Requirement& req, const SymbolicFaults& faults, const std::string& tag);
+
+}  // namespace faultline::models

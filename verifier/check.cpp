@@ -1,0 +1,114 @@
+#include "verifier/check.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "dsl/parse.hpp"
+#include "verifier/engines.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::vector<std::string> names_of(const models::Design& d, const std::vector<std::size_t>& set) {
+  std::vector<std::string> out;
+  for (std::size_t i : set) out.push_back(d.events[i].name);
+  return out;
+}
+}  // namespace
+
+std::optional<models::Design> load_design(const std::string& path, dsl::Diagnostics& diags, PhaseTimes& times) {
+  auto t = Clock::now();
+  auto parsed = dsl::parse_file(path, diags);
+  times.parse = since(t);
+  if (!parsed || diags.has_errors()) return std::nullopt;
+  t = Clock::now();
+  auto design = models::resolve(*parsed, diags);
+  times.resolve = since(t);
+  return design;
+}
+
+CheckedRequirement check_requirement(const models::Design& design, std::size_t index, const SearchOptions& opts) {
+  const models::Requirement& req = design.net.requirements[index];
+  CheckedRequirement out;
+  RequirementResult& r = out.result;
+  r.requirement = index;
+  std::vector<std::size_t> universe = models::requirement_universe(design.events, req);
+  r.events_considered = universe.size();
+  r.combinations = combinations_up_to(universe.size(), req.tolerate);
+
+  EngineAnswer answer = opts.engine == Engine::smt ? search_smt(design, req, universe, opts, r.stats)
+                                                   : search_enumerate(design, req, universe, opts, r.stats);
+  r.status = answer.status;
+  r.complete = answer.complete;
+  r.unknown_reason = answer.unknown_reason;
+
+  // Canonical order: events by name within a set, sets by their name lists.
+  for (auto& set : answer.minimal_sets)
+    std::sort(set.begin(), set.end(), [&](std::size_t a, std::size_t b) { return design.events[a].name < design.events[b].name; });
+  std::sort(answer.minimal_sets.begin(), answer.minimal_sets.end(),
+            [&](const auto& a, const auto& b) { return names_of(design, a) < names_of(design, b); });
+
+  // Every violation is replayed by the explicit simulator, which also yields its walk.  A set
+  // that does not replay would be an encoding bug: never report it as a finding or a proof.
+  auto t = Clock::now();
+  for (const auto& set : answer.minimal_sets) {
+    std::vector<const models::FaultEvent*> events;
+    for (std::size_t i : set) events.push_back(&design.events[i]);
+    auto witness = models::find_violation(design.net, req, models::apply_events(design.net, events));
+    if (!witness) {
+      r.status = Status::unknown;
+      r.complete = false;
+      r.unknown_reason = "internal error: the violating set {" + [&] {
+        std::string s;
+        for (const auto& n : names_of(design, set)) s += (s.empty() ? "" : ", ") + n;
+        return s;
+      }() + "} found by the solver does not replay in the simulator";
+      r.violations.clear();
+      out.explanations.clear();
+      break;
+    }
+    out.explanations.push_back(explain(design.net, *witness));
+    r.violations.push_back({set, std::move(*witness)});
+  }
+  r.stats.explain_seconds = since(t);
+  return out;
+}
+
+DesignReport check_file(const std::string& path, const SearchOptions& opts) {
+  DesignReport report;
+  report.file = path;
+  dsl::Diagnostics diags;
+  report.design = load_design(path, diags, report.times);
+  report.diagnostics = diags.sorted();
+  if (!report.design || diags.has_errors()) {
+    report.design.reset();
+    return report;
+  }
+  for (std::size_t i = 0; i < report.design->net.requirements.size(); ++i) {
+    report.requirements.push_back(check_requirement(*report.design, i, opts));
+    const SearchStats& s = report.requirements.back().result.stats;
+    report.times.search += s.encode_seconds + s.search_seconds;
+    report.times.explain += s.explain_seconds;
+  }
+  return report;
+}
+
+int exit_code(const std::vector<DesignReport>& reports) {
+  bool bad = false, violated = false, unknown = false;
+  for (const auto& r : reports) {
+    if (!r.design) bad = true;
+    for (const auto& q : r.requirements) {
+      violated = violated || q.result.status == Status::violated;
+      unknown = unknown || q.result.status == Status::unknown;
+    }
+  }
+  if (bad) return 2;
+  if (violated) return 1;
+  if (unknown) return 3;
+  return 0;
+}
+
+}  // namespace faultline::verifier

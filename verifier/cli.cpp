@@ -1,0 +1,130 @@
+#include "verifier/cli.hpp"
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "verifier/check.hpp"
+#include "verifier/report.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
+    "                               [--timeout SECONDS] [--stats]\n"
+    "       faultline faults FILE... [--format text|json]\n"
+    "       faultline --help | --version\n"
+    "\n"
+    "check   verify every requirement of each design against its fault model\n"
+    "faults  list the fault universe of each design with source locations\n"
+    "\n"
+    "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
+    "            3 a requirement left unknown (time limit)\n";
+
+struct Args {
+  std::string command;
+  std::vector<std::string> files;
+  std::string format = "text";
+  SearchOptions search;
+  ReportOptions report;
+};
+
+// Parses argv into Args; on a usage error writes it to `err` and returns false.
+bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
+  auto usage_error = [&](const std::string& msg) {
+    err << "faultline: error: " << msg << "\n" << kUsage;
+    return false;
+  };
+  if (argc < 2) return usage_error("no command given");
+  a.command = argv[1];
+  if (a.command != "check" && a.command != "faults") return usage_error("unknown command '" + a.command + "'");
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= argc) return usage_error("option '" + arg + "' needs a value");
+      into = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "--format") {
+      if (!value(v)) return false;
+      if (v != "text" && v != "json") return usage_error("--format takes text or json, not '" + v + "'");
+      a.format = v;
+    } else if (arg == "--engine" && a.command == "check") {
+      if (!value(v)) return false;
+      if (v == "smt") a.search.engine = Engine::smt;
+      else if (v == "enumerate") a.search.engine = Engine::enumerate;
+      else return usage_error("--engine takes smt or enumerate, not '" + v + "'");
+    } else if (arg == "--timeout" && a.command == "check") {
+      if (!value(v)) return false;
+      char* end = nullptr;
+      double s = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
+        return usage_error("--timeout takes a number of seconds greater than 0, not '" + v + "'");
+      a.search.timeout_seconds = s;
+    } else if (arg == "--stats" && a.command == "check") {
+      a.report.stats = true;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      return usage_error("unknown option '" + arg + "' for '" + a.command + "'");
+    } else {
+      a.files.push_back(arg);
+    }
+  }
+  if (a.files.empty()) return usage_error("no design file given");
+  return true;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+    out << kUsage;
+    return 0;
+  }
+  if (argc == 2 && std::string(argv[1]) == "--version") {
+    out << "faultline " << FAULTLINE_VERSION << "\n";
+    return 0;
+  }
+  Args args;
+  if (!parse_args(argc, argv, args, err)) return 2;
+  try {
+    std::vector<DesignReport> reports;
+    SearchOptions search = args.search;
+    for (const std::string& file : args.files) {
+      if (args.command == "faults") {
+        DesignReport rep;
+        rep.file = file;
+        dsl::Diagnostics diags;
+        rep.design = load_design(file, diags, rep.times);
+        rep.diagnostics = diags.sorted();
+        if (diags.has_errors()) rep.design.reset();
+        reports.push_back(std::move(rep));
+      } else {
+        reports.push_back(check_file(file, search));
+      }
+      for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
+    }
+    // The report is built whole, then written: never a half-written output.
+    std::ostringstream buf;
+    if (args.command == "faults") {
+      if (args.format == "json") write_faults_json(buf, reports);
+      else write_faults_text(buf, reports);
+      out << buf.str();
+      for (const auto& r : reports)
+        if (!r.design) return 2;
+      return 0;
+    }
+    if (args.format == "json") write_json(buf, reports, args.report);
+    else write_text(buf, reports, args.report);
+    out << buf.str();
+    return exit_code(reports);
+  } catch (const std::exception& e) {
+    err << "faultline: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+}  // namespace faultline::verifier

@@ -1,0 +1,26 @@
+// The two engines.  Both return every minimal violating set of at most K events (as event
+// indices, in any order); the caller sorts, explains and reports.
+//  - smt: Z3 over the encoding, by increasing set size, blocking each found set's supersets.
+//  - enumerate: brute force over `simulate`, the oracle and the baseline.
+#pragma once
+#include "models/resolve.hpp"
+#include "verifier/result.hpp"
+
+namespace faultline::verifier {
+
+struct EngineAnswer {
+  Status status = Status::proved;
+  std::vector<std::vector<std::size_t>> minimal_sets;
+  bool complete = true;
+  std::string unknown_reason;
+};
+
+EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
+                        const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                        SearchStats& stats);
+
+EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
+                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                              SearchStats& stats);
+
+}  // namespace faultline::verifier

@@ -1,0 +1,22 @@
+// Reports: the same results as readable text or as the versioned JSON of docs/json.md.
+// Output is deterministic: timings appear only with --stats.
+#pragma once
+#include <ostream>
+#include <vector>
+
+#include "verifier/check.hpp"
+
+namespace faultline::verifier {
+
+struct ReportOptions {
+  bool stats = false;
+};
+
+void write_text(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts);
+void write_json(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts);
+
+// `faultline faults`: the fault universe with source locations.
+void write_faults_text(std::ostream& out, const std::vector<DesignReport>& reports);
+void write_faults_json(std::ostream& out, const std::vector<DesignReport>& reports);
+
+}  // namespace faultline::verifier

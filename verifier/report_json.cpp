@@ -1,0 +1,151 @@
+// The JSON report, schema 1 (docs/json.md).  Keys keep their insertion order.
+#include <nlohmann/json.hpp>
+
+#include "verifier/report.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json location(const dsl::SourceLoc& loc) {
+  return json{{"file", loc.file ? loc.file->path() : ""}, {"line", loc.line()}, {"column", loc.column()}};
+}
+
+json count(Count v) {
+  if (v <= std::numeric_limits<std::uint64_t>::max()) return json(static_cast<std::uint64_t>(v));
+  return json(to_decimal(v));  // beyond 2^64: exact, as a string
+}
+
+json diagnostics_json(const std::vector<dsl::Diagnostic>& diags) {
+  json out = json::array();
+  for (const auto& d : diags) {
+    json j = location(d.loc);
+    j["severity"] = d.severity == dsl::Severity::error ? "error" : d.severity == dsl::Severity::warning ? "warning" : "note";
+    j["message"] = d.message;
+    out.push_back(j);
+  }
+  return out;
+}
+
+json requirement_json(const models::Design& d, const CheckedRequirement& c, const ReportOptions& opts) {
+  const RequirementResult& r = c.result;
+  const models::Requirement& req = d.net.requirements[r.requirement];
+  json j;
+  bool reach = req.kind == models::Requirement::Kind::reach;
+  j["kind"] = reach ? "reach" : "connected";
+  if (reach) {
+    j["from"] = d.net.devices[req.from].name;
+    j["to"] = d.net.devices[req.to].name;
+  } else {
+    json devs = json::array();
+    if (req.all_devices) devs.push_back("*");
+    else
+      for (auto dev : req.devices) devs.push_back(d.net.devices[dev].name);
+    j["devices"] = devs;
+  }
+  j["tolerate"] = req.tolerate;
+  j["line"] = req.loc.line();
+  j["column"] = req.loc.column();
+  j["text"] = req.text;
+  j["status"] = status_name(r.status);
+  j["events_considered"] = r.events_considered;
+  if (r.status == Status::proved) j["combinations"] = count(r.combinations);
+  j["complete"] = r.complete;
+  if (!r.unknown_reason.empty()) j["reason"] = r.unknown_reason;
+  json vs = json::array();
+  for (std::size_t i = 0; i < r.violations.size(); ++i) {
+    const Explanation& e = c.explanations[i];
+    json v;
+    json names = json::array();
+    for (std::size_t ev : r.violations[i].events) names.push_back(d.events[ev].name);
+    v["events"] = names;
+    v["source"] = e.source;
+    v["destination"] = e.destination;
+    json walk = json::array();
+    for (const Hop& h : e.walk) {
+      json hop{{"device", h.device}};
+      if (!h.in.empty()) hop["in"] = h.in;
+      if (!h.out.empty()) hop["out"] = h.out;
+      if (!h.via.empty()) hop["via"] = h.via;
+      walk.push_back(hop);
+    }
+    v["walk"] = walk;
+    json drop{{"device", e.drop_device}, {"reason", e.drop_reason}};
+    if (!e.drop_port.empty()) drop["port"] = e.drop_port;
+    drop["detail"] = e.drop_detail;
+    v["drop"] = drop;
+    v["unnoticed"] = e.unnoticed;
+    v["state"] = e.state;
+    vs.push_back(v);
+  }
+  j["violations"] = vs;
+  if (opts.stats) {
+    j["stats"] = {{"solver_calls", r.stats.solver_calls},
+                  {"encode_seconds", r.stats.encode_seconds},
+                  {"search_seconds", r.stats.search_seconds},
+                  {"explain_seconds", r.stats.explain_seconds}};
+  }
+  return j;
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts) {
+  json designs = json::array();
+  for (const DesignReport& rep : reports) {
+    json jd;
+    jd["file"] = rep.file;
+    if (!rep.design) {
+      jd["status"] = "error";
+      jd["requirements"] = json::array();
+      jd["diagnostics"] = diagnostics_json(rep.diagnostics);
+      designs.push_back(jd);
+      continue;
+    }
+    const models::Design& d = *rep.design;
+    jd["design"] = d.net.name;
+    Status worst = Status::proved;
+    for (const auto& c : rep.requirements) {
+      if (c.result.status == Status::violated) worst = Status::violated;
+      else if (c.result.status == Status::unknown && worst == Status::proved) worst = Status::unknown;
+    }
+    jd["status"] = status_name(worst);
+    json reqs = json::array();
+    for (const auto& c : rep.requirements) reqs.push_back(requirement_json(d, c, opts));
+    jd["requirements"] = reqs;
+    jd["diagnostics"] = diagnostics_json(rep.diagnostics);
+    if (opts.stats) {
+      jd["stats"] = {{"events", d.events.size()},
+                     {"parse_seconds", rep.times.parse},
+                     {"resolve_seconds", rep.times.resolve},
+                     {"search_seconds", rep.times.search},
+                     {"explain_seconds", rep.times.explain}};
+    }
+    designs.push_back(jd);
+  }
+  json root{{"schema", 1}, {"tool", {{"name", "faultline"}, {"version", FAULTLINE_VERSION}}}, {"designs", designs}};
+  out << root.dump(2) << "\n";
+}
+
+void write_faults_json(std::ostream& out, const std::vector<DesignReport>& reports) {
+  json designs = json::array();
+  for (const DesignReport& rep : reports) {
+    json jd{{"file", rep.file}};
+    json evs = json::array();
+    if (rep.design) {
+      for (const auto& e : rep.design->events) {
+        json j{{"name", e.name}, {"origin", e.origin}};
+        j["declared"] = location(e.loc);
+        if (e.cause.valid()) j["cause_line"] = e.cause.line();
+        evs.push_back(j);
+      }
+    }
+    jd["events"] = evs;
+    designs.push_back(jd);
+  }
+  out << json{{"schema", 1}, {"designs", designs}}.dump(2) << "\n";
+}
+
+}  // namespace faultline::verifier

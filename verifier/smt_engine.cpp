@@ -1,0 +1,97 @@
+// The product engine: Z3 over the encoding of DESIGN.md §4.
+//
+// Search by increasing set size s = 0, 1, …, K under the assumption "at most s events".  Each
+// model names a violating set T; T is recorded and T with all its supersets is blocked.  When
+// size s is reached every violating set of fewer events is a superset of a recorded one, so
+// every model at size s is a set of exactly s events none of whose proper subsets violates:
+// every recorded set is minimal, although violation is not monotone.  UNSAT at size K means
+// no other violating set of at most K events exists: the search covered the whole universe.
+#include <chrono>
+
+#include "verifier/engines.hpp"
+#include "verifier/solver.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+}  // namespace
+
+EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
+                        const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                        SearchStats& stats) {
+  auto start = Clock::now();
+  EngineAnswer answer;
+  z3::context ctx;
+  models::SymbolicFaults faults;
+  z3::expr_vector literals(ctx);
+  for (std::size_t i : universe) {
+    // Answer literals are named after the event, so models and cores read as the design.
+    faults.literals.push_back(ctx.bool_const(("fault[" + design.events[i].name + "]").c_str()));
+    faults.events.push_back(i);
+    literals.push_back(faults.literals.back());
+  }
+  Solver solver(ctx);
+  try {
+    solver.add(models::encode_violation(ctx, design.net, design.events, req, faults, ""));
+  } catch (const z3::exception& e) {
+    answer.status = Status::unknown;
+    answer.unknown_reason = std::string("encoding failed: ") + e.msg();
+    return answer;
+  }
+  stats.encode_seconds += seconds_since(start);
+  auto search_start = Clock::now();
+
+  std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
+  for (std::size_t size = 0; size <= max_size; ++size) {
+    z3::expr level = ctx.bool_const(("at_most_" + std::to_string(size) + "_events").c_str());
+    solver.add(z3::implies(level, literals.empty() ? ctx.bool_val(true) : z3::atmost(literals, size)));
+    z3::expr_vector assumption(ctx);
+    assumption.push_back(level);
+    for (;;) {
+      if (opts.timeout_seconds > 0) {
+        double left = opts.timeout_seconds - seconds_since(start);
+        if (left <= 0) {
+          answer.complete = false;
+          answer.unknown_reason = "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
+          answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
+          stats.search_seconds += seconds_since(search_start);
+          return answer;
+        }
+        solver.set_timeout(left);
+      }
+      ++stats.solver_calls;
+      std::optional<bool> sat = solver.check(assumption);
+      if (!sat) {
+        answer.complete = false;
+        answer.unknown_reason = "solver gave up: " + solver.unknown_reason();
+        answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
+        stats.search_seconds += seconds_since(search_start);
+        return answer;
+      }
+      if (!*sat) break;
+      z3::model m = solver.model();
+      std::vector<std::size_t> set;
+      z3::expr_vector chosen(ctx);
+      for (std::size_t i = 0; i < faults.literals.size(); ++i) {
+        if (m.eval(faults.literals[i], true).is_true()) {
+          set.push_back(faults.events[i]);
+          chosen.push_back(faults.literals[i]);
+        }
+      }
+      answer.minimal_sets.push_back(set);
+      if (set.empty()) {  // the design fails with no fault at all: every set is a superset
+        stats.search_seconds += seconds_since(search_start);
+        answer.status = Status::violated;
+        return answer;
+      }
+      solver.add(!z3::mk_and(chosen));  // block T and every superset of T
+    }
+  }
+  stats.search_seconds += seconds_since(search_start);
+  answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;
+  return answer;
+}
+
+}  // namespace faultline::verifier

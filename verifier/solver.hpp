@@ -1,0 +1,28 @@
+// Z3 behind one class: check() answers true (sat), false (unsat) or nothing (unknown, with a
+// reason).  z3::exception is caught here and nowhere else.
+#pragma once
+#include <z3++.h>
+
+#include <optional>
+#include <string>
+
+namespace faultline::verifier {
+
+class Solver {
+ public:
+  explicit Solver(z3::context& ctx);
+
+  void add(const z3::expr& e);
+  // Remaining time for this solver, in seconds (0 = unlimited).
+  void set_timeout(double seconds);
+  std::optional<bool> check(const z3::expr_vector& assumptions);
+  z3::model model() const { return solver_.get_model(); }
+  const std::string& unknown_reason() const { return reason_; }
+
+ private:
+  z3::context& ctx_;
+  z3::solver solver_;
+  std::string reason_;
+};
+
+}  // namespace faultline::verifier
