@@ -39,6 +39,11 @@ inline auto kw(char const* s) {
   return x3::lexeme[x3::lit(s) >> !(x3::alnum | x3::char_('_') | x3::char_('.') | x3::char_('-'))];
 }
 
+// A statement keyword never starts an attribute or a fault line, so that a block left open
+// ends at the next statement with "expected '}'" instead of a confusing message inside it.
+inline auto const statement_keyword =
+    kw("design") | kw("device") | kw("link") | kw("lag") | kw("mclag") | kw("faults") | kw("require");
+
 struct word_class : annotate {};
 struct port_word_class : annotate {};
 struct value_class : annotate {};
@@ -72,7 +77,10 @@ x3::rule<attr_class, ast::Attr> const attribute = "attribute (key = value;)";
 x3::rule<attr_block_class, ast::AttrBlock> const attr_block = "attribute block '{ … }'";
 x3::rule<struct value_list_class, std::vector<ast::Value>> const value_list = "value";
 x3::rule<struct word_list_class, std::vector<ast::Word>> const word_list = "name";
-x3::rule<struct device_list_class, ast::RequireBody> const device_list = "'*' or a list of devices";
+x3::rule<struct star_class, ast::Word> const star = "'*'";
+x3::rule<struct device_list_class, std::vector<ast::Word>> const device_list = "'*' or a list of devices";
+x3::rule<struct close_block_class> const close_block = "'}' to close the block";
+x3::rule<struct port_suffix_class, ast::Word> const port_suffix = "':port' after the device (device:port)";
 x3::rule<stmt_end_class, boost::optional<ast::AttrBlock>> const stmt_end = "';' or an attribute block '{ … }'";
 x3::rule<port_ref_class, ast::Value> const port_ref = "port reference (device:port)";
 x3::rule<design_class, ast::DesignStmt> const design_stmt = "design statement";
@@ -116,6 +124,8 @@ inline auto const set_kind = [](auto& ctx) {
   x3::_val(ctx).kind.offset = static_cast<std::size_t>(range.begin() - base);
   x3::_val(ctx).kind.end = static_cast<std::size_t>(range.end() - base);
 };
+inline auto const push_back = [](auto& ctx) { x3::_val(ctx).push_back(x3::_attr(ctx)); };
+inline auto const set_endpoints = [](auto& ctx) { x3::_val(ctx).endpoints = x3::_attr(ctx); };
 inline auto const push_endpoint = [](auto& ctx) { x3::_val(ctx).endpoints.push_back(x3::_attr(ctx)); };
 inline auto const set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); };
 
@@ -132,11 +142,13 @@ auto const port_text_def = quoted | bare_port;
 auto const word_def = x3::raw[word_text][act::set_word];
 auto const port_word_def = x3::raw[port_text][act::set_word];
 auto const value_def = word >> -(x3::lexeme[':' > port_word]);
-auto const port_ref_def = word > x3::lexeme[':' > port_word];
+auto const port_suffix_def = x3::lexeme[':' > port_word];
+auto const port_ref_def = word > port_suffix;
 auto const value_list_def = value % ',';
 auto const word_list_def = word % ',';
-auto const attribute_def = word > '=' > value_list > ';';
-auto const attr_block_def = '{' > *attribute > '}';
+auto const attribute_def = !statement_keyword >> word > '=' > value_list > ';';
+auto const close_block_def = x3::lit('}');
+auto const attr_block_def = '{' > *attribute > close_block;
 auto const stmt_end_def = (attr_block >> -x3::lit(';')) | x3::lit(';');
 
 auto const design_stmt_def = kw("design") > word[act::set_name] > ';';
@@ -144,27 +156,20 @@ auto const device_stmt_def = kw("device") > word > word > stmt_end;
 auto const link_stmt_def = kw("link") > port_ref > "--" > port_ref > stmt_end;
 auto const lag_stmt_def = kw("lag") > port_ref > attr_block > -x3::lit(';');
 auto const mclag_stmt_def = kw("mclag") > word > attr_block > -x3::lit(';');
-auto const fault_line_def = word > word_list > -word > ';';
+auto const fault_line_def = !statement_keyword >> word > word_list > -word > ';';
 auto const faults_kw_def = x3::raw[kw("faults")][act::set_word];
-auto const faults_stmt_def = faults_kw > '{' > *fault_line > '}' > -x3::lit(';');
+auto const faults_stmt_def = faults_kw > '{' > *fault_line > close_block > -x3::lit(';');
 auto const reach_body_def =
     x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" > word[act::push_endpoint];
-auto const star_word = x3::raw[x3::lit('*')][([](auto& ctx) {
-  ast::Word w;
-  w.text = "*";
-  auto const& base = x3::get<begin_tag>(ctx);
-  w.offset = static_cast<std::size_t>(x3::_attr(ctx).begin() - base);
-  w.end = w.offset + 1;
-  x3::_val(ctx).endpoints.push_back(w);
-})];
-auto const device_list_def = star_word | (word[act::push_endpoint] % ',');
-auto const connected_body_def = x3::raw[kw("connected")][act::set_kind] > device_list;
+auto const star_def = x3::raw[x3::lit('*')][act::set_word];
+auto const device_list_def = star[act::push_back] | (word[act::push_back] % ',');
+auto const connected_body_def = x3::raw[kw("connected")][act::set_kind] > device_list[act::set_endpoints];
 auto const require_body_def = reach_body | connected_body;
 auto const require_stmt_def = kw("require") > require_body > -(kw("tolerate") > word) > ';';
 auto const statement_def =
     design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | faults_stmt | require_stmt;
 
-BOOST_SPIRIT_DEFINE(value_list, word_list, device_list, quoted, bare, bare_port, word_text, port_text, word, port_word, value, port_ref, attribute, attr_block,
+BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted, bare, bare_port, word_text, port_text, word, port_word, value, port_ref, attribute, attr_block,
                     stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt, mclag_stmt,
                     fault_line, faults_kw, faults_stmt, reach_body, connected_body, require_body,
                     require_stmt, statement)

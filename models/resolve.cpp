@@ -11,6 +11,14 @@ namespace {
 
 namespace ast = dsl::ast;
 
+// "dir/edge-pop.fl" → "edge-pop": the name of a design without a design statement.
+std::string stem(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::size_t dot = base.rfind('.');
+  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
 // One pass object: the parsed design in, the network and diagnostics out.
 class Resolver {
  public:
@@ -30,6 +38,9 @@ class Resolver {
       d_.fault_classes.push_back({FaultClass::Kind::down_link, {}, {}, FaultAction::down, {}});
     }
     for (const auto& s : p_.statements) visit<ast::RequireStmt>(s, [&](auto& x) { require(x); });
+    if (!design_seen_) d_.net.name = stem(p_.source->path());
+    if (d_.net.requirements.empty() && !diags_.has_errors())
+      diags_.warning({p_.source, 0, 1}, "the design has no requirements: nothing to check");
     if (diags_.has_errors()) return std::nullopt;
     d_.net.build_logical_links();
     d_.events = build_universe(d_.net, d_.fault_classes);

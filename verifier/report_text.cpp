@@ -9,6 +9,10 @@ namespace {
 
 std::string where(const dsl::SourceLoc& loc) { return loc.str(); }
 
+std::string count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 // What the note under an event points at, in the design's words.
 std::string declared(const models::Design& d, const models::FaultEvent& e) {
   if (e.port) return "port " + d.net.port_name(*e.port) + " first used here";
@@ -45,17 +49,17 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
   std::string tol = std::to_string(req.tolerate);
   switch (r.status) {
     case Status::proved:
-      out << "  " << r.events_considered << " events considered, " << to_decimal(r.combinations)
-          << " fault combinations covered (every set of at most " << tol << " events)\n";
+      out << "  " << count(r.events_considered, "event", "events") << " considered, " << to_decimal(r.combinations)
+          << " fault combinations covered (every set of at most " << tol << (req.tolerate == 1 ? " event" : " events") << ")\n";
       break;
     case Status::violated:
-      out << "  " << r.events_considered << " events considered, " << r.violations.size()
+      out << "  " << count(r.events_considered, "event", "events") << " considered, " << r.violations.size()
           << (r.violations.size() == 1 ? " minimal violating set" : " minimal violating sets")
           << " of at most " << tol << (req.tolerate == 1 ? " event" : " events") << "\n";
       if (!r.complete) out << "  the list may be incomplete: " << r.unknown_reason << "\n";
       break;
     case Status::unknown:
-      out << "  " << r.events_considered << " events considered; no verdict: " << r.unknown_reason << "\n";
+      out << "  " << count(r.events_considered, "event", "events") << " considered; no verdict: " << r.unknown_reason << "\n";
       break;
   }
   for (std::size_t i = 0; i < r.violations.size(); ++i) {
@@ -93,8 +97,9 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports, con
       continue;
     }
     const models::Design& d = *rep.design;
-    out << rep.file << ": design \"" << d.net.name << "\": " << d.net.devices.size() << " devices, " << d.net.links.size()
-        << " links, " << d.events.size() << " fault events, " << d.net.requirements.size() << " requirements\n";
+    out << rep.file << ": design \"" << d.net.name << "\": " << count(d.net.devices.size(), "device", "devices") << ", "
+        << count(d.net.links.size(), "link", "links") << ", " << count(d.events.size(), "fault event", "fault events")
+        << ", " << count(d.net.requirements.size(), "requirement", "requirements") << "\n";
     for (const auto& c : rep.requirements) {
       write_requirement(out, d, c, opts);
       switch (c.result.status) {
@@ -117,7 +122,7 @@ void write_faults_text(std::ostream& out, const std::vector<DesignReport>& repor
   for (const DesignReport& rep : reports) {
     if (!rep.design) continue;
     const models::Design& d = *rep.design;
-    out << rep.file << ": " << d.events.size() << " fault events\n";
+    out << rep.file << ": " << count(d.events.size(), "fault event", "fault events") << "\n";
     for (const auto& e : d.events) {
       out << where(e.loc) << ": " << e.name;
       out << "  (" << e.origin;

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerates every golden .expect file from the current build.  Review the diff before
+# committing: a golden file pins what users see.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for e in $(find tests/golden -name '*.expect' | sort); do
+  tests/golden/run_one.sh "$PWD/build/faultline" "$e" --update
+done
+git --no-pager diff --stat -- tests/golden || true

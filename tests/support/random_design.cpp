@@ -1,0 +1,169 @@
+#include "tests/support/random_design.hpp"
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace faultline::testing {
+
+namespace {
+
+class Generator {
+ public:
+  Generator(std::uint64_t seed, const RandomDesignOptions& opts) : rng_(seed), opts_(opts) {}
+
+  std::string run() {
+    int n = pick(opts_.min_devices, opts_.max_devices);
+    const char* kinds[] = {"switch", "switch", "switch", "router", "router", "firewall", "host", "external"};
+    const char* oses[] = {"os-a", "os-b", "os-c"};
+    const char* sites[] = {"s1", "s2"};
+    out_ << "design \"random-" << seed_text() << "\";\n";
+    for (int i = 0; i < n; ++i) {
+      kind_.push_back(kinds[pick(0, 7)]);
+      out_ << "device d" << i << " " << kind_[i] << " { os = \"" << oses[pick(0, 2)] << "\";";
+      if (chance(0.5)) out_ << " site = \"" << sites[pick(0, 1)] << "\";";
+      out_ << " }\n";
+    }
+    ports_.assign(n, 0);
+    std::vector<int> transit;
+    for (int i = 0; i < n; ++i)
+      if (is_transit(i)) transit.push_back(i);
+
+    // MC-LAG domains over disjoint pairs of transit devices, with one or two ICCP links.
+    std::vector<std::pair<int, int>> domains;
+    std::shuffle(transit.begin(), transit.end(), rng_);
+    for (std::size_t i = 0; i + 1 < transit.size() && domains.size() < 2; i += 2) {
+      if (!chance(0.5)) continue;
+      int a = transit[i], b = transit[i + 1];
+      std::vector<std::string> iccp;
+      for (int k = pick(1, 2); k > 0; --k) iccp.push_back(link(a, b, false));
+      out_ << "mclag m" << domains.size() << " { peers = d" << a << ", d" << b << "; iccp = ";
+      for (std::size_t k = 0; k < iccp.size(); ++k) out_ << (k ? ", " : "") << iccp[k];
+      out_ << "; }\n";
+      domains.push_back({a, b});
+    }
+    // Plain links, parallel links allowed.
+    int links = pick(n - 1, 2 * n);
+    for (int i = 0; i < links; ++i) {
+      int a = pick(0, n - 1), b = pick(0, n - 1);
+      if (a == b) continue;
+      link(a, b, true);
+    }
+    // LAGs: plain (2–3 members to one device) and MC-LAG clients (members to both peers).
+    int lags = pick(0, 3);
+    for (int i = 0; i < lags && n >= 2; ++i) {
+      int dev = pick(0, n - 1);
+      std::vector<std::string> members;
+      if (!domains.empty() && chance(0.6)) {
+        auto [a, b] = domains[pick(0, static_cast<int>(domains.size()) - 1)];
+        if (dev == a || dev == b) continue;
+        for (int k = pick(1, 2); k > 0; --k) members.push_back(link(dev, a, false));
+        for (int k = pick(1, 2); k > 0; --k) members.push_back(link(dev, b, false));
+      } else {
+        int far = pick(0, n - 1);
+        if (far == dev) continue;
+        for (int k = pick(2, 3); k > 0; --k) members.push_back(link(dev, far, false));
+      }
+      // Member ports were written as "dX:pN"; the LAG is declared on dev.
+      out_ << "lag d" << dev << ":ae" << i << " { members = ";
+      for (std::size_t k = 0; k < members.size(); ++k) out_ << (k ? ", " : "") << members[k];
+      out_ << ";";
+      if (chance(0.4)) out_ << " min-links = " << pick(1, static_cast<int>(members.size())) << ";";
+      if (chance(0.5)) out_ << " microbfd = on;";
+      if (chance(0.3)) out_ << " cost = " << pick(1, 3) << ";";
+      out_ << " }\n";
+    }
+    faults();
+    requirements(n);
+    return out_.str();
+  }
+
+  void set_seed(std::uint64_t s) { seed_ = s; }
+
+ private:
+  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  bool is_transit(int i) const { return kind_[i] == "switch" || kind_[i] == "router" || kind_[i] == "firewall"; }
+  std::string seed_text() const { return std::to_string(seed_); }
+
+  // Writes a link a -- b and returns a's port reference.
+  std::string link(int a, int b, bool attrs) {
+    std::string pa = "d" + std::to_string(a) + ":p" + std::to_string(ports_[a]++);
+    std::string pb = "d" + std::to_string(b) + ":p" + std::to_string(ports_[b]++);
+    out_ << "link " << pa << " -- " << pb;
+    if (attrs && (chance(0.3) || chance(0.3))) {
+      out_ << " {";
+      if (chance(0.5)) out_ << " cost = " << pick(1, 3) << ";";
+      if (chance(0.5)) out_ << " bfd = on;";
+      out_ << " }\n";
+    } else {
+      out_ << ";\n";
+    }
+    return pa;
+  }
+
+  void faults() {
+    if (chance(0.15)) return;  // the default fault model
+    std::vector<std::string> lines;
+    std::vector<std::string> down;
+    if (chance(0.7)) down.push_back("device");
+    if (chance(0.7)) down.push_back("link");
+    if (!down.empty()) lines.push_back("down " + join(down) + ";");
+    std::vector<std::string> bh;
+    for (const char* k : {"switch", "router", "firewall", "device", "port"})
+      if (chance(k == std::string("port") ? 0.25 : 0.3)) bh.push_back(k);
+    if (!bh.empty()) lines.push_back("blackhole " + join(bh) + ";");
+    if (chance(0.4)) lines.push_back(std::string("common os") + (chance(0.5) ? " blackhole" : "") + ";");
+    if (chance(0.3)) lines.push_back(std::string("common site") + (chance(0.3) ? " down" : "") + ";");
+    out_ << "faults {\n";
+    for (const auto& l : lines) out_ << "  " << l << "\n";
+    out_ << "}\n";
+  }
+
+  void requirements(int n) {
+    int count = pick(1, 3);
+    for (int i = 0; i < count; ++i) {
+      std::string tol = chance(0.5) ? "" : " tolerate " + std::to_string(pick(0, opts_.max_tolerate));
+      if (chance(0.6)) {
+        int a = pick(0, n - 1), b = pick(0, n - 1);
+        if (a == b) b = (a + 1) % n;
+        out_ << "require reach d" << a << " -> d" << b << tol << ";\n";
+      } else if (chance(0.4)) {
+        out_ << "require connected *" << tol << ";\n";
+      } else {
+        std::vector<int> all(n);
+        for (int k = 0; k < n; ++k) all[k] = k;
+        std::shuffle(all.begin(), all.end(), rng_);
+        int m = pick(2, std::min(n, 5));
+        std::vector<std::string> names;
+        for (int k = 0; k < m; ++k) names.push_back("d" + std::to_string(all[k]));
+        out_ << "require connected " << join(names) << tol << ";\n";
+      }
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& xs) {
+    std::string s;
+    for (const auto& x : xs) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  }
+
+  std::mt19937_64 rng_;
+  RandomDesignOptions opts_;
+  std::uint64_t seed_ = 0;
+  std::ostringstream out_;
+  std::vector<std::string> kind_;
+  std::vector<int> ports_;
+};
+
+}  // namespace
+
+std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts) {
+  Generator g(seed, opts);
+  g.set_seed(seed);
+  return g.run();
+}
+
+}  // namespace faultline::testing

@@ -1,0 +1,18 @@
+// Seeded random designs in the faultline language, for the differential test and benchmarks:
+// 2–12 devices of every kind, parallel links, plain and MC-LAG LAGs with min-links, micro-BFD
+// and BFD, random fault blocks, `reach` and `connected` requirements with K ∈ {1, 2}.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace faultline::testing {
+
+struct RandomDesignOptions {
+  int min_devices = 2;
+  int max_devices = 12;
+  int max_tolerate = 2;
+};
+
+std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});
+
+}  // namespace faultline::testing

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "verifier/cli.hpp"
+
+using namespace faultline;
+
+namespace {
+struct Run {
+  int code;
+  std::string out, err;
+};
+Run run(std::vector<std::string> args) {
+  std::vector<const char*> argv{"faultline"};
+  for (auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  int code = verifier::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
+}
+std::string example(const std::string& rel) { return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel; }
+}  // namespace
+
+TEST_CASE("usage errors exit 2 with a message", "[cli]") {
+  CHECK(run({}).code == 2);
+  CHECK(run({"frob"}).err.find("unknown command 'frob'") != std::string::npos);
+  CHECK(run({"check"}).err.find("no design file given") != std::string::npos);
+  CHECK(run({"check", "x.fl", "--engine", "magic"}).code == 2);
+  CHECK(run({"check", "x.fl", "--timeout", "-1"}).code == 2);
+  CHECK(run({"check", "x.fl", "--bogus"}).err.find("unknown option '--bogus'") != std::string::npos);
+  CHECK(run({"--help"}).code == 0);
+}
+
+TEST_CASE("an unreadable file is bad input", "[cli]") {
+  auto r = run({"check", "/nonexistent/design.fl"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("cannot read '/nonexistent/design.fl'") != std::string::npos);
+}
+
+TEST_CASE("exit codes follow the verdicts", "[cli]") {
+  CHECK(run({"check", example("incidents/mclag-edge-pop.fl")}).code == 1);
+  CHECK(run({"check", example("leaf-spine.fl")}).code == 0);
+  // Bad input outranks a violation when several files are checked.
+  CHECK(run({"check", example("leaf-spine.fl"), "/nonexistent.fl"}).code == 2);
+}
+
+TEST_CASE("JSON follows the schema-1 core", "[cli][json]") {
+  auto r = run({"check", "--format", "json", example("incidents/mclag-edge-pop.fl")});
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["schema"] == 1);
+  const auto& req = j["designs"][0]["requirements"][0];
+  CHECK(req["kind"] == "reach");
+  CHECK(req["from"] == "edge1");
+  CHECK(req["to"] == "edge2");
+  CHECK(req["tolerate"] == 1);
+  CHECK(req["line"] == 28);
+  CHECK(req["status"] == "violated");
+  CHECK(req["events_considered"] == 13);
+  REQUIRE(req["violations"].size() == 4);
+  CHECK(req["violations"][0]["events"] == nlohmann::json::array({"blackhole ca1"}));
+  CHECK(req["violations"][0]["walk"][0]["device"] == "edge1");
+  CHECK(req["violations"][0]["drop"]["device"] == "ca1");
+}
+
+TEST_CASE("faults lists the universe with locations", "[cli]") {
+  auto r = run({"faults", example("incidents/mclag-edge-pop.fl")});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("16 fault events") != std::string::npos);
+  CHECK(r.out.find(":10:1: down ca1:et-0/0/0--ca2:et-0/0/0  (down link, line 23)") != std::string::npos);
+}

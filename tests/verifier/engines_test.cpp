@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "tests/support/load.hpp"
+#include "tests/support/random_design.hpp"
+#include "verifier/check.hpp"
+#include "verifier/report.hpp"
+
+using namespace faultline;
+using testing::design_of;
+
+namespace {
+std::string example(const std::string& rel) { return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel; }
+
+std::vector<std::vector<std::string>> sets(const models::Design& d, const verifier::CheckedRequirement& c) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& v : c.result.violations) {
+    out.emplace_back();
+    for (auto e : v.events) out.back().push_back(d.events[e].name);
+  }
+  return out;
+}
+
+verifier::SearchOptions engine(verifier::Engine e) {
+  verifier::SearchOptions o;
+  o.engine = e;
+  return o;
+}
+}  // namespace
+
+TEST_CASE("the MC-LAG edge PoP: the four single points of failure of the incident", "[verifier][examples]") {
+  for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
+    auto rep = verifier::check_file(example("incidents/mclag-edge-pop.fl"), engine(e));
+    REQUIRE(rep.design);
+    const auto& edge = rep.requirements[0];
+    CHECK(edge.result.status == verifier::Status::violated);
+    CHECK(edge.result.events_considered == 13);
+    CHECK(sets(*rep.design, edge) == std::vector<std::vector<std::string>>{
+                                         {"blackhole ca1"},
+                                         {"blackhole ca2"},
+                                         {"common os=junos-evo 23.4R2 down"},
+                                         {"down ca1:et-0/0/0--ca2:et-0/0/0"}});
+    // The gray failure is explained: the member stays in the bundle because nothing watches it.
+    const auto& ex = edge.explanations[1];
+    CHECK(ex.drop_device == "ca2");
+    CHECK(ex.drop_reason == "blackhole");
+    REQUIRE(ex.unnoticed.size() == 1);
+    CHECK(ex.unnoticed[0] == "member edge1:et-0/1/0 stays in ae0: LACP still up, no micro-BFD");
+    REQUIRE(ex.walk.size() == 2);
+    CHECK(ex.walk[0].out == "et-0/1/0");
+    CHECK(ex.walk[1].in == "et-0/0/8");
+  }
+}
+
+TEST_CASE("the repaired edge PoP and the leaf-spine fabric are proved", "[verifier][examples]") {
+  for (const char* f : {"incidents/mclag-edge-pop-repaired.fl", "leaf-spine.fl"}) {
+    auto rep = verifier::check_file(example(f), {});
+    REQUIRE(rep.design);
+    for (const auto& r : rep.requirements) CHECK(r.result.status == verifier::Status::proved);
+    CHECK(verifier::exit_code({rep}) == 0);
+  }
+}
+
+TEST_CASE("twin core routers: the shared OS release is the only single event that cuts the servers off", "[verifier][examples]") {
+  auto rep = verifier::check_file(example("incidents/twin-core-routers.fl"), {});
+  REQUIRE(rep.design);
+  for (const auto& r : rep.requirements) {
+    if (rep.design->net.requirements[r.result.requirement].kind != models::Requirement::Kind::reach) continue;
+    CHECK(sets(*rep.design, r) == std::vector<std::vector<std::string>>{{"common os=iosxr 7.5.2 down"}});
+  }
+}
+
+TEST_CASE("a design that fails with no fault reports the empty set alone", "[verifier]") {
+  auto d = design_of("device a router; device b router; device c router;\nlink a:1 -- c:1;\nrequire reach a -> b;\n");
+  auto c = verifier::check_requirement(d, 0, {});
+  CHECK(c.result.status == verifier::Status::violated);
+  CHECK(sets(d, c) == std::vector<std::vector<std::string>>{{}});
+  CHECK(c.explanations[0].drop_reason == "no-route");
+}
+
+TEST_CASE("connected is judged over the survivors", "[verifier]") {
+  // A chain a - b - c: losing b separates a from c; losing a leaves b and c connected.
+  auto d = design_of("device a router; device b router; device c router;\nlink a:1 -- b:1;\nlink b:2 -- c:1;\n"
+                     "faults { down device; }\nrequire connected *;\n");
+  auto c = verifier::check_requirement(d, 0, {});
+  CHECK(c.result.events_considered == 3);
+  CHECK(sets(d, c) == std::vector<std::vector<std::string>>{{"down b"}});
+}
+
+TEST_CASE("parallel links are distinct: a doubly cabled pair is no single point of failure", "[verifier]") {
+  auto d = design_of("device a router; device b router;\nlink a:1 -- b:1;\nlink a:2 -- b:2;\n"
+                     "faults { down link; }\nrequire reach a -> b;\nrequire reach a -> b tolerate 2;\n");
+  CHECK(verifier::check_requirement(d, 0, {}).result.status == verifier::Status::proved);
+  CHECK(sets(d, verifier::check_requirement(d, 1, {})) ==
+        std::vector<std::vector<std::string>>{{"down a:1--b:1", "down a:2--b:2"}});
+}
+
+TEST_CASE("a proof counts every fault combination it covers", "[verifier]") {
+  CHECK(verifier::combinations_up_to(13, 1) == 14);
+  CHECK(verifier::combinations_up_to(13, 2) == 92);
+  CHECK(verifier::combinations_up_to(3, 8) == 8);
+  CHECK(verifier::to_decimal(verifier::combinations_up_to(3000, 8)) == "161642183327613391961726");
+}
+
+TEST_CASE("a time limit gives unknown, never proved", "[verifier][limits]") {
+  testing::RandomDesignOptions big;
+  big.min_devices = big.max_devices = 12;
+  // Many random designs with a limit far below what their search needs.
+  int limited = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    auto d = design_of(testing::random_design(seed, big));
+    for (std::size_t i = 0; i < d.net.requirements.size(); ++i) {
+      verifier::SearchOptions o;
+      o.timeout_seconds = 1e-9;
+      auto r = verifier::check_requirement(d, i, o).result;
+      CHECK(r.status != verifier::Status::proved);
+      if (r.status == verifier::Status::unknown) {
+        ++limited;
+        CHECK(r.unknown_reason.find("time limit") != std::string::npos);
+      }
+    }
+  }
+  CHECK(limited > 0);
+}
+
+TEST_CASE("the same input gives byte-identical reports", "[verifier][determinism]") {
+  auto render = [](const std::string& f, bool json) {
+    std::vector<verifier::DesignReport> reps{verifier::check_file(f, {})};
+    std::ostringstream out;
+    if (json) verifier::write_json(out, reps, {});
+    else verifier::write_text(out, reps, {});
+    return out.str();
+  };
+  for (bool json : {false, true}) {
+    auto a = render(example("incidents/mclag-edge-pop.fl"), json);
+    CHECK(a == render(example("incidents/mclag-edge-pop.fl"), json));
+  }
+}
