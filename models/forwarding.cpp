@@ -198,20 +198,26 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
                              const std::vector<z3::expr>& is_dest, const std::string& tag) {
   z3::context& c = logic.ctx;
   std::size_t n = net.devices.size();
+  // Slice: a host or external that is neither a source nor the destination is never eligible
+  // as a far end and never on a walk, so it needs no variables (noroute, not on the walk).
+  std::vector<char> in_slice(n, 0);
+  for (DeviceId u = 0; u < n; ++u)
+    in_slice[u] = net.devices[u].transit() || !is_source[u].is_false() || !is_dest[u].is_false();
   std::vector<z3::expr> d, noroute, on;
   for (DeviceId u = 0; u < n; ++u) {
     const std::string name = net.devices[u].name + "]" + tag;
-    d.push_back(c.int_const(("dist[" + name).c_str()));
-    noroute.push_back(c.bool_const(("noroute[" + name).c_str()));
-    on.push_back(c.bool_const(("walk[" + name).c_str()));
+    d.push_back(in_slice[u] ? c.int_const(("dist[" + name).c_str()) : c.int_val(0));
+    noroute.push_back(in_slice[u] ? c.bool_const(("noroute[" + name).c_str()) : c.bool_val(true));
+    on.push_back(in_slice[u] ? c.bool_const(("walk[" + name).c_str()) : c.bool_val(false));
   }
   std::vector<z3::expr> facts;
   for (DeviceId u = 0; u < n; ++u) {
-    const Device& dev = net.devices[u];
+    if (!in_slice[u]) continue;
     std::vector<z3::expr> avail_all, tight_all, bounds, usable, moves, egress_drops;
     for (const LogicalLink& ll : net.logical[u]) {
       std::vector<z3::expr> tight_ll;
       for (DeviceId x : ll.far) {
+        if (!in_slice[x]) continue;
         z3::expr elig = net.devices[x].transit() ? c.bool_val(true) : is_dest[x];
         z3::expr avail = lag::up_towards(net, logic, p, ll, x) && elig && !noroute[x];
         z3::expr via = d[u] == d[x] + static_cast<int>(ll.cost);
@@ -227,7 +233,6 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
         egress_drops.push_back(use && p.port_blackholed[net.port_on(m, u)]);
       }
     }
-    (void)dev;
     facts.push_back(d[u] >= 0);
     facts.push_back(z3::implies(is_dest[u], d[u] == 0 && !noroute[u]));
     facts.push_back(z3::implies(!is_dest[u], noroute[u] == !logic.any(avail_all)));

@@ -7,6 +7,7 @@
 // every recorded set is minimal, although violation is not monotone.  UNSAT at size K means
 // no other violating set of at most K events exists: the search covered the whole universe.
 #include <chrono>
+#include <cstdlib>
 
 #include "verifier/engines.hpp"
 #include "verifier/solver.hpp"
@@ -41,6 +42,7 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
     return answer;
   }
   stats.encode_seconds += seconds_since(start);
+  if (const char* dump = std::getenv("FAULTLINE_DUMP_SMT2")) solver.dump(dump);
   auto search_start = Clock::now();
 
   std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());

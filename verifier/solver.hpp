@@ -18,6 +18,8 @@ class Solver {
   std::optional<bool> check(const z3::expr_vector& assumptions);
   z3::model model() const { return solver_.get_model(); }
   const std::string& unknown_reason() const { return reason_; }
+  // Writes the assertions as SMT-LIB2 (debugging and certificates).
+  void dump(const std::string& path);
 
  private:
   z3::context& ctx_;
