@@ -1,5 +1,6 @@
 #include "models/requirements.hpp"
 
+#include "models/mclag.hpp"
 #include "models/state.hpp"
 
 namespace faultline::models {
@@ -46,30 +47,52 @@ ExplicitPlane make_plane(const Network& net, const FaultState& faults, const std
   return p;
 }
 
-std::optional<Witness> find_violation(const Network& net, const Requirement& req, const FaultState& faults) {
+std::vector<LagId> free_choices(const Network& net, const FaultState& faults) {
+  std::vector<char> keeps(net.lags.size(), 1);
+  ExplicitPlane base = make_plane(net, faults, keeps);  // split brain does not depend on choices
+  std::vector<LagId> free;
+  for (LagId g = 0; g < net.lags.size(); ++g) {
+    if (!net.lags[g].mclag || !base.split_brain[*net.lags[g].mclag]) continue;
+    const McLagDomain& dom = net.domains[*net.lags[g].mclag];
+    bool both = true;
+    for (DeviceId peer : dom.peer) {
+      bool any = false;
+      for (LinkId m : mclag::members_towards(net, g, peer)) any = any || base.believed_up[m];
+      both = both && any;
+    }
+    if (both) free.push_back(g);
+  }
+  return free;
+}
+
+std::optional<Witness> find_violation_with(const Network& net, const Requirement& req, const FaultState& faults,
+                                           const std::vector<char>& keeps_peer0) {
   std::vector<DeviceId> alive = survivors(req, faults);
   if (alive.size() < 2) return std::nullopt;
-  // Split brain does not depend on the choices: find the clients whose choice is free.
+  ExplicitPlane p = make_plane(net, faults, keeps_peer0);
+  for (LagId g = 0; g < net.lags.size(); ++g)
+    if (!p.choice_allowed[g]) return std::nullopt;
+  return judge(net, req, alive, p);
+}
+
+std::optional<Witness> find_violation(const Network& net, const Requirement& req, const FaultState& faults) {
+  if (survivors(req, faults).size() < 2) return std::nullopt;
+  // Forced choices: keep a peer that still has a believed-up member (peer[0] when both or none
+  // have one); then every combination of the free ones, peer[0] first.
   std::vector<char> keeps(net.lags.size(), 1);
   ExplicitPlane base = make_plane(net, faults, keeps);
-  std::vector<LagId> free;
-  for (LagId g = 0; g < net.lags.size(); ++g)
-    if (net.lags[g].mclag && base.split_brain[*net.lags[g].mclag]) free.push_back(g);
-  if (free.empty()) return judge(net, req, alive, base);
-  // Every combination of kept peers, peer[0] first (mask bit clear = keeps peer[0]).
+  for (LagId g = 0; g < net.lags.size(); ++g) keeps[g] = base.choice_allowed[g] ? 1 : 0;
+  std::vector<LagId> free = free_choices(net, faults);
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
-    ExplicitPlane p = make_plane(net, faults, keeps);
-    bool allowed = true;
-    for (LagId g : free) allowed = allowed && p.choice_allowed[g];
-    if (!allowed) continue;
-    if (auto w = judge(net, req, alive, p)) return w;
+    if (auto w = find_violation_with(net, req, faults, keeps)) return w;
   }
   return std::nullopt;
 }
 
 z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vector<FaultEvent>& events,
-                          const Requirement& req, const SymbolicFaults& faults, const std::string& tag) {
+                          const Requirement& req, const SymbolicFaults& faults, const std::string& tag,
+                          std::vector<z3::expr>* keeps_peer0) {
   SmtLogic logic{ctx};
   SmtPlane p;
   // The inputs: an element fails iff some event of the universe that fails it is chosen.
@@ -89,6 +112,7 @@ z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vecto
     p.keeps_peer0.push_back(net.lags[g].mclag ? ctx.bool_const(("keeps_peer0[" + net.lag_name(g) + "]" + tag).c_str())
                                               : ctx.bool_val(true));
   derive_plane(net, logic, p);
+  if (keeps_peer0) *keeps_peer0 = p.keeps_peer0;
 
   std::vector<z3::expr> facts;
   for (const auto& allowed : p.choice_allowed) facts.push_back(allowed);

@@ -46,18 +46,31 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   r.unknown_reason = answer.unknown_reason;
 
   // Canonical order: events by name within a set, sets by their name lists.
-  for (auto& set : answer.minimal_sets)
+  struct Found {
+    std::vector<std::size_t> set;
+    const std::vector<char>* choices;
+  };
+  std::vector<Found> found;
+  for (std::size_t i = 0; i < answer.minimal_sets.size(); ++i) {
+    auto& set = answer.minimal_sets[i];
     std::sort(set.begin(), set.end(), [&](std::size_t a, std::size_t b) { return design.events[a].name < design.events[b].name; });
-  std::sort(answer.minimal_sets.begin(), answer.minimal_sets.end(),
-            [&](const auto& a, const auto& b) { return names_of(design, a) < names_of(design, b); });
+    found.push_back({set, i < answer.choices.size() ? &answer.choices[i] : nullptr});
+  }
+  std::sort(found.begin(), found.end(),
+            [&](const Found& a, const Found& b) { return names_of(design, a.set) < names_of(design, b.set); });
 
   // Every violation is replayed by the explicit simulator, which also yields its walk.  A set
   // that does not replay would be an encoding bug: never report it as a finding or a proof.
   auto t = Clock::now();
-  for (const auto& set : answer.minimal_sets) {
+  for (const auto& [set, choices] : found) {
     std::vector<const models::FaultEvent*> events;
     for (std::size_t i : set) events.push_back(&design.events[i]);
-    auto witness = models::find_violation(design.net, req, models::apply_events(design.net, events));
+    models::FaultState state = models::apply_events(design.net, events);
+    // Replay over every split-brain choice when that is few enough, else under the model's.
+    bool enumerable = models::free_choices(design.net, state).size() <= models::kMaxFreeChoices;
+    std::optional<models::Witness> witness;
+    if (enumerable) witness = models::find_violation(design.net, req, state);
+    else if (choices) witness = models::find_violation_with(design.net, req, state, *choices);
     if (!witness) {
       r.status = Status::unknown;
       r.complete = false;

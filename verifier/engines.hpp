@@ -11,6 +11,9 @@ namespace faultline::verifier {
 struct EngineAnswer {
   Status status = Status::proved;
   std::vector<std::vector<std::size_t>> minimal_sets;
+  // smt: per set, the split-brain choice of every LAG in the solver's model (1 = peer[0]), for
+  // replaying sets whose free choices are too many to enumerate.
+  std::vector<std::vector<char>> choices;
   bool complete = true;
   std::string unknown_reason;
 };

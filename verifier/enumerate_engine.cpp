@@ -38,7 +38,15 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
         std::vector<const models::FaultEvent*> events;
         for (std::size_t p : pos) events.push_back(&design.events[universe[p]]);
         ++stats.solver_calls;
-        if (models::find_violation(design.net, req, models::apply_events(design.net, events))) found.push_back(pos);
+        models::FaultState state = models::apply_events(design.net, events);
+        if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
+          answer.complete = false;
+          answer.unknown_reason = "the enumerate oracle does not try more than 2^" +
+                                  std::to_string(models::kMaxFreeChoices) + " split-brain choice combinations";
+          answer.status = found.empty() ? Status::unknown : Status::violated;
+          break;
+        }
+        if (models::find_violation(design.net, req, state)) found.push_back(pos);
       }
       // Next combination of `size` positions out of n, in lexicographic order.
       std::size_t i = size;

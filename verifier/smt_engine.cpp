@@ -1,12 +1,19 @@
 // The product engine: Z3 over the encoding of DESIGN.md §4.
 //
-// Search by increasing set size s = 0, 1, …, K under the assumption "at most s events".  Each
-// model names a violating set T; T is recorded and T with all its supersets is blocked.  When
-// size s is reached every violating set of fewer events is a superset of a recorded one, so
-// every model at size s is a set of exactly s events none of whose proper subsets violates:
-// every recorded set is minimal, although violation is not monotone.  UNSAT at size K means
-// no other violating set of at most K events exists: the search covered the whole universe.
+// Search by increasing set size s = 0, 1, …, K under "at most s events".  Each model names a
+// violating set T; T is recorded and T with all its supersets is blocked.  When size s is
+// reached every violating set of fewer events is a superset of a recorded one, so every model at
+// size s is a set of exactly s events none of whose proper subsets violates: every recorded set
+// is minimal, although violation is not monotone.  UNSAT at size K means no other violating set
+// of at most K events exists: the search covered the whole universe (proofs/SOUNDNESS.md §2).
+//
+// Every check runs on a fresh solver holding the encoding, the blocking clauses and the size
+// bound.  Z3 4.8.12's incremental mode (checks under assumptions on one solver) answered UNSAT
+// for satisfiable queries of this encoding — found by the differential test, seeds 5953, 6769,
+// 20058 and 20515 — which would have turned violations into false proofs.  A fresh solver takes
+// Z3's non-incremental path, which agreed with the oracle on every design tried.
 #include <chrono>
+#include <cstdlib>
 #include <cstdlib>
 
 #include "verifier/engines.hpp"
@@ -33,45 +40,43 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
     faults.events.push_back(i);
     literals.push_back(faults.literals.back());
   }
-  Solver solver(ctx);
+  std::vector<z3::expr> keeps;
+  z3::expr violation = ctx.bool_val(false);
   try {
-    solver.add(models::encode_violation(ctx, design.net, design.events, req, faults, ""));
+    violation = models::encode_violation(ctx, design.net, design.events, req, faults, "", &keeps);
   } catch (const z3::exception& e) {
     answer.status = Status::unknown;
     answer.unknown_reason = std::string("encoding failed: ") + e.msg();
     return answer;
   }
   stats.encode_seconds += seconds_since(start);
-  if (const char* dump = std::getenv("FAULTLINE_DUMP_SMT2")) solver.dump(dump);
+  const char* dump_path = std::getenv("FAULTLINE_DUMP_SMT2");  // debugging: the first query
   auto search_start = Clock::now();
 
   std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
+  std::vector<z3::expr> blocked;  // one clause per recorded set: not all of its events
+  auto stop = [&](const std::string& reason) {
+    answer.complete = false;
+    answer.unknown_reason = reason;
+    answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
+    stats.search_seconds += seconds_since(search_start);
+    return answer;
+  };
   for (std::size_t size = 0; size <= max_size; ++size) {
-    z3::expr level = ctx.bool_const(("at_most_" + std::to_string(size) + "_events").c_str());
-    solver.add(z3::implies(level, literals.empty() ? ctx.bool_val(true) : z3::atmost(literals, size)));
-    z3::expr_vector assumption(ctx);
-    assumption.push_back(level);
     for (;;) {
+      Solver solver(ctx);
+      solver.add(violation);
+      for (const auto& b : blocked) solver.add(b);
+      if (!literals.empty()) solver.add(z3::atmost(literals, static_cast<unsigned>(size)));
       if (opts.timeout_seconds > 0) {
         double left = opts.timeout_seconds - seconds_since(start);
-        if (left <= 0) {
-          answer.complete = false;
-          answer.unknown_reason = "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
-          answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
-          stats.search_seconds += seconds_since(search_start);
-          return answer;
-        }
+        if (left <= 0) return stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
         solver.set_timeout(left);
       }
+      if (dump_path && stats.solver_calls == 0) solver.dump(dump_path);
       ++stats.solver_calls;
-      std::optional<bool> sat = solver.check(assumption);
-      if (!sat) {
-        answer.complete = false;
-        answer.unknown_reason = "solver gave up: " + solver.unknown_reason();
-        answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
-        stats.search_seconds += seconds_since(search_start);
-        return answer;
-      }
+      std::optional<bool> sat = solver.check();
+      if (!sat) return stop("solver gave up: " + solver.unknown_reason());
       if (!*sat) break;
       z3::model m = solver.model();
       std::vector<std::size_t> set;
@@ -82,13 +87,16 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
           chosen.push_back(faults.literals[i]);
         }
       }
+      std::vector<char> choice;
+      for (const auto& k : keeps) choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
       answer.minimal_sets.push_back(set);
+      answer.choices.push_back(choice);
       if (set.empty()) {  // the design fails with no fault at all: every set is a superset
         stats.search_seconds += seconds_since(search_start);
         answer.status = Status::violated;
         return answer;
       }
-      solver.add(!z3::mk_and(chosen));  // block T and every superset of T
+      blocked.push_back(!z3::mk_and(chosen));  // T and every superset of T
     }
   }
   stats.search_seconds += seconds_since(search_start);

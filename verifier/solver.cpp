@@ -28,9 +28,9 @@ void Solver::dump(const std::string& path) {
   out << solver_.to_smt2();
 }
 
-std::optional<bool> Solver::check(const z3::expr_vector& assumptions) {
+std::optional<bool> Solver::check() {
   try {
-    switch (solver_.check(assumptions)) {
+    switch (solver_.check()) {
       case z3::sat: return true;
       case z3::unsat: return false;
       case z3::unknown:

@@ -15,10 +15,10 @@ class Solver {
   void add(const z3::expr& e);
   // Remaining time for this solver, in seconds (0 = unlimited).
   void set_timeout(double seconds);
-  std::optional<bool> check(const z3::expr_vector& assumptions);
+  std::optional<bool> check();
   z3::model model() const { return solver_.get_model(); }
   const std::string& unknown_reason() const { return reason_; }
-  // Writes the assertions as SMT-LIB2 (debugging and certificates).
+  // Writes the assertions as SMT-LIB2 (debugging; certificates later).
   void dump(const std::string& path);
 
  private:

@@ -1,7 +1,7 @@
 // Differential test: on seeded random designs, the smt engine and the enumerate oracle must
 // agree on every status, every events_considered and every minimal violating set; and every
 // reported set must really be minimal (no proper subset violates, checked by the simulator).
-//   faultline_differential [--designs N] [--shard I/N] [--seed S]
+//   faultline_differential [--designs N] [--shard I/N] [--seed S] [--max-tolerate K] [--first-seed S]
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -80,6 +80,8 @@ std::string compare(std::uint64_t seed, const std::string& text) {
 int main(int argc, char** argv) {
   std::uint64_t designs = 300, shard = 0, shards = 1;
   std::optional<std::uint64_t> only;
+  std::uint64_t first = 1;
+  testing::RandomDesignOptions opts;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
     if (a == "--designs") designs = std::stoull(v);
@@ -87,11 +89,13 @@ int main(int argc, char** argv) {
       shard = std::stoull(v.substr(0, v.find('/')));
       shards = std::stoull(v.substr(v.find('/') + 1));
     } else if (a == "--seed") only = std::stoull(v);
+    else if (a == "--max-tolerate") opts.max_tolerate = std::stoi(v);
+    else if (a == "--first-seed") first = std::stoull(v);
   }
   std::size_t passed = 0, failed = 0;
-  for (std::uint64_t seed = 1; seed <= designs; ++seed) {
+  for (std::uint64_t seed = first; seed < first + designs; ++seed) {
     if (only ? seed != *only : (seed % shards) != shard) continue;
-    std::string text = testing::random_design(seed);
+    std::string text = testing::random_design(seed, opts);
     std::string err = compare(seed, text);
     if (err.empty()) {
       ++passed;
