@@ -72,7 +72,7 @@ struct FaultsStmt : Node {
 
 // `require reach A -> B [tolerate K];`  `require connected (DEV, … | *) [tolerate K];`
 struct RequireBody : Node {
-  Word kind;                  // "reach" or "connected"
+  Word kind;                    // "reach" or "connected"
   std::vector<Word> endpoints;  // reach: from, to; connected: the devices, or one "*"
 };
 
@@ -81,8 +81,8 @@ struct RequireStmt : Node {
   boost::optional<Word> tolerate;
 };
 
-struct Statement : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt,
-                                              McLagStmt, FaultsStmt, RequireStmt> {
+struct Statement : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt, McLagStmt,
+                                              FaultsStmt, RequireStmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -8,9 +8,12 @@ namespace faultline::dsl {
 namespace {
 const char* severity_word(Severity s) {
   switch (s) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "error";
 }
@@ -36,8 +39,10 @@ std::string printable(std::string_view line, std::vector<std::size_t>& cells) {
     unsigned char c = static_cast<unsigned char>(line[i]);
     std::size_t n = c >= 0x80 ? utf8_length(line, i) : 1;
     for (std::size_t k = 0; k < std::max<std::size_t>(n, 1); ++k) cells[i + k] = col;
-    if (c >= 0x80 && n > 0) out.append(line.substr(i, n));
-    else out += (c == '\t' || (c >= 0x20 && c < 0x7f)) ? char(c) : '?';
+    if (c >= 0x80 && n > 0)
+      out.append(line.substr(i, n));
+    else
+      out += (c == '\t' || (c >= 0x20 && c < 0x7f)) ? char(c) : '?';
     i += std::max<std::size_t>(n, 1);
     ++col;
   }
@@ -65,19 +70,25 @@ void Diagnostics::error_without_location(std::string message) {
   items_.push_back({Severity::error, {}, std::move(message), {}});
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = items_;
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return sort_key(a) < sort_key(b);
+  });
   out.erase(std::unique(out.begin(), out.end(),
-                        [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) == sort_key(b); }),
+                        [](const Diagnostic& a, const Diagnostic& b) {
+                          return sort_key(a) == sort_key(b);
+                        }),
             out.end());
   return out;
 }
@@ -95,7 +106,9 @@ void render_diagnostic(std::ostream& out, const Diagnostic& d) {
     std::size_t col = d.loc.column() - 1;  // 0-based byte column
     // Keep a pathological (e.g. 10 MB) line readable: show a window of bytes around the column.
     std::size_t start = raw.size() > 160 && col > 80 ? col - 80 : 0;
-    while (start > 0 && start < raw.size() && (static_cast<unsigned char>(raw[start]) & 0xc0) == 0x80) --start;
+    while (start > 0 && start < raw.size() &&
+           (static_cast<unsigned char>(raw[start]) & 0xc0) == 0x80)
+      --start;
     raw = raw.substr(start, 160);
     col -= start;
     std::vector<std::size_t> cells;

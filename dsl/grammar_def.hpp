@@ -1,8 +1,8 @@
 // The faultline grammar (DESIGN.md §3).  Committing keywords are followed by `>` so that a
 // malformed statement fails with the name of what was expected there.
 #pragma once
-#include <boost/spirit/home/x3.hpp>
 #include <algorithm>
+#include <boost/spirit/home/x3.hpp>
 #include <type_traits>
 
 #include "dsl/ast.hpp"
@@ -41,8 +41,8 @@ inline auto kw(char const* s) {
 
 // A statement keyword never starts an attribute or a fault line, so that a block left open
 // ends at the next statement with "expected '}'" instead of a confusing message inside it.
-inline auto const statement_keyword =
-    kw("design") | kw("device") | kw("link") | kw("lag") | kw("mclag") | kw("faults") | kw("require");
+inline auto const statement_keyword = kw("design") | kw("device") | kw("link") | kw("lag") |
+                                      kw("mclag") | kw("faults") | kw("require");
 
 struct word_class : annotate {};
 struct port_word_class : annotate {};
@@ -78,17 +78,21 @@ x3::rule<attr_block_class, ast::AttrBlock> const attr_block = "attribute block '
 x3::rule<struct value_list_class, std::vector<ast::Value>> const value_list = "value";
 x3::rule<struct word_list_class, std::vector<ast::Word>> const word_list = "name";
 x3::rule<struct star_class, ast::Word> const star = "'*'";
-x3::rule<struct device_list_class, std::vector<ast::Word>> const device_list = "'*' or a list of devices";
+x3::rule<struct device_list_class, std::vector<ast::Word>> const device_list =
+    "'*' or a list of devices";
 x3::rule<struct close_block_class> const close_block = "'}' to close the block";
-x3::rule<struct port_suffix_class, ast::Word> const port_suffix = "':port' after the device (device:port)";
-x3::rule<stmt_end_class, boost::optional<ast::AttrBlock>> const stmt_end = "';' or an attribute block '{ … }'";
+x3::rule<struct port_suffix_class, ast::Word> const port_suffix =
+    "':port' after the device (device:port)";
+x3::rule<stmt_end_class, boost::optional<ast::AttrBlock>> const stmt_end =
+    "';' or an attribute block '{ … }'";
 x3::rule<port_ref_class, ast::Value> const port_ref = "port reference (device:port)";
 x3::rule<design_class, ast::DesignStmt> const design_stmt = "design statement";
 x3::rule<device_class, ast::DeviceStmt> const device_stmt = "device statement";
 x3::rule<link_class, ast::LinkStmt> const link_stmt = "link statement";
 x3::rule<lag_class, ast::LagStmt> const lag_stmt = "lag statement";
 x3::rule<mclag_class, ast::McLagStmt> const mclag_stmt = "mclag statement";
-x3::rule<fault_line_class, ast::FaultLine> const fault_line = "fault line ('down', 'blackhole' or 'common')";
+x3::rule<fault_line_class, ast::FaultLine> const fault_line =
+    "fault line ('down', 'blackhole' or 'common')";
 x3::rule<faults_kw_class, ast::Word> const faults_kw = "'faults'";
 x3::rule<faults_class, ast::FaultsStmt> const faults_stmt = "faults block";
 x3::rule<reach_body_class, ast::RequireBody> const reach_body = "reach requirement";
@@ -126,17 +130,19 @@ inline auto const set_kind = [](auto& ctx) {
 };
 inline auto const push_back = [](auto& ctx) { x3::_val(ctx).push_back(x3::_attr(ctx)); };
 inline auto const set_endpoints = [](auto& ctx) { x3::_val(ctx).endpoints = x3::_attr(ctx); };
-inline auto const push_endpoint = [](auto& ctx) { x3::_val(ctx).endpoints.push_back(x3::_attr(ctx)); };
+inline auto const push_endpoint = [](auto& ctx) {
+  x3::_val(ctx).endpoints.push_back(x3::_attr(ctx));
+};
 inline auto const set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); };
 
 }  // namespace act
 
 auto const quoted_def =
     x3::lexeme['"' > *(('\\' > x3::char_) | (x3::char_ - '"' - '\\' - x3::eol)) > '"'];
-auto const bare_def =
-    x3::lexeme[(x3::alnum | x3::char_('_')) >> *(x3::alnum | x3::char_('_') | x3::char_('.') | inner_dash)];
-auto const bare_port_def = x3::lexeme[+(x3::alnum | x3::char_('_') | x3::char_('.') | x3::char_('/') |
-                                        x3::char_(':') | inner_dash)];
+auto const bare_def = x3::lexeme[(x3::alnum | x3::char_('_')) >>
+                                 *(x3::alnum | x3::char_('_') | x3::char_('.') | inner_dash)];
+auto const bare_port_def = x3::lexeme[+(x3::alnum | x3::char_('_') | x3::char_('.') |
+                                        x3::char_('/') | x3::char_(':') | inner_dash)];
 auto const word_text_def = quoted | bare;
 auto const port_text_def = quoted | bare_port;
 auto const word_def = x3::raw[word_text][act::set_word];
@@ -159,19 +165,21 @@ auto const mclag_stmt_def = kw("mclag") > word > attr_block > -x3::lit(';');
 auto const fault_line_def = !statement_keyword >> word > word_list > -word > ';';
 auto const faults_kw_def = x3::raw[kw("faults")][act::set_word];
 auto const faults_stmt_def = faults_kw > '{' > *fault_line > close_block > -x3::lit(';');
-auto const reach_body_def =
-    x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" > word[act::push_endpoint];
+auto const reach_body_def = x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" >
+                            word[act::push_endpoint];
 auto const star_def = x3::raw[x3::lit('*')][act::set_word];
 auto const device_list_def = star[act::push_back] | (word[act::push_back] % ',');
-auto const connected_body_def = x3::raw[kw("connected")][act::set_kind] > device_list[act::set_endpoints];
+auto const connected_body_def =
+    x3::raw[kw("connected")][act::set_kind] > device_list[act::set_endpoints];
 auto const require_body_def = reach_body | connected_body;
 auto const require_stmt_def = kw("require") > require_body > -(kw("tolerate") > word) > ';';
 auto const statement_def =
     design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | faults_stmt | require_stmt;
 
-BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted, bare, bare_port, word_text, port_text, word, port_word, value, port_ref, attribute, attr_block,
-                    stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt, mclag_stmt,
-                    fault_line, faults_kw, faults_stmt, reach_body, connected_body, require_body,
-                    require_stmt, statement)
+BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted,
+                    bare, bare_port, word_text, port_text, word, port_word, value, port_ref,
+                    attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
+                    mclag_stmt, fault_line, faults_kw, faults_stmt, reach_body, connected_body,
+                    require_body, require_stmt, statement)
 
 }  // namespace faultline::dsl::parser

@@ -19,8 +19,9 @@ constexpr const char* kStatementKeywords[] = {"design", "device", "link",   "lag
 
 // Statements the language will have (DESIGN.md §3, "later issues add"), refused by name until
 // they are modelled: a design that uses them must not be checked as if they were absent.
-constexpr const char* kPlannedKeywords[] = {"route", "static", "ospf", "bgp", "isolate", "tunnel",
-                                            "monitor", "restart", "size", "loss", "lossy", "mtu"};
+constexpr const char* kPlannedKeywords[] = {"route",   "static", "ospf",    "bgp",
+                                            "isolate", "tunnel", "monitor", "restart",
+                                            "size",    "loss",   "lossy",   "mtu"};
 
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
@@ -72,8 +73,10 @@ std::size_t recover(const std::string& text, std::size_t start, std::size_t fail
       --i;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '{') ++depth;
+    if (c == '"')
+      in_string = true;
+    else if (c == '{')
+      ++depth;
     else if (c == '}') {
       if (--depth <= 0) return i + 1;
     } else if (c == ';' && depth <= 0) {
@@ -128,15 +131,19 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
       case parser::StatementResult::no_statement: {
         std::string token = token_at(src, start);
         bool planned = false;
-        for (const char* kw : kPlannedKeywords) planned = planned || token == std::string("'") + kw + "'";
+        for (const char* kw : kPlannedKeywords)
+          planned = planned || token == std::string("'") + kw + "'";
         if (planned)
-          diags.error({design.source, start, token.size() - 2},
-                      token + " statements are not supported yet: this version models links, LAG, MC-LAG "
-                      "and least-cost forwarding only");
+          diags.error(
+              {design.source, start, token.size() - 2},
+              token +
+                  " statements are not supported yet: this version models links, LAG, MC-LAG "
+                  "and least-cost forwarding only");
         else
           diags.error({design.source, start, 1},
                       "expected a statement ('design', 'device', 'link', 'lag', 'mclag', "
-                      "'faults' or 'require'), found " + token);
+                      "'faults' or 'require'), found " +
+                          token);
         first = begin + static_cast<std::ptrdiff_t>(recover(src, start, start));
         break;
       }

@@ -17,8 +17,10 @@ template <class L>
 void derive(const Network& net, const L& logic, Plane<L>& p) {
   (void)logic;
   for (LinkId l = 0; l < net.links.size(); ++l) {
-    if (has_detector(net, l)) p.believed_up.push_back(p.link_up[l] && p.crosses[0][l] && p.crosses[1][l]);
-    else p.believed_up.push_back(p.link_up[l]);
+    if (has_detector(net, l))
+      p.believed_up.push_back(p.link_up[l] && p.crosses[0][l] && p.crosses[1][l]);
+    else
+      p.believed_up.push_back(p.link_up[l]);
   }
 }
 

@@ -14,11 +14,14 @@ bool blackhole_applies(const FaultClass& c, const Device& d) {
 
 std::string describe(const FaultClass& c) {
   switch (c.kind) {
-    case FaultClass::Kind::down_device: return "down device";
-    case FaultClass::Kind::down_link: return "down link";
+    case FaultClass::Kind::down_device:
+      return "down device";
+    case FaultClass::Kind::down_link:
+      return "down link";
     case FaultClass::Kind::blackhole_devices:
       return std::string("blackhole ") + (c.device_kind ? kind_name(*c.device_kind) : "device");
-    case FaultClass::Kind::blackhole_port: return "blackhole port";
+    case FaultClass::Kind::blackhole_port:
+      return "blackhole port";
     case FaultClass::Kind::common:
       return "common " + c.attr + (c.action == FaultAction::down ? " down" : " blackhole");
   }
@@ -38,7 +41,13 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
     switch (c.kind) {
       case FaultClass::Kind::down_device:
         for (DeviceId d = 0; d < net.devices.size(); ++d)
-          add({"down " + net.devices[d].name, FaultAction::down, {d}, {}, {}, net.devices[d].loc, c.loc});
+          add({"down " + net.devices[d].name,
+               FaultAction::down,
+               {d},
+               {},
+               {},
+               net.devices[d].loc,
+               c.loc});
         break;
       case FaultClass::Kind::down_link:
         for (LinkId l = 0; l < net.links.size(); ++l)
@@ -47,13 +56,24 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
       case FaultClass::Kind::blackhole_devices:
         for (DeviceId d = 0; d < net.devices.size(); ++d)
           if (blackhole_applies(c, net.devices[d]))
-            add({"blackhole " + net.devices[d].name, FaultAction::blackhole, {d}, {}, {},
-                 net.devices[d].loc, c.loc});
+            add({"blackhole " + net.devices[d].name,
+                 FaultAction::blackhole,
+                 {d},
+                 {},
+                 {},
+                 net.devices[d].loc,
+                 c.loc});
         break;
       case FaultClass::Kind::blackhole_port:
         for (PortId p = 0; p < net.ports.size(); ++p)
           if (net.devices[net.ports[p].device].transit())
-            add({"blackhole " + net.port_name(p), FaultAction::blackhole, {}, {}, p, net.ports[p].loc, c.loc});
+            add({"blackhole " + net.port_name(p),
+                 FaultAction::blackhole,
+                 {},
+                 {},
+                 p,
+                 net.ports[p].loc,
+                 c.loc});
         break;
       case FaultClass::Kind::common: {
         // One event per value shared by two or more devices, in order of first appearance.
@@ -69,8 +89,13 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
         for (const std::string& v : order) {
           const auto& members = by_value[v];
           if (members.size() < 2) continue;
-          add({"common " + c.attr + "=" + v + " " + mode, c.action, members, {}, {},
-               net.devices[members.front()].loc, c.loc});
+          add({"common " + c.attr + "=" + v + " " + mode,
+               c.action,
+               members,
+               {},
+               {},
+               net.devices[members.front()].loc,
+               c.loc});
         }
         break;
       }

@@ -14,10 +14,10 @@ enum class FaultAction { down, blackhole };
 struct FaultClass {
   enum class Kind { down_device, down_link, blackhole_devices, blackhole_port, common };
   Kind kind;
-  std::optional<DeviceKind> device_kind;  // blackhole_devices: nullopt = every transit device
-  std::string attr;                       // common
-  FaultAction action = FaultAction::down; // common
-  SourceLoc loc;                          // the word in the faults block
+  std::optional<DeviceKind> device_kind;   // blackhole_devices: nullopt = every transit device
+  std::string attr;                        // common
+  FaultAction action = FaultAction::down;  // common
+  SourceLoc loc;                           // the word in the faults block
 };
 
 struct FaultEvent {

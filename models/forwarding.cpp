@@ -11,7 +11,9 @@ namespace faultline::models {
 namespace {
 
 // A device may be a far end of a route only if it carries transit, or is the destination.
-bool eligible(const Network& net, DeviceId x, DeviceId dest) { return net.devices[x].transit() || x == dest; }
+bool eligible(const Network& net, DeviceId x, DeviceId dest) {
+  return net.devices[x].transit() || x == dest;
+}
 
 // One way a flow may leave u: logical link `via`, member `member`, landing on `to`.
 struct Option {
@@ -49,7 +51,8 @@ std::vector<std::uint64_t> distances(const Network& net, const ExplicitPlane& p,
   for (DeviceId u = 0; u < net.devices.size(); ++u) {
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
-        if (eligible(net, x, dest) && lag::up_towards(net, logic, p, ll, x)) reverse[x].push_back({u, ll.cost});
+        if (eligible(net, x, dest) && lag::up_towards(net, logic, p, ll, x))
+          reverse[x].push_back({u, ll.cost});
   }
   std::vector<std::uint64_t> dist(net.devices.size(), kNoRoute);
   using Item = std::pair<std::uint64_t, DeviceId>;
@@ -98,7 +101,8 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p,
   for (DeviceId u = 0; u < n; ++u) {
     if (u == dest || p.device_blackholed[u] || dist[u] == kNoRoute) continue;
     auto opts = options_at(net, p, dist, dest, u);
-    bool drop = std::any_of(opts.begin(), opts.end(), [&](const Option& o) { return drops_on_egress(net, p, u, o); });
+    bool drop = std::any_of(opts.begin(), opts.end(),
+                            [&](const Option& o) { return drops_on_egress(net, p, u, o); });
     if (drop || opts.empty()) continue;
     pending[u] = opts.size();
     for (const Option& o : opts) preds[o.to].push_back(u);
@@ -170,7 +174,8 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p,
   while (!on_walk[u]) {
     on_walk[u] = 1;
     auto opts = options_at(net, p, dist, dest, u);
-    auto next = std::find_if(opts.begin(), opts.end(), [&](const Option& o) { return o.to != dest && !good[o.to]; });
+    auto next = std::find_if(opts.begin(), opts.end(),
+                             [&](const Option& o) { return o.to != dest && !good[o.to]; });
     if (next == opts.end()) break;  // cannot happen for a non-delivering device; stay safe
     steps.push_back({u, next->member, next->via});
     u = next->to;
@@ -184,8 +189,9 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p,
 // match:  symbolic plane, one destination chosen by is_dest
 // result: per device d(u) ≥ 0 and noroute(u) with
 //           is_dest(u) → d(u) = 0 ∧ ¬noroute(u)
-//           ¬is_dest(u) → (noroute(u) ↔ no avail(ll, x))   avail = up towards x ∧ eligible(x) ∧ ¬noroute(x)
-//           ¬is_dest(u) ∧ ¬noroute(u) → ∧ (avail → d(u) ≤ c + d(x)) ∧ ∨ (avail ∧ d(u) = c + d(x))
+//           ¬is_dest(u) → (noroute(u) ↔ no avail(ll, x))   avail = up towards x ∧ eligible(x) ∧
+//           ¬noroute(x) ¬is_dest(u) ∧ ¬noroute(u) → ∧ (avail → d(u) ≤ c + d(x)) ∧ ∨ (avail ∧ d(u) =
+//           c + d(x))
 //         nexthop(u, ll) = ¬is_dest(u) ∧ ¬noroute(u) ∧ ∨_x (avail(ll, x) ∧ d(u) = c + d(x))
 //         With costs ≥ 1 these equations have exactly one solution: the least-cost state.
 // match:  a dropped walk
@@ -238,7 +244,8 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
     facts.push_back(z3::implies(!is_dest[u], noroute[u] == !logic.any(avail_all)));
     z3::expr_vector bound_v(c);
     for (auto& b : bounds) bound_v.push_back(b);
-    facts.push_back(z3::implies(!is_dest[u] && !noroute[u], z3::mk_and(bound_v) && logic.any(tight_all)));
+    facts.push_back(
+        z3::implies(!is_dest[u] && !noroute[u], z3::mk_and(bound_v) && logic.any(tight_all)));
     // The dropped walk.
     z3::expr drop = p.device_blackholed[u] || noroute[u] || logic.any(egress_drops);
     facts.push_back(z3::implies(is_source[u], on[u]));

@@ -14,8 +14,10 @@ void derive(const Network& net, const L& logic, Plane<L>& p) {
     const Link& k = net.links[l];
     auto up = !p.link_down[l] && !p.device_down[k.device[0]] && !p.device_down[k.device[1]];
     p.link_up.push_back(up);
-    auto neither_blackholed = !p.device_blackholed[k.device[0]] && !p.device_blackholed[k.device[1]];
-    for (int s = 0; s < 2; ++s) p.crosses[s].push_back(up && neither_blackholed && !p.port_blackholed[k.port[s]]);
+    auto neither_blackholed =
+        !p.device_blackholed[k.device[0]] && !p.device_blackholed[k.device[1]];
+    for (int s = 0; s < 2; ++s)
+      p.crosses[s].push_back(up && neither_blackholed && !p.port_blackholed[k.port[s]]);
   }
 }
 

@@ -6,11 +6,16 @@ namespace faultline::models {
 
 const char* kind_name(DeviceKind k) {
   switch (k) {
-    case DeviceKind::router: return "router";
-    case DeviceKind::switch_: return "switch";
-    case DeviceKind::host: return "host";
-    case DeviceKind::firewall: return "firewall";
-    case DeviceKind::external: return "external";
+    case DeviceKind::router:
+      return "router";
+    case DeviceKind::switch_:
+      return "switch";
+    case DeviceKind::host:
+      return "host";
+    case DeviceKind::firewall:
+      return "firewall";
+    case DeviceKind::external:
+      return "external";
   }
   return "router";
 }
@@ -32,7 +37,7 @@ void Network::build_logical_links() {
   for (LinkId l = 0; l < links.size(); ++l) {
     if (links[l].lag) continue;
     for (int side = 0; side < 2; ++side) {
-      LogicalLink ll{LogicalLink::Kind::plain, links[l].device[side], links[l].cost, l, 0, {l},
+      LogicalLink ll{LogicalLink::Kind::plain,   links[l].device[side], links[l].cost, l, 0, {l},
                      {links[l].device[1 - side]}};
       logical[ll.from].push_back(ll);
     }

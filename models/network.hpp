@@ -31,7 +31,8 @@ struct Device {
 
   // Routers, switches and firewalls carry transit traffic; hosts and externals never do.
   bool transit() const {
-    return kind == DeviceKind::router || kind == DeviceKind::switch_ || kind == DeviceKind::firewall;
+    return kind == DeviceKind::router || kind == DeviceKind::switch_ ||
+           kind == DeviceKind::firewall;
   }
 };
 
@@ -43,7 +44,7 @@ struct Port {
 };
 
 struct Link {
-  PortId port[2];      // the ends in the order written
+  PortId port[2];  // the ends in the order written
   DeviceId device[2];
   std::uint32_t cost = 1;
   bool bfd = false;
@@ -113,7 +114,9 @@ struct Network {
   // Per device, its logical links in a deterministic order (declaration order).
   std::vector<std::vector<LogicalLink>> logical;
 
-  std::string port_name(PortId p) const { return devices[ports[p].device].name + ":" + ports[p].name; }
+  std::string port_name(PortId p) const {
+    return devices[ports[p].device].name + ":" + ports[p].name;
+  }
   // The canonical link name "A:p--B:q", ends in the order written.
   std::string link_name(LinkId l) const {
     return port_name(links[l].port[0]) + "--" + port_name(links[l].port[1]);

@@ -17,9 +17,10 @@ std::vector<DeviceId> survivors(const Requirement& req, const FaultState& f) {
   return out;
 }
 
-std::optional<Witness> judge(const Network& net, const Requirement& req, const std::vector<DeviceId>& alive,
-                             const ExplicitPlane& p) {
-  auto judge_pair_set = [&](DeviceId dest, const std::vector<DeviceId>& sources) -> std::optional<Witness> {
+std::optional<Witness> judge(const Network& net, const Requirement& req,
+                             const std::vector<DeviceId>& alive, const ExplicitPlane& p) {
+  auto judge_pair_set = [&](DeviceId dest,
+                            const std::vector<DeviceId>& sources) -> std::optional<Witness> {
     auto dist = distances(net, p, dest);
     auto good = delivers_all(net, p, dist, dest);
     for (DeviceId src : sources) {
@@ -36,7 +37,8 @@ std::optional<Witness> judge(const Network& net, const Requirement& req, const s
 
 }  // namespace
 
-ExplicitPlane make_plane(const Network& net, const FaultState& faults, const std::vector<char>& keeps_peer0) {
+ExplicitPlane make_plane(const Network& net, const FaultState& faults,
+                         const std::vector<char>& keeps_peer0) {
   ExplicitPlane p;
   p.device_down = faults.device_down;
   p.device_blackholed = faults.device_blackholed;
@@ -65,7 +67,8 @@ std::vector<LagId> free_choices(const Network& net, const FaultState& faults) {
   return free;
 }
 
-std::optional<Witness> find_violation_with(const Network& net, const Requirement& req, const FaultState& faults,
+std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
+                                           const FaultState& faults,
                                            const std::vector<char>& keeps_peer0) {
   std::vector<DeviceId> alive = survivors(req, faults);
   if (alive.size() < 2) return std::nullopt;
@@ -75,7 +78,8 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
   return judge(net, req, alive, p);
 }
 
-std::optional<Witness> find_violation(const Network& net, const Requirement& req, const FaultState& faults) {
+std::optional<Witness> find_violation(const Network& net, const Requirement& req,
+                                      const FaultState& faults) {
   if (survivors(req, faults).size() < 2) return std::nullopt;
   // Forced choices: keep a peer that still has a believed-up member (peer[0] when both or none
   // have one); then every combination of the free ones, peer[0] first.
@@ -90,8 +94,9 @@ std::optional<Witness> find_violation(const Network& net, const Requirement& req
   return std::nullopt;
 }
 
-z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vector<FaultEvent>& events,
-                          const Requirement& req, const SymbolicFaults& faults, const std::string& tag,
+z3::expr encode_violation(z3::context& ctx, const Network& net,
+                          const std::vector<FaultEvent>& events, const Requirement& req,
+                          const SymbolicFaults& faults, const std::string& tag,
                           std::vector<z3::expr>* keeps_peer0) {
   SmtLogic logic{ctx};
   SmtPlane p;
@@ -100,7 +105,8 @@ z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vecto
       link_down(net.links.size()), port_bh(net.ports.size());
   for (std::size_t i = 0; i < faults.events.size(); ++i) {
     const FaultEvent& e = events[faults.events[i]];
-    for (DeviceId d : e.devices) (e.action == FaultAction::down ? down : bh)[d].push_back(faults.literals[i]);
+    for (DeviceId d : e.devices)
+      (e.action == FaultAction::down ? down : bh)[d].push_back(faults.literals[i]);
     if (e.link) link_down[*e.link].push_back(faults.literals[i]);
     if (e.port) port_bh[*e.port].push_back(faults.literals[i]);
   }
@@ -109,8 +115,9 @@ z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vecto
   for (auto& v : link_down) p.link_down.push_back(logic.any(v));
   for (auto& v : port_bh) p.port_blackholed.push_back(logic.any(v));
   for (LagId g = 0; g < net.lags.size(); ++g)
-    p.keeps_peer0.push_back(net.lags[g].mclag ? ctx.bool_const(("keeps_peer0[" + net.lag_name(g) + "]" + tag).c_str())
-                                              : ctx.bool_val(true));
+    p.keeps_peer0.push_back(
+        net.lags[g].mclag ? ctx.bool_const(("keeps_peer0[" + net.lag_name(g) + "]" + tag).c_str())
+                          : ctx.bool_val(true));
   derive_plane(net, logic, p);
   if (keeps_peer0) *keeps_peer0 = p.keeps_peer0;
 

@@ -20,7 +20,8 @@ struct Witness {
 };
 
 // The explicit plane for a fault state and a split-brain choice per LAG.
-ExplicitPlane make_plane(const Network& net, const FaultState& faults, const std::vector<char>& keeps_peer0);
+ExplicitPlane make_plane(const Network& net, const FaultState& faults,
+                         const std::vector<char>& keeps_peer0);
 
 // The MC-LAG clients whose split-brain choice is free under `faults`: their domain is in split
 // brain and both peers still have a believed-up member (otherwise the choice is forced or moot).
@@ -32,24 +33,27 @@ constexpr std::size_t kMaxFreeChoices = 16;
 // Some dropped walk for `req` under `faults`, over every split-brain choice, ECMP next hop and
 // hash; nullopt when the requirement holds.  Deterministic: the first in a fixed order.
 // Precondition: free_choices(net, faults).size() <= kMaxFreeChoices.
-std::optional<Witness> find_violation(const Network& net, const Requirement& req, const FaultState& faults);
+std::optional<Witness> find_violation(const Network& net, const Requirement& req,
+                                      const FaultState& faults);
 
 // The same judgement under one given choice per LAG (1 = keeps peer[0]), e.g. a solver model's.
-std::optional<Witness> find_violation_with(const Network& net, const Requirement& req, const FaultState& faults,
+std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
+                                           const FaultState& faults,
                                            const std::vector<char>& keeps_peer0);
 
 // The symbolic fault effects: each input of the plane as a disjunction of event literals.
 struct SymbolicFaults {
-  std::vector<z3::expr> literals;  // one per event of the requirement's universe
-  std::vector<std::size_t> events; // the event index of each literal
+  std::vector<z3::expr> literals;   // one per event of the requirement's universe
+  std::vector<std::size_t> events;  // the event index of each literal
 };
 
 // A formula over the literals (and fresh choice, distance and walk variables) that holds iff
 // the events whose literals are true violate `req`.  `tag` keeps variables of different
 // requirements apart in one context.
 // `keeps_peer0` receives the choice term of every LAG, to read a model's choices back.
-z3::expr encode_violation(z3::context& ctx, const Network& net, const std::vector<FaultEvent>& events,
-                          const Requirement& req, const SymbolicFaults& faults, const std::string& tag,
+z3::expr encode_violation(z3::context& ctx, const Network& net,
+                          const std::vector<FaultEvent>& events, const Requirement& req,
+                          const SymbolicFaults& faults, const std::string& tag,
                           std::vector<z3::expr>* keeps_peer0 = nullptr);
 
 }  // namespace faultline::models

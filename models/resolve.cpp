@@ -32,7 +32,8 @@ class Resolver {
     for (const auto& s : p_.statements) visit<ast::McLagStmt>(s, [&](auto& x) { mclag(x); });
     for (const auto& s : p_.statements) visit<ast::LagStmt>(s, [&](auto& x) { lag(x); });
     bool have_faults = false;
-    for (const auto& s : p_.statements) visit<ast::FaultsStmt>(s, [&](auto& x) { faults(x, have_faults); });
+    for (const auto& s : p_.statements)
+      visit<ast::FaultsStmt>(s, [&](auto& x) { faults(x, have_faults); });
     if (!have_faults) {
       d_.fault_classes.push_back({FaultClass::Kind::down_device, {}, {}, FaultAction::down, {}});
       d_.fault_classes.push_back({FaultClass::Kind::down_link, {}, {}, FaultAction::down, {}});
@@ -54,7 +55,9 @@ class Resolver {
   }
 
   SourceLoc loc(const ast::Node& n) const { return p_.loc(n); }
-  dsl::Diagnostic& error(const ast::Node& n, std::string msg) { return diags_.error(loc(n), std::move(msg)); }
+  dsl::Diagnostic& error(const ast::Node& n, std::string msg) {
+    return diags_.error(loc(n), std::move(msg));
+  }
   void note(dsl::Diagnostic& d, const SourceLoc& at, std::string msg) {
     d.notes.push_back({dsl::Severity::note, at, std::move(msg), {}});
   }
@@ -79,14 +82,15 @@ class Resolver {
     error(*v, "expected 'on' or 'off' for '" + a.key.text + "', found '" + v->head.text + "'");
     return std::nullopt;
   }
-  std::optional<std::uint32_t> number(const ast::Node& at, const std::string& text, const std::string& what,
-                                      std::uint32_t lo, std::uint32_t hi) {
+  std::optional<std::uint32_t> number(const ast::Node& at, const std::string& text,
+                                      const std::string& what, std::uint32_t lo, std::uint32_t hi) {
     bool digits = !text.empty() && text.size() <= 9 &&
-                  std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+                  std::all_of(text.begin(), text.end(),
+                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     std::uint64_t n = digits ? std::stoull(text) : 0;
     if (!digits || n < lo || n > hi) {
-      error(at, what + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                    ", found '" + text + "'");
+      error(at, what + " must be an integer from " + std::to_string(lo) + " to " +
+                    std::to_string(hi) + ", found '" + text + "'");
       return std::nullopt;
     }
     return static_cast<std::uint32_t>(n);
@@ -234,9 +238,12 @@ class Resolver {
     const ast::Attr* peers = nullptr;
     const ast::Attr* iccp = nullptr;
     for (const auto& a : s.attrs) {
-      if (a.key.text == "peers") peers = &a;
-      else if (a.key.text == "iccp") iccp = &a;
-      else unknown_attr(a, "mclag", "peers or iccp");
+      if (a.key.text == "peers")
+        peers = &a;
+      else if (a.key.text == "iccp")
+        iccp = &a;
+      else
+        unknown_attr(a, "mclag", "peers or iccp");
     }
     if (!peers || !iccp) {
       error(s.name, std::string("mclag domain '") + dom.name + "' needs " +
@@ -261,7 +268,8 @@ class Resolver {
       }
       for (const auto& other : d_.net.domains) {
         if (other.peer[0] == *dev || other.peer[1] == *dev) {
-          auto& d = error(v, "device '" + v.head.text + "' is already a peer of mclag '" + other.name + "'");
+          auto& d = error(
+              v, "device '" + v.head.text + "' is already a peer of mclag '" + other.name + "'");
           note(d, other.loc, "declared here");
           return;
         }
@@ -307,11 +315,16 @@ class Resolver {
     const ast::Attr* members = nullptr;
     const ast::Attr* min_links = nullptr;
     for (const auto& a : s.attrs) {
-      if (a.key.text == "members") members = &a;
-      else if (a.key.text == "min-links") min_links = &a;
-      else if (a.key.text == "microbfd") { if (auto v = on_off(a)) g.microbfd = *v; }
-      else if (a.key.text == "cost") { if (auto c = number_attr(a, 1, 1000000)) g.cost = *c; }
-      else unknown_attr(a, "lag", "members, min-links, microbfd or cost");
+      if (a.key.text == "members")
+        members = &a;
+      else if (a.key.text == "min-links")
+        min_links = &a;
+      else if (a.key.text == "microbfd") {
+        if (auto v = on_off(a)) g.microbfd = *v;
+      } else if (a.key.text == "cost") {
+        if (auto c = number_attr(a, 1, 1000000)) g.cost = *c;
+      } else
+        unknown_attr(a, "lag", "members, min-links, microbfd or cost");
     }
     if (!members) {
       error(s.name, "lag '" + s.name.head.text + ":" + g.name + "' needs 'members = DEV:port, …;'");
@@ -322,7 +335,10 @@ class Resolver {
     std::vector<const ast::Value*> member_values;
     for (const auto& v : members->values) {
       auto port = find_port(v);
-      if (!port) { ok = false; continue; }
+      if (!port) {
+        ok = false;
+        continue;
+      }
       if (d_.net.ports[*port].device != g.device) {
         error(v, "member '" + v.head.text + ":" + v.port->text + "' is not on the lag's device '" +
                      d_.net.devices[g.device].name + "'");
@@ -343,7 +359,8 @@ class Resolver {
         continue;
       }
       if (auto c = link_cost_set_.find(l); c != link_cost_set_.end()) {
-        auto& d = error(v, "member link '" + d_.net.link_name(l) + "' has its own cost; set 'cost' on the lag");
+        auto& d = error(
+            v, "member link '" + d_.net.link_name(l) + "' has its own cost; set 'cost' on the lag");
         note(d, loc(c->second->key), "cost set here");
         ok = false;
         continue;
@@ -370,18 +387,22 @@ class Resolver {
       }
       for (std::size_t i = 0; i < g.members.size(); ++i) {
         DeviceId f = d_.net.links[g.members[i]].other(g.device);
-        bool in_domain = dom && (f == d_.net.domains[*dom].peer[0] || f == d_.net.domains[*dom].peer[1]);
+        bool in_domain =
+            dom && (f == d_.net.domains[*dom].peer[0] || f == d_.net.domains[*dom].peer[1]);
         if (!in_domain) {
           const ast::Value& v = *member_values[i];
-          error(v, "member '" + v.head.text + ":" + v.port->text + "' ends on '" + d_.net.devices[f].name +
-                       "': the far ends of a lag must be one device or the two peers of one mclag domain");
+          error(v, "member '" + v.head.text + ":" + v.port->text + "' ends on '" +
+                       d_.net.devices[f].name +
+                       "': the far ends of a lag must be one device or the two peers of one mclag "
+                       "domain");
           return;
         }
       }
       if (far.size() == 2) g.mclag = dom;
     }
     if (min_links) {
-      if (auto m = number_attr(*min_links, 1, static_cast<std::uint32_t>(g.members.size()))) g.min_links = *m;
+      if (auto m = number_attr(*min_links, 1, static_cast<std::uint32_t>(g.members.size())))
+        g.min_links = *m;
     }
     for (LinkId l : g.members) d_.net.links[l].lag = id;
     d_.net.lags.push_back(std::move(g));
@@ -409,13 +430,17 @@ class Resolver {
     }
   }
 
-  void fault_arg(const std::string& verb, const ast::Word& arg, const boost::optional<ast::Word>& mode) {
+  void fault_arg(const std::string& verb, const ast::Word& arg,
+                 const boost::optional<ast::Word>& mode) {
     FaultClass c{FaultClass::Kind::down_device, {}, {}, FaultAction::down, loc(arg)};
     const std::string& a = arg.text;
     if (verb == "down") {
-      if (a == "device") c.kind = FaultClass::Kind::down_device;
-      else if (a == "link") c.kind = FaultClass::Kind::down_link;
-      else return void(error(arg, "unknown fault kind 'down " + a + "' (expected device or link)"));
+      if (a == "device")
+        c.kind = FaultClass::Kind::down_device;
+      else if (a == "link")
+        c.kind = FaultClass::Kind::down_link;
+      else
+        return void(error(arg, "unknown fault kind 'down " + a + "' (expected device or link)"));
     } else if (verb == "blackhole") {
       if (a == "port") {
         c.kind = FaultClass::Kind::blackhole_port;
@@ -432,14 +457,19 @@ class Resolver {
       c.kind = FaultClass::Kind::common;
       c.attr = a;
       if (mode) {
-        if (mode->text == "down") c.action = FaultAction::down;
-        else if (mode->text == "blackhole") c.action = FaultAction::blackhole;
-        else return void(error(*mode, "expected 'down' or 'blackhole' after 'common " + a + "', found '" +
-                                          mode->text + "'"));
+        if (mode->text == "down")
+          c.action = FaultAction::down;
+        else if (mode->text == "blackhole")
+          c.action = FaultAction::blackhole;
+        else
+          return void(error(*mode, "expected 'down' or 'blackhole' after 'common " + a +
+                                       "', found '" + mode->text + "'"));
       }
       bool carried = std::any_of(d_.net.devices.begin(), d_.net.devices.end(),
                                  [&](const Device& d) { return d.attrs.count(a) > 0; });
-      if (!carried) diags_.warning(loc(arg), "no device carries attribute '" + a + "': 'common " + a + "' adds no event");
+      if (!carried)
+        diags_.warning(loc(arg),
+                       "no device carries attribute '" + a + "': 'common " + a + "' adds no event");
     }
     d_.fault_classes.push_back(c);
   }
@@ -449,8 +479,10 @@ class Resolver {
     r.loc = loc(s);
     bool ok = true;
     if (s.tolerate) {
-      if (auto k = number(*s.tolerate, s.tolerate->text, "tolerate", 0, 8)) r.tolerate = *k;
-      else ok = false;
+      if (auto k = number(*s.tolerate, s.tolerate->text, "tolerate", 0, 8))
+        r.tolerate = *k;
+      else
+        ok = false;
     }
     const auto& eps = s.body.endpoints;
     if (s.body.kind.text == "reach") {
@@ -472,7 +504,10 @@ class Resolver {
         r.text = "connected ";
         for (const auto& w : eps) {
           auto d = find_device(w);
-          if (!d) { ok = false; continue; }
+          if (!d) {
+            ok = false;
+            continue;
+          }
           if (std::find(r.devices.begin(), r.devices.end(), *d) != r.devices.end()) {
             error(w, "device '" + w.text + "' is listed twice");
             ok = false;
@@ -481,7 +516,8 @@ class Resolver {
           r.devices.push_back(*d);
           r.text += (r.devices.size() > 1 ? ", " : "") + w.text;
         }
-        if (ok && r.devices.size() < 2) return void(error(s.body, "'connected' needs at least two devices"));
+        if (ok && r.devices.size() < 2)
+          return void(error(s.body, "'connected' needs at least two devices"));
       }
     }
     if (!ok) return;

@@ -10,7 +10,9 @@ namespace faultline::verifier {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 std::vector<std::string> names_of(const models::Design& d, const std::vector<std::size_t>& set) {
   std::vector<std::string> out;
@@ -19,7 +21,8 @@ std::vector<std::string> names_of(const models::Design& d, const std::vector<std
 }
 }  // namespace
 
-std::optional<models::Design> load_design(const std::string& path, dsl::Diagnostics& diags, PhaseTimes& times) {
+std::optional<models::Design> load_design(const std::string& path, dsl::Diagnostics& diags,
+                                          PhaseTimes& times) {
   auto t = Clock::now();
   auto parsed = dsl::parse_file(path, diags);
   times.parse = since(t);
@@ -30,7 +33,8 @@ std::optional<models::Design> load_design(const std::string& path, dsl::Diagnost
   return design;
 }
 
-CheckedRequirement check_requirement(const models::Design& design, std::size_t index, const SearchOptions& opts) {
+CheckedRequirement check_requirement(const models::Design& design, std::size_t index,
+                                     const SearchOptions& opts) {
   const models::Requirement& req = design.net.requirements[index];
   CheckedRequirement out;
   RequirementResult& r = out.result;
@@ -39,8 +43,9 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   r.events_considered = universe.size();
   r.combinations = combinations_up_to(universe.size(), req.tolerate);
 
-  EngineAnswer answer = opts.engine == Engine::smt ? search_smt(design, req, universe, opts, r.stats)
-                                                   : search_enumerate(design, req, universe, opts, r.stats);
+  EngineAnswer answer = opts.engine == Engine::smt
+                            ? search_smt(design, req, universe, opts, r.stats)
+                            : search_enumerate(design, req, universe, opts, r.stats);
   r.status = answer.status;
   r.complete = answer.complete;
   r.unknown_reason = answer.unknown_reason;
@@ -53,11 +58,14 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   std::vector<Found> found;
   for (std::size_t i = 0; i < answer.minimal_sets.size(); ++i) {
     auto& set = answer.minimal_sets[i];
-    std::sort(set.begin(), set.end(), [&](std::size_t a, std::size_t b) { return design.events[a].name < design.events[b].name; });
+    std::sort(set.begin(), set.end(), [&](std::size_t a, std::size_t b) {
+      return design.events[a].name < design.events[b].name;
+    });
     found.push_back({set, i < answer.choices.size() ? &answer.choices[i] : nullptr});
   }
-  std::sort(found.begin(), found.end(),
-            [&](const Found& a, const Found& b) { return names_of(design, a.set) < names_of(design, b.set); });
+  std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+    return names_of(design, a.set) < names_of(design, b.set);
+  });
 
   // Every violation is replayed by the explicit simulator, which also yields its walk.  A set
   // that does not replay would be an encoding bug: never report it as a finding or a proof.
@@ -69,8 +77,10 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
     // Replay over every split-brain choice when that is few enough, else under the model's.
     bool enumerable = models::free_choices(design.net, state).size() <= models::kMaxFreeChoices;
     std::optional<models::Witness> witness;
-    if (enumerable) witness = models::find_violation(design.net, req, state);
-    else if (choices) witness = models::find_violation_with(design.net, req, state, *choices);
+    if (enumerable)
+      witness = models::find_violation(design.net, req, state);
+    else if (choices)
+      witness = models::find_violation_with(design.net, req, state, *choices);
     if (!witness) {
       r.status = Status::unknown;
       r.complete = false;

@@ -31,10 +31,12 @@ struct DesignReport {
 };
 
 // Parses and resolves one design file; errors go to `diags`.
-std::optional<models::Design> load_design(const std::string& path, dsl::Diagnostics& diags, PhaseTimes& times);
+std::optional<models::Design> load_design(const std::string& path, dsl::Diagnostics& diags,
+                                          PhaseTimes& times);
 
 // Searches one requirement and explains every violation it finds.
-CheckedRequirement check_requirement(const models::Design& design, std::size_t index, const SearchOptions& opts);
+CheckedRequirement check_requirement(const models::Design& design, std::size_t index,
+                                     const SearchOptions& opts);
 
 DesignReport check_file(const std::string& path, const SearchOptions& opts);
 

@@ -40,7 +40,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
   };
   if (argc < 2) return usage_error("no command given");
   a.command = argv[1];
-  if (a.command != "check" && a.command != "faults") return usage_error("unknown command '" + a.command + "'");
+  if (a.command != "check" && a.command != "faults")
+    return usage_error("unknown command '" + a.command + "'");
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&](std::string& into) {
@@ -51,13 +52,17 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     std::string v;
     if (arg == "--format") {
       if (!value(v)) return false;
-      if (v != "text" && v != "json") return usage_error("--format takes text or json, not '" + v + "'");
+      if (v != "text" && v != "json")
+        return usage_error("--format takes text or json, not '" + v + "'");
       a.format = v;
     } else if (arg == "--engine" && a.command == "check") {
       if (!value(v)) return false;
-      if (v == "smt") a.search.engine = Engine::smt;
-      else if (v == "enumerate") a.search.engine = Engine::enumerate;
-      else return usage_error("--engine takes smt or enumerate, not '" + v + "'");
+      if (v == "smt")
+        a.search.engine = Engine::smt;
+      else if (v == "enumerate")
+        a.search.engine = Engine::enumerate;
+      else
+        return usage_error("--engine takes smt or enumerate, not '" + v + "'");
     } else if (arg == "--timeout" && a.command == "check") {
       if (!value(v)) return false;
       char* end = nullptr;
@@ -110,15 +115,19 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     // The report is built whole, then written: never a half-written output.
     std::ostringstream buf;
     if (args.command == "faults") {
-      if (args.format == "json") write_faults_json(buf, reports);
-      else write_faults_text(buf, reports);
+      if (args.format == "json")
+        write_faults_json(buf, reports);
+      else
+        write_faults_text(buf, reports);
       out << buf.str();
       for (const auto& r : reports)
         if (!r.design) return 2;
       return 0;
     }
-    if (args.format == "json") write_json(buf, reports, args.report);
-    else write_text(buf, reports, args.report);
+    if (args.format == "json")
+      write_json(buf, reports, args.report);
+    else
+      write_text(buf, reports, args.report);
     out << buf.str();
     return exit_code(reports);
   } catch (const std::exception& e) {

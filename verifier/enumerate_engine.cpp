@@ -26,12 +26,14 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
     std::vector<std::size_t> pos(size);
     for (std::size_t i = 0; i < size; ++i) pos[i] = i;
     for (;;) {
-      bool superset = std::any_of(found.begin(), found.end(), [&](const auto& f) { return contains(pos, f); });
+      bool superset =
+          std::any_of(found.begin(), found.end(), [&](const auto& f) { return contains(pos, f); });
       if (!superset) {
         if (opts.timeout_seconds > 0 && (stats.solver_calls & 255) == 0 &&
             std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
           answer.complete = false;
-          answer.unknown_reason = "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
+          answer.unknown_reason =
+              "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
           answer.status = found.empty() ? Status::unknown : Status::violated;
           break;
         }
@@ -42,7 +44,8 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
         if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
           answer.complete = false;
           answer.unknown_reason = "the enumerate oracle does not try more than 2^" +
-                                  std::to_string(models::kMaxFreeChoices) + " split-brain choice combinations";
+                                  std::to_string(models::kMaxFreeChoices) +
+                                  " split-brain choice combinations";
           answer.status = found.empty() ? Status::unknown : Status::violated;
           break;
         }

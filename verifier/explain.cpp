@@ -29,7 +29,8 @@ std::string stays_up(const Network& net, LinkId m, DeviceId u) {
   return "link " + net.link_name(m) + " stays up: no BFD";
 }
 
-std::string iccp_cause(const Network& net, const models::ExplicitPlane& p, const models::McLagDomain& dom) {
+std::string iccp_cause(const Network& net, const models::ExplicitPlane& p,
+                       const models::McLagDomain& dom) {
   for (DeviceId peer : dom.peer)
     if (p.device_blackholed[peer]) return "peer " + net.devices[peer].name + " is black-holed";
   std::string names;
@@ -51,7 +52,8 @@ Explanation explain(const Network& net, const models::Witness& w) {
     on_walk.insert(s.device);
     Hop h;
     h.device = net.devices[s.device].name;
-    if (i > 0 && walk.steps[i - 1].out) h.in = net.ports[net.port_on(*walk.steps[i - 1].out, s.device)].name;
+    if (i > 0 && walk.steps[i - 1].out)
+      h.in = net.ports[net.port_on(*walk.steps[i - 1].out, s.device)].name;
     if (s.out) {
       h.out = net.ports[net.port_on(*s.out, s.device)].name;
       if (net.links[*s.out].lag) h.via = lag_ref(net, *net.links[*s.out].lag, s.device);
@@ -73,7 +75,8 @@ Explanation explain(const Network& net, const models::Witness& w) {
     case models::DropReason::blackholed_port: {
       e.drop_reason = "blackhole-port";
       e.drop_port = net.port_name(net.port_on(*walk.member, last.device));
-      e.drop_detail = "port " + e.drop_port + " is black-holed: it drops everything " + at + " sends out of it";
+      e.drop_detail =
+          "port " + e.drop_port + " is black-holed: it drops everything " + at + " sends out of it";
       e.unnoticed.push_back(stays_up(net, *walk.member, last.device));
       break;
     }
@@ -90,21 +93,25 @@ Explanation explain(const Network& net, const models::Witness& w) {
   for (models::DomainId d = 0; d < net.domains.size(); ++d) {
     if (!p.split_brain[d]) continue;
     const models::McLagDomain& dom = net.domains[d];
-    std::string s = "mclag " + dom.name + ": ICCP lost (" + iccp_cause(net, p, dom) + "): split brain";
+    std::string s =
+        "mclag " + dom.name + ": ICCP lost (" + iccp_cause(net, p, dom) + "): split brain";
     for (models::LagId g = 0; g < net.lags.size(); ++g) {
       if (net.lags[g].mclag != d) continue;
       DeviceId kept = p.keeps_peer0[g] ? dom.peer[0] : dom.peer[1];
       bool any_up = false;
-      for (LinkId m : models::mclag::members_towards(net, g, kept)) any_up = any_up || p.believed_up[m];
-      s += "; " + net.lag_name(g) + (any_up ? " keeps only its members towards " + net.devices[kept].name
-                                            : " has no member believed up");
+      for (LinkId m : models::mclag::members_towards(net, g, kept))
+        any_up = any_up || p.believed_up[m];
+      s += "; " + net.lag_name(g) +
+           (any_up ? " keeps only its members towards " + net.devices[kept].name
+                   : " has no member believed up");
     }
     e.state.push_back(s);
   }
   for (models::LagId g = 0; g < net.lags.size(); ++g) {
     if (p.lag_up[g]) continue;
     bool touches = on_walk.count(net.lags[g].device) > 0;
-    for (LinkId m : net.lags[g].members) touches = touches || on_walk.count(net.links[m].other(net.lags[g].device));
+    for (LinkId m : net.lags[g].members)
+      touches = touches || on_walk.count(net.links[m].other(net.lags[g].device));
     if (!touches) continue;
     std::size_t serving = 0;
     for (LinkId m : net.lags[g].members) serving += p.serving[m] ? 1 : 0;

@@ -19,9 +19,9 @@ struct Explanation {
   std::string source, destination;
   std::vector<Hop> walk;
   std::string drop_device;
-  std::string drop_reason;  // "blackhole", "blackhole-port", "no-route", "loop"
-  std::string drop_port;    // blackhole-port: DEV:PORT
-  std::string drop_detail;  // one sentence
+  std::string drop_reason;             // "blackhole", "blackhole-port", "no-route", "loop"
+  std::string drop_port;               // blackhole-port: DEV:PORT
+  std::string drop_detail;             // one sentence
   std::vector<std::string> unnoticed;  // why no detector saw it
   std::vector<std::string> state;      // split brain, bundles down
 };

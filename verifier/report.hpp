@@ -12,8 +12,10 @@ struct ReportOptions {
   bool stats = false;
 };
 
-void write_text(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts);
-void write_json(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts);
+void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
+                const ReportOptions& opts);
+void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
+                const ReportOptions& opts);
 
 // `faultline faults`: the fault universe with source locations.
 void write_faults_text(std::ostream& out, const std::vector<DesignReport>& reports);

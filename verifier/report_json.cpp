@@ -10,7 +10,8 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json location(const dsl::SourceLoc& loc) {
-  return json{{"file", loc.file ? loc.file->path() : ""}, {"line", loc.line()}, {"column", loc.column()}};
+  return json{
+      {"file", loc.file ? loc.file->path() : ""}, {"line", loc.line()}, {"column", loc.column()}};
 }
 
 json count(Count v) {
@@ -22,14 +23,17 @@ json diagnostics_json(const std::vector<dsl::Diagnostic>& diags) {
   json out = json::array();
   for (const auto& d : diags) {
     json j = location(d.loc);
-    j["severity"] = d.severity == dsl::Severity::error ? "error" : d.severity == dsl::Severity::warning ? "warning" : "note";
+    j["severity"] = d.severity == dsl::Severity::error     ? "error"
+                    : d.severity == dsl::Severity::warning ? "warning"
+                                                           : "note";
     j["message"] = d.message;
     out.push_back(j);
   }
   return out;
 }
 
-json requirement_json(const models::Design& d, const CheckedRequirement& c, const ReportOptions& opts) {
+json requirement_json(const models::Design& d, const CheckedRequirement& c,
+                      const ReportOptions& opts) {
   const RequirementResult& r = c.result;
   const models::Requirement& req = d.net.requirements[r.requirement];
   json j;
@@ -40,7 +44,8 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c, cons
     j["to"] = d.net.devices[req.to].name;
   } else {
     json devs = json::array();
-    if (req.all_devices) devs.push_back("*");
+    if (req.all_devices)
+      devs.push_back("*");
     else
       for (auto dev : req.devices) devs.push_back(d.net.devices[dev].name);
     j["devices"] = devs;
@@ -92,7 +97,8 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c, cons
 
 }  // namespace
 
-void write_json(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts) {
+void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
+                const ReportOptions& opts) {
   json designs = json::array();
   for (const DesignReport& rep : reports) {
     json jd;
@@ -108,8 +114,10 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports, con
     jd["design"] = d.net.name;
     Status worst = Status::proved;
     for (const auto& c : rep.requirements) {
-      if (c.result.status == Status::violated) worst = Status::violated;
-      else if (c.result.status == Status::unknown && worst == Status::proved) worst = Status::unknown;
+      if (c.result.status == Status::violated)
+        worst = Status::violated;
+      else if (c.result.status == Status::unknown && worst == Status::proved)
+        worst = Status::unknown;
     }
     jd["status"] = status_name(worst);
     json reqs = json::array();
@@ -125,7 +133,9 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports, con
     }
     designs.push_back(jd);
   }
-  json root{{"schema", 1}, {"tool", {{"name", "faultline"}, {"version", FAULTLINE_VERSION}}}, {"designs", designs}};
+  json root{{"schema", 1},
+            {"tool", {{"name", "faultline"}, {"version", FAULTLINE_VERSION}}},
+            {"designs", designs}};
   out << root.dump(2) << "\n";
 }
 

@@ -7,7 +7,9 @@ namespace faultline::verifier {
 
 namespace {
 
-std::string where(const dsl::SourceLoc& loc) { return loc.str(); }
+std::string where(const dsl::SourceLoc& loc) {
+  return loc.str();
+}
 
 std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -18,10 +20,11 @@ std::string declared(const models::Design& d, const models::FaultEvent& e) {
   if (e.port) return "port " + d.net.port_name(*e.port) + " first used here";
   if (e.link) return "link declared here";
   if (e.devices.size() == 1)
-    return std::string(models::kind_name(d.net.devices[e.devices[0]].kind)) + " " + d.net.devices[e.devices[0]].name +
-           " declared here";
+    return std::string(models::kind_name(d.net.devices[e.devices[0]].kind)) + " " +
+           d.net.devices[e.devices[0]].name + " declared here";
   std::string s = "shared by ";
-  for (std::size_t i = 0; i < e.devices.size(); ++i) s += (i ? ", " : "") + d.net.devices[e.devices[i]].name;
+  for (std::size_t i = 0; i < e.devices.size(); ++i)
+    s += (i ? ", " : "") + d.net.devices[e.devices[i]].name;
   return s;
 }
 
@@ -42,24 +45,28 @@ std::string seconds(double s) {
   return o.str();
 }
 
-void write_requirement(std::ostream& out, const models::Design& d, const CheckedRequirement& c, const ReportOptions& opts) {
+void write_requirement(std::ostream& out, const models::Design& d, const CheckedRequirement& c,
+                       const ReportOptions& opts) {
   const RequirementResult& r = c.result;
   const models::Requirement& req = d.net.requirements[r.requirement];
   out << "\n" << where(req.loc) << ": " << status_name(r.status) << ": " << req.text << "\n";
   std::string tol = std::to_string(req.tolerate);
   switch (r.status) {
     case Status::proved:
-      out << "  " << count(r.events_considered, "event", "events") << " considered, " << to_decimal(r.combinations)
-          << " fault combinations covered (every set of at most " << tol << (req.tolerate == 1 ? " event" : " events") << ")\n";
+      out << "  " << count(r.events_considered, "event", "events") << " considered, "
+          << to_decimal(r.combinations) << " fault combinations covered (every set of at most "
+          << tol << (req.tolerate == 1 ? " event" : " events") << ")\n";
       break;
     case Status::violated:
-      out << "  " << count(r.events_considered, "event", "events") << " considered, " << r.violations.size()
+      out << "  " << count(r.events_considered, "event", "events") << " considered, "
+          << r.violations.size()
           << (r.violations.size() == 1 ? " minimal violating set" : " minimal violating sets")
           << " of at most " << tol << (req.tolerate == 1 ? " event" : " events") << "\n";
       if (!r.complete) out << "  the list may be incomplete: " << r.unknown_reason << "\n";
       break;
     case Status::unknown:
-      out << "  " << count(r.events_considered, "event", "events") << " considered; no verdict: " << r.unknown_reason << "\n";
+      out << "  " << count(r.events_considered, "event", "events")
+          << " considered; no verdict: " << r.unknown_reason << "\n";
       break;
   }
   for (std::size_t i = 0; i < r.violations.size(); ++i) {
@@ -70,22 +77,26 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
     if (v.events.empty()) names = "(no fault: the design fails as it stands)";
     out << "\n  violating set " << (i + 1) << ": " << names << "\n";
     for (std::size_t ev : v.events)
-      out << "    " << where(d.events[ev].loc) << ": note: " << d.events[ev].name << ": " << declared(d, d.events[ev]) << "\n";
-    if (req.kind == models::Requirement::Kind::connected) out << "    flow: " << e.source << " -> " << e.destination << "\n";
+      out << "    " << where(d.events[ev].loc) << ": note: " << d.events[ev].name << ": "
+          << declared(d, d.events[ev]) << "\n";
+    if (req.kind == models::Requirement::Kind::connected)
+      out << "    flow: " << e.source << " -> " << e.destination << "\n";
     out << "    walk: " << walk_line(e) << "\n";
     out << "    dies: " << e.drop_detail << "\n";
     for (const auto& u : e.unnoticed) out << "    unnoticed: " << u << "\n";
     for (const auto& s : e.state) out << "    state: " << s << "\n";
   }
   if (opts.stats) {
-    out << "  stats: " << r.stats.solver_calls << " solver calls, encode " << seconds(r.stats.encode_seconds)
-        << ", search " << seconds(r.stats.search_seconds) << ", explain " << seconds(r.stats.explain_seconds) << "\n";
+    out << "  stats: " << r.stats.solver_calls << " solver calls, encode "
+        << seconds(r.stats.encode_seconds) << ", search " << seconds(r.stats.search_seconds)
+        << ", explain " << seconds(r.stats.explain_seconds) << "\n";
   }
 }
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<DesignReport>& reports, const ReportOptions& opts) {
+void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
+                const ReportOptions& opts) {
   std::size_t proved = 0, violated = 0, unknown = 0, errors = 0;
   bool first = true;
   for (const DesignReport& rep : reports) {
@@ -97,23 +108,33 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports, con
       continue;
     }
     const models::Design& d = *rep.design;
-    out << rep.file << ": design \"" << d.net.name << "\": " << count(d.net.devices.size(), "device", "devices") << ", "
-        << count(d.net.links.size(), "link", "links") << ", " << count(d.events.size(), "fault event", "fault events")
-        << ", " << count(d.net.requirements.size(), "requirement", "requirements") << "\n";
+    out << rep.file << ": design \"" << d.net.name
+        << "\": " << count(d.net.devices.size(), "device", "devices") << ", "
+        << count(d.net.links.size(), "link", "links") << ", "
+        << count(d.events.size(), "fault event", "fault events") << ", "
+        << count(d.net.requirements.size(), "requirement", "requirements") << "\n";
     for (const auto& c : rep.requirements) {
       write_requirement(out, d, c, opts);
       switch (c.result.status) {
-        case Status::proved: ++proved; break;
-        case Status::violated: ++violated; break;
-        case Status::unknown: ++unknown; break;
+        case Status::proved:
+          ++proved;
+          break;
+        case Status::violated:
+          ++violated;
+          break;
+        case Status::unknown:
+          ++unknown;
+          break;
       }
     }
     if (opts.stats) {
-      out << "\n  phases: parse " << seconds(rep.times.parse) << ", resolve " << seconds(rep.times.resolve) << ", search "
-          << seconds(rep.times.search) << ", explain " << seconds(rep.times.explain) << "\n";
+      out << "\n  phases: parse " << seconds(rep.times.parse) << ", resolve "
+          << seconds(rep.times.resolve) << ", search " << seconds(rep.times.search) << ", explain "
+          << seconds(rep.times.explain) << "\n";
     }
   }
-  out << "\nsummary: " << proved << " proved, " << violated << " violated, " << unknown << " unknown";
+  out << "\nsummary: " << proved << " proved, " << violated << " violated, " << unknown
+      << " unknown";
   if (errors) out << ", " << errors << (errors == 1 ? " file" : " files") << " with errors";
   out << "\n";
 }
@@ -126,8 +147,10 @@ void write_faults_text(std::ostream& out, const std::vector<DesignReport>& repor
     for (const auto& e : d.events) {
       out << where(e.loc) << ": " << e.name;
       out << "  (" << e.origin;
-      if (e.cause.valid()) out << ", line " << e.cause.line();
-      else out << ", the default fault model";
+      if (e.cause.valid())
+        out << ", line " << e.cause.line();
+      else
+        out << ", the default fault model";
       out << ")";
       out << "\n";
     }

@@ -6,9 +6,12 @@ namespace faultline::verifier {
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::proved: return "proved";
-    case Status::violated: return "violated";
-    case Status::unknown: return "unknown";
+    case Status::proved:
+      return "proved";
+    case Status::violated:
+      return "violated";
+    case Status::unknown:
+      return "unknown";
   }
   return "unknown";
 }

@@ -22,7 +22,7 @@ struct SearchOptions {
 };
 
 struct SearchStats {
-  std::size_t solver_calls = 0;   // smt: check() calls; enumerate: fault sets simulated
+  std::size_t solver_calls = 0;  // smt: check() calls; enumerate: fault sets simulated
   double encode_seconds = 0;
   double search_seconds = 0;
   double explain_seconds = 0;
@@ -37,9 +37,9 @@ struct RequirementResult {
   std::size_t requirement = 0;  // index in net.requirements
   Status status = Status::unknown;
   std::size_t events_considered = 0;
-  Count combinations = 0;  // fault sets of at most K events in the universe
-  std::vector<Violation> violations;   // every minimal violating set, sorted
-  bool complete = true;                // false: a limit stopped the listing early
+  Count combinations = 0;             // fault sets of at most K events in the universe
+  std::vector<Violation> violations;  // every minimal violating set, sorted
+  bool complete = true;               // false: a limit stopped the listing early
   std::string unknown_reason;
   SearchStats stats;
 };

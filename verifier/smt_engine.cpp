@@ -14,7 +14,6 @@
 // Z3's non-incremental path, which agreed with the oracle on every design tried.
 #include <chrono>
 #include <cstdlib>
-#include <cstdlib>
 
 #include "verifier/engines.hpp"
 #include "verifier/solver.hpp"
@@ -23,7 +22,9 @@ namespace faultline::verifier {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 }  // namespace
 
 EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
@@ -70,7 +71,8 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
       if (!literals.empty()) solver.add(z3::atmost(literals, static_cast<unsigned>(size)));
       if (opts.timeout_seconds > 0) {
         double left = opts.timeout_seconds - seconds_since(start);
-        if (left <= 0) return stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
+        if (left <= 0)
+          return stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
         solver.set_timeout(left);
       }
       if (dump_path && stats.solver_calls == 0) solver.dump(dump_path);

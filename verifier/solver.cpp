@@ -14,7 +14,9 @@ Solver::Solver(z3::context& ctx) : ctx_(ctx), solver_(ctx) {
   solver_.set(p);
 }
 
-void Solver::add(const z3::expr& e) { solver_.add(e); }
+void Solver::add(const z3::expr& e) {
+  solver_.add(e);
+}
 
 void Solver::set_timeout(double seconds) {
   z3::params p(ctx_);
@@ -31,8 +33,10 @@ void Solver::dump(const std::string& path) {
 std::optional<bool> Solver::check() {
   try {
     switch (solver_.check()) {
-      case z3::sat: return true;
-      case z3::unsat: return false;
+      case z3::sat:
+        return true;
+      case z3::unsat:
+        return false;
       case z3::unknown:
         reason_ = solver_.reason_unknown();
         return std::nullopt;

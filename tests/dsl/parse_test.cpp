@@ -6,12 +6,16 @@
 using namespace faultline;
 
 namespace {
-dsl::ParsedDesign parse(const std::string& text, dsl::Diagnostics& diags) { return dsl::parse_text("t.fl", text, diags); }
+dsl::ParsedDesign parse(const std::string& text, dsl::Diagnostics& diags) {
+  return dsl::parse_text("t.fl", text, diags);
+}
 }  // namespace
 
 TEST_CASE("statements parse into their node kinds with exact positions", "[dsl]") {
   dsl::Diagnostics diags;
-  auto p = parse("design \"x y\";\n  device ca1 switch { os = \"junos 1\"; }\nlink ca1:et-0/0/8:0 -- b:p1;\n", diags);
+  auto p = parse(
+      "design \"x y\";\n  device ca1 switch { os = \"junos 1\"; }\nlink ca1:et-0/0/8:0 -- b:p1;\n",
+      diags);
   REQUIRE_FALSE(diags.has_errors());
   REQUIRE(p.statements.size() == 3);
   auto* design = boost::get<dsl::ast::DesignStmt>(&p.statements[0].get());

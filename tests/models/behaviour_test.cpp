@@ -18,10 +18,13 @@ models::ExplicitPlane plane(const models::Design& d, const std::vector<std::stri
   if (keeps.empty()) keeps.assign(d.net.lags.size(), 1);
   return models::make_plane(d.net, models::apply_events(d.net, events), keeps);
 }
-models::DeviceId id(const models::Design& d, const std::string& n) { return d.net.device_by_name.at(n); }
+models::DeviceId id(const models::Design& d, const std::string& n) {
+  return d.net.device_by_name.at(n);
+}
 }  // namespace
 
-TEST_CASE("without a detector a black-holed device stays believed up; BFD takes the link down", "[models][detectors]") {
+TEST_CASE("without a detector a black-holed device stays believed up; BFD takes the link down",
+          "[models][detectors]") {
   auto d = design_of(
       "device a router; device b router;\n"
       "link a:1 -- b:1;\nlink a:2 -- b:2 { bfd = on; }\n"
@@ -34,7 +37,8 @@ TEST_CASE("without a detector a black-holed device stays believed up; BFD takes 
 }
 
 TEST_CASE("a black-holed port drops only what its device sends", "[models][links]") {
-  auto d = design_of("device a router; device b router;\nlink a:1 -- b:1;\nfaults { blackhole port; }\n");
+  auto d = design_of(
+      "device a router; device b router;\nlink a:1 -- b:1;\nfaults { blackhole port; }\n");
   auto p = plane(d, {"blackhole a:1"});
   CHECK_FALSE(p.crosses[0][0]);  // a → b
   CHECK(p.crosses[1][0]);        // b → a
@@ -43,7 +47,8 @@ TEST_CASE("a black-holed port drops only what its device sends", "[models][links
 TEST_CASE("min-links takes a bundle down; micro-BFD removes a gray member", "[models][lag]") {
   auto d = design_of(
       "device a switch; device b switch;\n"
-      "link a:1 -- b:1;\nlink a:2 -- b:2;\nlag a:ae0 { members = a:1, a:2; min-links = 2; microbfd = on; }\n"
+      "link a:1 -- b:1;\nlink a:2 -- b:2;\nlag a:ae0 { members = a:1, a:2; min-links = 2; microbfd "
+      "= on; }\n"
       "faults { down link; blackhole port; }\n");
   CHECK(plane(d, {}).lag_up[0]);
   auto p = plane(d, {"down a:1--b:1"});
@@ -54,7 +59,8 @@ TEST_CASE("min-links takes a bundle down; micro-BFD removes a gray member", "[mo
   CHECK_FALSE(g.believed_up[1]);  // micro-BFD: b → a does not cross
 }
 
-TEST_CASE("ICCP loss with both peers up is split brain; a client keeps one peer with a member up", "[models][mclag]") {
+TEST_CASE("ICCP loss with both peers up is split brain; a client keeps one peer with a member up",
+          "[models][mclag]") {
   auto d = design_of(
       "device p switch; device q switch; device c router;\n"
       "link p:x -- q:x;\nmclag m { peers = p, q; iccp = p:x; }\n"
@@ -83,25 +89,29 @@ TEST_CASE("ICCP loss with both peers up is split brain; a client keeps one peer 
 TEST_CASE("least-cost distances and ECMP next hops", "[models][forwarding]") {
   auto d = design_of(
       "device s router; device x router; device y router; device t router;\n"
-      "link s:1 -- x:1;\nlink s:2 -- y:1 { cost = 2; }\nlink x:2 -- t:1 { cost = 2; }\nlink y:2 -- t:2;\n");
+      "link s:1 -- x:1;\nlink s:2 -- y:1 { cost = 2; }\nlink x:2 -- t:1 { cost = 2; }\nlink y:2 -- "
+      "t:2;\n");
   auto p = plane(d, {});
   auto dist = models::distances(d.net, p, id(d, "t"));
   CHECK(dist[id(d, "s")] == 3);
   CHECK(dist[id(d, "x")] == 2);
   int next_hops = 0;
-  for (const auto& ll : d.net.logical[id(d, "s")]) next_hops += models::is_next_hop(d.net, p, dist, id(d, "t"), ll);
+  for (const auto& ll : d.net.logical[id(d, "s")])
+    next_hops += models::is_next_hop(d.net, p, dist, id(d, "t"), ll);
   CHECK(next_hops == 2);  // both paths cost 3
 }
 
 TEST_CASE("hosts and externals never carry transit traffic", "[models][forwarding]") {
-  auto d = design_of("device a router; device h host; device b router;\nlink a:1 -- h:1;\nlink h:2 -- b:1;\n");
+  auto d = design_of(
+      "device a router; device h host; device b router;\nlink a:1 -- h:1;\nlink h:2 -- b:1;\n");
   auto p = plane(d, {});
   auto dist = models::distances(d.net, p, id(d, "b"));
   CHECK(dist[id(d, "a")] == models::kNoRoute);
   CHECK(dist[id(d, "h")] == 1);  // h may send its own traffic
 }
 
-TEST_CASE("an MC-LAG hash onto the peer that did not attain the minimum can loop", "[models][forwarding]") {
+TEST_CASE("an MC-LAG hash onto the peer that did not attain the minimum can loop",
+          "[models][forwarding]") {
   // x's bundle attains its minimum through p; a flow hashed to q follows q's best route, which
   // is back over the bundle to x (the peer link is expensive): a loop with no fault at all.
   auto d = design_of(

@@ -16,7 +16,8 @@ class Generator {
 
   std::string run() {
     int n = pick(opts_.min_devices, opts_.max_devices);
-    const char* kinds[] = {"switch", "switch", "switch", "router", "router", "firewall", "host", "external"};
+    const char* kinds[] = {"switch", "switch",   "switch", "router",
+                           "router", "firewall", "host",   "external"};
     const char* oses[] = {"os-a", "os-b", "os-c"};
     const char* sites[] = {"s1", "s2"};
     out_ << "design \"random-" << seed_text() << "\";\n";
@@ -85,7 +86,9 @@ class Generator {
  private:
   int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
   bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
-  bool is_transit(int i) const { return kind_[i] == "switch" || kind_[i] == "router" || kind_[i] == "firewall"; }
+  bool is_transit(int i) const {
+    return kind_[i] == "switch" || kind_[i] == "router" || kind_[i] == "firewall";
+  }
   std::string seed_text() const { return std::to_string(seed_); }
 
   // Writes a link a -- b and returns a's port reference.
@@ -115,8 +118,10 @@ class Generator {
     for (const char* k : {"switch", "router", "firewall", "device", "port"})
       if (chance(k == std::string("port") ? 0.25 : 0.3)) bh.push_back(k);
     if (!bh.empty()) lines.push_back("blackhole " + join(bh) + ";");
-    if (chance(0.4)) lines.push_back(std::string("common os") + (chance(0.5) ? " blackhole" : "") + ";");
-    if (chance(0.3)) lines.push_back(std::string("common site") + (chance(0.3) ? " down" : "") + ";");
+    if (chance(0.4))
+      lines.push_back(std::string("common os") + (chance(0.5) ? " blackhole" : "") + ";");
+    if (chance(0.3))
+      lines.push_back(std::string("common site") + (chance(0.3) ? " down" : "") + ";");
     out_ << "faults {\n";
     for (const auto& l : lines) out_ << "  " << l << "\n";
     out_ << "}\n";
@@ -125,7 +130,8 @@ class Generator {
   void requirements(int n) {
     int count = pick(1, 3);
     for (int i = 0; i < count; ++i) {
-      std::string tol = chance(0.5) ? "" : " tolerate " + std::to_string(pick(0, opts_.max_tolerate));
+      std::string tol =
+          chance(0.5) ? "" : " tolerate " + std::to_string(pick(0, opts_.max_tolerate));
       if (chance(0.6)) {
         int a = pick(0, n - 1), b = pick(0, n - 1);
         if (a == b) b = (a + 1) % n;

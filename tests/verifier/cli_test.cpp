@@ -19,7 +19,9 @@ Run run(std::vector<std::string> args) {
   int code = verifier::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
   return {code, out.str(), err.str()};
 }
-std::string example(const std::string& rel) { return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel; }
+std::string example(const std::string& rel) {
+  return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel;
+}
 }  // namespace
 
 TEST_CASE("usage errors exit 2 with a message", "[cli]") {
@@ -28,7 +30,8 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
   CHECK(run({"check"}).err.find("no design file given") != std::string::npos);
   CHECK(run({"check", "x.fl", "--engine", "magic"}).code == 2);
   CHECK(run({"check", "x.fl", "--timeout", "-1"}).code == 2);
-  CHECK(run({"check", "x.fl", "--bogus"}).err.find("unknown option '--bogus'") != std::string::npos);
+  CHECK(run({"check", "x.fl", "--bogus"}).err.find("unknown option '--bogus'") !=
+        std::string::npos);
   CHECK(run({"--help"}).code == 0);
 }
 
@@ -67,5 +70,6 @@ TEST_CASE("faults lists the universe with locations", "[cli]") {
   auto r = run({"faults", example("incidents/mclag-edge-pop.fl")});
   CHECK(r.code == 0);
   CHECK(r.out.find("16 fault events") != std::string::npos);
-  CHECK(r.out.find(":10:1: down ca1:et-0/0/0--ca2:et-0/0/0  (down link, line 23)") != std::string::npos);
+  CHECK(r.out.find(":10:1: down ca1:et-0/0/0--ca2:et-0/0/0  (down link, line 23)") !=
+        std::string::npos);
 }

@@ -1,7 +1,8 @@
 // Differential test: on seeded random designs, the smt engine and the enumerate oracle must
 // agree on every status, every events_considered and every minimal violating set; and every
 // reported set must really be minimal (no proper subset violates, checked by the simulator).
-//   faultline_differential [--designs N] [--shard I/N] [--seed S] [--max-tolerate K] [--first-seed S]
+//   faultline_differential [--designs N] [--shard I/N] [--seed S] [--max-tolerate K] [--first-seed
+//   S]
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -15,7 +16,8 @@ using namespace faultline;
 
 namespace {
 
-std::vector<std::vector<std::string>> set_names(const models::Design& d, const verifier::RequirementResult& r) {
+std::vector<std::vector<std::string>> set_names(const models::Design& d,
+                                                const verifier::RequirementResult& r) {
   std::vector<std::vector<std::string>> out;
   for (const auto& v : r.violations) {
     out.emplace_back();
@@ -35,7 +37,8 @@ std::string show(const std::vector<std::vector<std::string>>& sets) {
 }
 
 // Every proper subset of `set` must hold (checked with the explicit simulator).
-bool minimal(const models::Design& d, const models::Requirement& req, const std::vector<std::size_t>& set) {
+bool minimal(const models::Design& d, const models::Requirement& req,
+             const std::vector<std::size_t>& set) {
   std::size_t n = set.size();
   for (std::uint64_t mask = 0; mask + 1 < (std::uint64_t{1} << n); ++mask) {
     std::vector<const models::FaultEvent*> sub;
@@ -64,11 +67,13 @@ std::string compare(std::uint64_t seed, const std::string& text) {
     auto b = verifier::check_requirement(*design, i, oracle).result;
     std::string what = "requirement '" + req.text + "': ";
     if (a.status != b.status)
-      return what + "status smt=" + verifier::status_name(a.status) + " enumerate=" + verifier::status_name(b.status) +
+      return what + "status smt=" + verifier::status_name(a.status) +
+             " enumerate=" + verifier::status_name(b.status) +
              (a.unknown_reason.empty() ? "" : " (" + a.unknown_reason + ")");
     if (a.events_considered != b.events_considered) return what + "events_considered differ";
     auto sa = set_names(*design, a), sb = set_names(*design, b);
-    if (sa != sb) return what + "minimal sets differ\nsmt:\n" + show(sa) + "enumerate:\n" + show(sb);
+    if (sa != sb)
+      return what + "minimal sets differ\nsmt:\n" + show(sa) + "enumerate:\n" + show(sb);
     for (const auto& v : a.violations)
       if (!minimal(*design, req, v.events)) return what + "a reported set is not minimal";
   }
@@ -84,13 +89,17 @@ int main(int argc, char** argv) {
   testing::RandomDesignOptions opts;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
-    if (a == "--designs") designs = std::stoull(v);
+    if (a == "--designs")
+      designs = std::stoull(v);
     else if (a == "--shard") {
       shard = std::stoull(v.substr(0, v.find('/')));
       shards = std::stoull(v.substr(v.find('/') + 1));
-    } else if (a == "--seed") only = std::stoull(v);
-    else if (a == "--max-tolerate") opts.max_tolerate = std::stoi(v);
-    else if (a == "--first-seed") first = std::stoull(v);
+    } else if (a == "--seed")
+      only = std::stoull(v);
+    else if (a == "--max-tolerate")
+      opts.max_tolerate = std::stoi(v);
+    else if (a == "--first-seed")
+      first = std::stoull(v);
   }
   std::size_t passed = 0, failed = 0;
   for (std::uint64_t seed = first; seed < first + designs; ++seed) {
@@ -101,7 +110,9 @@ int main(int argc, char** argv) {
       ++passed;
     } else {
       ++failed;
-      std::cerr << "seed " << seed << ": " << err << "\n--- design (rerun with --seed " << seed << ")\n" << text << "---\n";
+      std::cerr << "seed " << seed << ": " << err << "\n--- design (rerun with --seed " << seed
+                << ")\n"
+                << text << "---\n";
     }
   }
   std::cout << "differential: " << passed << " passed, " << failed << " failed\n";

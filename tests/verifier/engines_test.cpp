@@ -11,9 +11,12 @@ using namespace faultline;
 using testing::design_of;
 
 namespace {
-std::string example(const std::string& rel) { return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel; }
+std::string example(const std::string& rel) {
+  return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel;
+}
 
-std::vector<std::vector<std::string>> sets(const models::Design& d, const verifier::CheckedRequirement& c) {
+std::vector<std::vector<std::string>> sets(const models::Design& d,
+                                           const verifier::CheckedRequirement& c) {
   std::vector<std::vector<std::string>> out;
   for (const auto& v : c.result.violations) {
     out.emplace_back();
@@ -29,18 +32,19 @@ verifier::SearchOptions engine(verifier::Engine e) {
 }
 }  // namespace
 
-TEST_CASE("the MC-LAG edge PoP: the four single points of failure of the incident", "[verifier][examples]") {
+TEST_CASE("the MC-LAG edge PoP: the four single points of failure of the incident",
+          "[verifier][examples]") {
   for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
     auto rep = verifier::check_file(example("incidents/mclag-edge-pop.fl"), engine(e));
     REQUIRE(rep.design);
     const auto& edge = rep.requirements[0];
     CHECK(edge.result.status == verifier::Status::violated);
     CHECK(edge.result.events_considered == 13);
-    CHECK(sets(*rep.design, edge) == std::vector<std::vector<std::string>>{
-                                         {"blackhole ca1"},
-                                         {"blackhole ca2"},
-                                         {"common os=junos-evo 23.4R2 down"},
-                                         {"down ca1:et-0/0/0--ca2:et-0/0/0"}});
+    CHECK(sets(*rep.design, edge) ==
+          std::vector<std::vector<std::string>>{{"blackhole ca1"},
+                                                {"blackhole ca2"},
+                                                {"common os=junos-evo 23.4R2 down"},
+                                                {"down ca1:et-0/0/0--ca2:et-0/0/0"}});
     // The gray failure is explained: the member stays in the bundle because nothing watches it.
     const auto& ex = edge.explanations[1];
     CHECK(ex.drop_device == "ca2");
@@ -62,17 +66,23 @@ TEST_CASE("the repaired edge PoP and the leaf-spine fabric are proved", "[verifi
   }
 }
 
-TEST_CASE("twin core routers: the shared OS release is the only single event that cuts the servers off", "[verifier][examples]") {
+TEST_CASE(
+    "twin core routers: the shared OS release is the only single event that cuts the servers off",
+    "[verifier][examples]") {
   auto rep = verifier::check_file(example("incidents/twin-core-routers.fl"), {});
   REQUIRE(rep.design);
   for (const auto& r : rep.requirements) {
-    if (rep.design->net.requirements[r.result.requirement].kind != models::Requirement::Kind::reach) continue;
-    CHECK(sets(*rep.design, r) == std::vector<std::vector<std::string>>{{"common os=iosxr 7.5.2 down"}});
+    if (rep.design->net.requirements[r.result.requirement].kind != models::Requirement::Kind::reach)
+      continue;
+    CHECK(sets(*rep.design, r) ==
+          std::vector<std::vector<std::string>>{{"common os=iosxr 7.5.2 down"}});
   }
 }
 
 TEST_CASE("a design that fails with no fault reports the empty set alone", "[verifier]") {
-  auto d = design_of("device a router; device b router; device c router;\nlink a:1 -- c:1;\nrequire reach a -> b;\n");
+  auto d = design_of(
+      "device a router; device b router; device c router;\nlink a:1 -- c:1;\nrequire reach a -> "
+      "b;\n");
   auto c = verifier::check_requirement(d, 0, {});
   CHECK(c.result.status == verifier::Status::violated);
   CHECK(sets(d, c) == std::vector<std::vector<std::string>>{{}});
@@ -81,16 +91,19 @@ TEST_CASE("a design that fails with no fault reports the empty set alone", "[ver
 
 TEST_CASE("connected is judged over the survivors", "[verifier]") {
   // A chain a - b - c: losing b separates a from c; losing a leaves b and c connected.
-  auto d = design_of("device a router; device b router; device c router;\nlink a:1 -- b:1;\nlink b:2 -- c:1;\n"
-                     "faults { down device; }\nrequire connected *;\n");
+  auto d = design_of(
+      "device a router; device b router; device c router;\nlink a:1 -- b:1;\nlink b:2 -- c:1;\n"
+      "faults { down device; }\nrequire connected *;\n");
   auto c = verifier::check_requirement(d, 0, {});
   CHECK(c.result.events_considered == 3);
   CHECK(sets(d, c) == std::vector<std::vector<std::string>>{{"down b"}});
 }
 
-TEST_CASE("parallel links are distinct: a doubly cabled pair is no single point of failure", "[verifier]") {
-  auto d = design_of("device a router; device b router;\nlink a:1 -- b:1;\nlink a:2 -- b:2;\n"
-                     "faults { down link; }\nrequire reach a -> b;\nrequire reach a -> b tolerate 2;\n");
+TEST_CASE("parallel links are distinct: a doubly cabled pair is no single point of failure",
+          "[verifier]") {
+  auto d = design_of(
+      "device a router; device b router;\nlink a:1 -- b:1;\nlink a:2 -- b:2;\n"
+      "faults { down link; }\nrequire reach a -> b;\nrequire reach a -> b tolerate 2;\n");
   CHECK(verifier::check_requirement(d, 0, {}).result.status == verifier::Status::proved);
   CHECK(sets(d, verifier::check_requirement(d, 1, {})) ==
         std::vector<std::vector<std::string>>{{"down a:1--b:1", "down a:2--b:2"}});
@@ -128,8 +141,10 @@ TEST_CASE("the same input gives byte-identical reports", "[verifier][determinism
   auto render = [](const std::string& f, bool json) {
     std::vector<verifier::DesignReport> reps{verifier::check_file(f, {})};
     std::ostringstream out;
-    if (json) verifier::write_json(out, reps, {});
-    else verifier::write_text(out, reps, {});
+    if (json)
+      verifier::write_json(out, reps, {});
+    else
+      verifier::write_text(out, reps, {});
     return out.str();
   };
   for (bool json : {false, true}) {
@@ -138,13 +153,17 @@ TEST_CASE("the same input gives byte-identical reports", "[verifier][determinism
   }
 }
 
-TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's choices", "[verifier][limits]") {
+TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's choices",
+          "[verifier][limits]") {
   // One pair, 40 dual-homed servers, one ICCP link: losing it leaves 2^40 choice combinations.
-  std::string text = "device p switch; device q switch;\nlink p:icl -- q:icl;\nmclag m { peers = p, q; iccp = p:icl; }\n";
+  std::string text =
+      "device p switch; device q switch;\nlink p:icl -- q:icl;\nmclag m { peers = p, q; iccp = "
+      "p:icl; }\n";
   for (int i = 0; i < 40; ++i) {
     std::string s = "s" + std::to_string(i);
-    text += "device " + s + " host;\nlink " + s + ":e0 -- p:h" + std::to_string(i) + ";\nlink " + s + ":e1 -- q:h" +
-            std::to_string(i) + ";\nlag " + s + ":bond0 { members = " + s + ":e0, " + s + ":e1; }\n";
+    text += "device " + s + " host;\nlink " + s + ":e0 -- p:h" + std::to_string(i) + ";\nlink " +
+            s + ":e1 -- q:h" + std::to_string(i) + ";\nlag " + s + ":bond0 { members = " + s +
+            ":e0, " + s + ":e1; }\n";
   }
   text += "faults { down link; }\nrequire reach s0 -> s1;\n";
   auto d = design_of(text);
