@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "dsl/parse.hpp"
+#include "models/connectivity.hpp"
 #include "verifier/engines.hpp"
 
 namespace faultline::verifier {
@@ -43,9 +44,17 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   r.events_considered = universe.size();
   r.combinations = combinations_up_to(universe.size(), req.tolerate);
 
-  EngineAnswer answer = opts.engine == Engine::smt
-                            ? search_smt(design, req, universe, opts, r.stats)
-                            : search_enumerate(design, req, universe, opts, r.stats);
+  EngineAnswer answer;
+  if (opts.engine == Engine::enumerate) {
+    r.method = "enumerate";
+    answer = search_enumerate(design, req, universe, opts, r.stats);
+  } else if (opts.fast_path && models::in_failstop_fragment(design.net, design.events, universe)) {
+    r.method = "failstop";
+    answer = search_failstop(design, req, universe, opts, r.stats);
+  } else {
+    r.method = "smt";
+    answer = search_smt(design, req, universe, opts, r.stats);
+  }
   r.status = answer.status;
   r.complete = answer.complete;
   r.unknown_reason = answer.unknown_reason;

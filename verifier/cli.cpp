@@ -14,12 +14,14 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
-    "                               [--timeout SECONDS] [--stats]\n"
+    "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "       faultline faults FILE... [--format text|json]\n"
     "       faultline --help | --version\n"
     "\n"
     "check   verify every requirement of each design against its fault model\n"
     "faults  list the fault universe of each design with source locations\n"
+    "\n"
+    "--no-fast-path  decide fail-stop requirements with Z3 too, not by connectivity\n"
     "\n"
     "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
     "            3 a requirement left unknown (time limit)\n";
@@ -70,6 +72,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
         return usage_error("--timeout takes a number of seconds greater than 0, not '" + v + "'");
       a.search.timeout_seconds = s;
+    } else if (arg == "--no-fast-path" && a.command == "check") {
+      a.search.fast_path = false;
     } else if (arg == "--stats" && a.command == "check") {
       a.report.stats = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {

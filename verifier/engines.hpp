@@ -2,6 +2,7 @@
 // indices, in any order); the caller sorts, explains and reports.
 //  - smt: Z3 over the encoding, by increasing set size, blocking each found set's supersets.
 //  - enumerate: brute force over `simulate`, the oracle and the baseline.
+//  - failstop: requirements of the fail-stop fragment, decided by connectivity (part of smt).
 #pragma once
 #include "models/resolve.hpp"
 #include "verifier/result.hpp"
@@ -21,6 +22,11 @@ struct EngineAnswer {
 EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
                         SearchStats& stats);
+
+// The fail-stop fragment (models/connectivity.hpp): every set by size, judged by connectivity.
+EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
+                             const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                             SearchStats& stats);
 
 EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
                               const std::vector<std::size_t>& universe, const SearchOptions& opts,

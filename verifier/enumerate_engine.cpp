@@ -1,8 +1,12 @@
-// The oracle: every fault set of at most K events, by increasing size, judged by the explicit
-// simulator.  A set that contains a recorded violating set is skipped (it is not minimal).
+// Explicit search: every fault set of at most K events, by increasing size, each judged by a
+// decision procedure for one fault set; a set that contains a recorded violating set is skipped
+// (it is not minimal).  With the explicit simulator as judge this is the `enumerate` oracle;
+// with the fail-stop connectivity check it decides requirements of that fragment.
 #include <algorithm>
 #include <chrono>
+#include <functional>
 
+#include "models/connectivity.hpp"
 #include "verifier/engines.hpp"
 
 namespace faultline::verifier {
@@ -13,9 +17,14 @@ bool contains(const std::vector<std::size_t>& set, const std::vector<std::size_t
 }
 }  // namespace
 
-EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
-                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                              SearchStats& stats) {
+namespace {
+
+// Judges one fault state: true = violated; sets `refusal` instead when it cannot decide.
+using Judge = std::function<bool(const models::FaultState&, std::string& refusal)>;
+
+EngineAnswer search_sets(const models::Design& design, const models::Requirement& req,
+                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                         SearchStats& stats, const Judge& violates) {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
   EngineAnswer answer;
@@ -40,16 +49,15 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
         std::vector<const models::FaultEvent*> events;
         for (std::size_t p : pos) events.push_back(&design.events[universe[p]]);
         ++stats.solver_calls;
-        models::FaultState state = models::apply_events(design.net, events);
-        if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
+        std::string refusal;
+        bool violated = violates(models::apply_events(design.net, events), refusal);
+        if (!refusal.empty()) {
           answer.complete = false;
-          answer.unknown_reason = "the enumerate oracle does not try more than 2^" +
-                                  std::to_string(models::kMaxFreeChoices) +
-                                  " split-brain choice combinations";
+          answer.unknown_reason = refusal;
           answer.status = found.empty() ? Status::unknown : Status::violated;
           break;
         }
-        if (models::find_violation(design.net, req, state)) found.push_back(pos);
+        if (violated) found.push_back(pos);
       }
       // Next combination of `size` positions out of n, in lexicographic order.
       std::size_t i = size;
@@ -68,6 +76,29 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
   if (answer.complete) answer.status = found.empty() ? Status::proved : Status::violated;
   stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
   return answer;
+}
+
+}  // namespace
+
+EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
+                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                              SearchStats& stats) {
+  return search_sets(design, req, universe, opts, stats, [&](const models::FaultState& state, std::string& refusal) {
+    if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
+      refusal = "the enumerate oracle does not try more than 2^" + std::to_string(models::kMaxFreeChoices) +
+                " split-brain choice combinations";
+      return false;
+    }
+    return models::find_violation(design.net, req, state).has_value();
+  });
+}
+
+EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
+                             const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                             SearchStats& stats) {
+  return search_sets(design, req, universe, opts, stats, [&](const models::FaultState& state, std::string&) {
+    return !models::holds_failstop(design.net, req, state);
+  });
 }
 
 }  // namespace faultline::verifier

@@ -56,6 +56,7 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   j["text"] = req.text;
   j["status"] = status_name(r.status);
   j["events_considered"] = r.events_considered;
+  j["method"] = r.method;
   if (r.status == Status::proved) j["combinations"] = count(r.combinations);
   j["complete"] = r.complete;
   if (!r.unknown_reason.empty()) j["reason"] = r.unknown_reason;

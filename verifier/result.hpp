@@ -19,6 +19,9 @@ enum class Engine { smt, enumerate };
 struct SearchOptions {
   Engine engine = Engine::smt;
   double timeout_seconds = 0;  // per requirement; 0 = none
+  // smt only: decide requirements of the fail-stop fragment by connectivity (models/
+  // connectivity.hpp) instead of Z3.  Off: Z3 for every requirement (--no-fast-path).
+  bool fast_path = true;
 };
 
 struct SearchStats {
@@ -35,6 +38,7 @@ struct Violation {
 
 struct RequirementResult {
   std::size_t requirement = 0;  // index in net.requirements
+  const char* method = "smt";   // how the verdict was reached: smt, failstop or enumerate
   Status status = Status::unknown;
   std::size_t events_considered = 0;
   Count combinations = 0;             // fault sets of at most K events in the universe

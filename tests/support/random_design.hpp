@@ -11,6 +11,8 @@ struct RandomDesignOptions {
   int min_devices = 2;
   int max_devices = 12;
   int max_tolerate = 2;
+  // Only fail-stop faults and no MC-LAG: designs of the fail-stop fragment.
+  bool failstop = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

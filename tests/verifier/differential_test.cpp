@@ -1,9 +1,11 @@
-// Differential test: on seeded random designs, the smt engine and the enumerate oracle must
-// agree on every status, every events_considered and every minimal violating set; and every
-// reported set must really be minimal (no proper subset violates, checked by the simulator).
+// Differential test: on seeded random designs, the smt engine (with and without the fail-stop
+// fast path) and the enumerate oracle must agree on every status, every events_considered and
+// every minimal violating set; and every reported set must really be minimal (no proper subset
+// violates, checked by the simulator).
 //   faultline_differential [--designs N] [--shard I/N] [--seed S] [--max-tolerate K] [--first-seed
 //   S]
 #include <cstdlib>
+#include <map>
 #include <iostream>
 #include <string>
 
@@ -15,6 +17,8 @@
 using namespace faultline;
 
 namespace {
+
+std::map<std::string, std::size_t> methods_used;  // requirements per method, for the summary
 
 std::vector<std::vector<std::string>> set_names(const models::Design& d,
                                                 const verifier::RequirementResult& r) {
@@ -49,7 +53,7 @@ bool minimal(const models::Design& d, const models::Requirement& req,
   return true;
 }
 
-// Returns an error description, or "" when both engines agree.
+// Returns an error description, or "" when the engines agree.
 std::string compare(std::uint64_t seed, const std::string& text) {
   dsl::Diagnostics diags;
   auto parsed = dsl::parse_text("random-" + std::to_string(seed) + ".fl", text, diags);
@@ -61,21 +65,24 @@ std::string compare(std::uint64_t seed, const std::string& text) {
   }
   for (std::size_t i = 0; i < design->net.requirements.size(); ++i) {
     const auto& req = design->net.requirements[i];
-    verifier::SearchOptions smt, oracle;
+    verifier::SearchOptions fast, z3_only, oracle;
+    z3_only.fast_path = false;
     oracle.engine = verifier::Engine::enumerate;
-    auto a = verifier::check_requirement(*design, i, smt).result;
     auto b = verifier::check_requirement(*design, i, oracle).result;
-    std::string what = "requirement '" + req.text + "': ";
-    if (a.status != b.status)
-      return what + "status smt=" + verifier::status_name(a.status) +
-             " enumerate=" + verifier::status_name(b.status) +
-             (a.unknown_reason.empty() ? "" : " (" + a.unknown_reason + ")");
-    if (a.events_considered != b.events_considered) return what + "events_considered differ";
-    auto sa = set_names(*design, a), sb = set_names(*design, b);
-    if (sa != sb)
-      return what + "minimal sets differ\nsmt:\n" + show(sa) + "enumerate:\n" + show(sb);
-    for (const auto& v : a.violations)
-      if (!minimal(*design, req, v.events)) return what + "a reported set is not minimal";
+    for (const auto* opts : {&fast, &z3_only}) {
+      auto a = verifier::check_requirement(*design, i, *opts).result;
+      ++methods_used[a.method];
+      std::string what = "requirement '" + req.text + "' (method " + a.method + "): ";
+      if (a.status != b.status)
+        return what + "status " + a.method + "=" + verifier::status_name(a.status) +
+               " enumerate=" + verifier::status_name(b.status) +
+               (a.unknown_reason.empty() ? "" : " (" + a.unknown_reason + ")");
+      if (a.events_considered != b.events_considered) return what + "events_considered differ";
+      auto sa = set_names(*design, a), sb = set_names(*design, b);
+      if (sa != sb) return what + "minimal sets differ\n" + a.method + ":\n" + show(sa) + "enumerate:\n" + show(sb);
+    }
+    for (const auto& v : b.violations)
+      if (!minimal(*design, req, v.events)) return "requirement '" + req.text + "': a reported set is not minimal";
   }
   return "";
 }
@@ -100,6 +107,12 @@ int main(int argc, char** argv) {
       opts.max_tolerate = std::stoi(v);
     else if (a == "--first-seed")
       first = std::stoull(v);
+    else if (a == "--failstop")
+      opts.failstop = v == "on";
+    else {
+      std::cerr << "faultline_differential: unknown option '" << a << "'\n";
+      return 2;
+    }
   }
   std::size_t passed = 0, failed = 0;
   for (std::uint64_t seed = first; seed < first + designs; ++seed) {
@@ -115,6 +128,8 @@ int main(int argc, char** argv) {
                 << text << "---\n";
     }
   }
-  std::cout << "differential: " << passed << " passed, " << failed << " failed\n";
+  std::cout << "requirements by method:";
+  for (const auto& [m, n] : methods_used) std::cout << " " << m << " " << n;
+  std::cout << "\ndifferential: " << passed << " passed, " << failed << " failed\n";
   return failed == 0 ? 0 : 1;
 }

@@ -1,0 +1,101 @@
+#include "models/connectivity.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace faultline::models {
+
+namespace {
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  std::uint32_t find(std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); }
+};
+
+// The surviving logical connections: a plain link that is up, or a LAG with at least min-links
+// members up (its far end is one device: MC-LAG clients are outside the fragment).
+struct Survivors {
+  std::vector<std::pair<DeviceId, DeviceId>> edges;
+};
+
+Survivors surviving_edges(const Network& net, const FaultState& f) {
+  Survivors s;
+  auto up = [&](LinkId l) {
+    const Link& k = net.links[l];
+    return !f.link_down[l] && !f.device_down[k.device[0]] && !f.device_down[k.device[1]];
+  };
+  for (LinkId l = 0; l < net.links.size(); ++l)
+    if (!net.links[l].lag && up(l)) s.edges.push_back({net.links[l].device[0], net.links[l].device[1]});
+  for (const Lag& g : net.lags) {
+    std::uint32_t n = 0;
+    for (LinkId m : g.members) n += up(m) ? 1 : 0;
+    if (n >= g.min_links) s.edges.push_back({g.device, net.links[g.members[0]].other(g.device)});
+  }
+  return s;
+}
+
+}  // namespace
+
+bool in_failstop_fragment(const Network& net, const std::vector<FaultEvent>& events,
+                          const std::vector<std::size_t>& universe) {
+  for (std::size_t i : universe)
+    if (events[i].action != FaultAction::down) return false;
+  return std::none_of(net.lags.begin(), net.lags.end(), [](const Lag& g) { return g.mclag.has_value(); });
+}
+
+bool holds_failstop(const Network& net, const Requirement& req, const FaultState& f) {
+  std::size_t n = net.devices.size();
+  Survivors s = surviving_edges(net, f);
+  // Components of transit devices; each device's "attachments": the components it can hand a
+  // flow to (its own if transit, else its transit neighbours'), and its direct neighbours.
+  UnionFind uf(n);
+  for (auto [a, b] : s.edges)
+    if (net.devices[a].transit() && net.devices[b].transit()) uf.unite(a, b);
+  std::vector<std::vector<std::uint32_t>> attach(n);
+  std::vector<std::vector<DeviceId>> adjacent(n);
+  for (DeviceId d = 0; d < n; ++d)
+    if (net.devices[d].transit()) attach[d].push_back(uf.find(d));
+  for (auto [a, b] : s.edges) {
+    adjacent[a].push_back(b);
+    adjacent[b].push_back(a);
+    if (!net.devices[a].transit() && net.devices[b].transit()) attach[a].push_back(uf.find(b));
+    if (!net.devices[b].transit() && net.devices[a].transit()) attach[b].push_back(uf.find(a));
+  }
+  for (auto& v : attach) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
+  auto reaches = [&](DeviceId a, DeviceId b) {
+    if (std::find(adjacent[a].begin(), adjacent[a].end(), b) != adjacent[a].end()) return true;
+    const auto &x = attach[a], &y = attach[b];
+    std::vector<std::uint32_t> common;
+    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
+    return !common.empty();
+  };
+  if (req.kind == Requirement::Kind::reach) return reaches(req.from, req.to);
+  std::vector<DeviceId> alive;
+  for (DeviceId d : req.devices)
+    if (!f.device_down[d]) alive.push_back(d);
+  if (alive.size() < 2) return true;
+  // Fast: one component every survivor attaches to.  Otherwise check pairs (reachability is
+  // symmetric here: links, LAG ends and eligibility are).
+  std::vector<std::uint32_t> shared = attach[alive[0]];
+  for (std::size_t i = 1; i < alive.size() && !shared.empty(); ++i) {
+    std::vector<std::uint32_t> next;
+    std::set_intersection(shared.begin(), shared.end(), attach[alive[i]].begin(), attach[alive[i]].end(),
+                          std::back_inserter(next));
+    shared = std::move(next);
+  }
+  if (!shared.empty()) return true;
+  for (std::size_t i = 0; i < alive.size(); ++i)
+    for (std::size_t j = i + 1; j < alive.size(); ++j)
+      if (!reaches(alive[i], alive[j])) return false;
+  return true;
+}
+
+}  // namespace faultline::models
