@@ -30,7 +30,8 @@ Survivors surviving_edges(const Network& net, const FaultState& f) {
     return !f.link_down[l] && !f.device_down[k.device[0]] && !f.device_down[k.device[1]];
   };
   for (LinkId l = 0; l < net.links.size(); ++l)
-    if (!net.links[l].lag && up(l)) s.edges.push_back({net.links[l].device[0], net.links[l].device[1]});
+    if (!net.links[l].lag && up(l))
+      s.edges.push_back({net.links[l].device[0], net.links[l].device[1]});
   for (const Lag& g : net.lags) {
     std::uint32_t n = 0;
     for (LinkId m : g.members) n += up(m) ? 1 : 0;
@@ -45,7 +46,8 @@ bool in_failstop_fragment(const Network& net, const std::vector<FaultEvent>& eve
                           const std::vector<std::size_t>& universe) {
   for (std::size_t i : universe)
     if (events[i].action != FaultAction::down) return false;
-  return std::none_of(net.lags.begin(), net.lags.end(), [](const Lag& g) { return g.mclag.has_value(); });
+  return std::none_of(net.lags.begin(), net.lags.end(),
+                      [](const Lag& g) { return g.mclag.has_value(); });
 }
 
 bool holds_failstop(const Network& net, const Requirement& req, const FaultState& f) {
@@ -87,8 +89,8 @@ bool holds_failstop(const Network& net, const Requirement& req, const FaultState
   std::vector<std::uint32_t> shared = attach[alive[0]];
   for (std::size_t i = 1; i < alive.size() && !shared.empty(); ++i) {
     std::vector<std::uint32_t> next;
-    std::set_intersection(shared.begin(), shared.end(), attach[alive[i]].begin(), attach[alive[i]].end(),
-                          std::back_inserter(next));
+    std::set_intersection(shared.begin(), shared.end(), attach[alive[i]].begin(),
+                          attach[alive[i]].end(), std::back_inserter(next));
     shared = std::move(next);
   }
   if (!shared.empty()) return true;

@@ -61,6 +61,10 @@ class Resolver {
   void note(dsl::Diagnostic& d, const SourceLoc& at, std::string msg) {
     d.notes.push_back({dsl::Severity::note, at, std::move(msg), {}});
   }
+  // A second declaration of `what` at `n`, pointing back at the first.
+  void duplicate(const ast::Node& n, const std::string& what, const SourceLoc& first) {
+    note(error(n, "duplicate " + what), first, "first declared here");
+  }
 
   // --- values -------------------------------------------------------------------------
   const ast::Value* single(const ast::Attr& a) {
@@ -160,9 +164,8 @@ class Resolver {
     }
     auto existing = d_.net.device_by_name.find(s.name.text);
     if (existing != d_.net.device_by_name.end()) {
-      auto& d = error(s.name, "duplicate device '" + s.name.text + "'");
-      note(d, d_.net.devices[existing->second].loc, "first declared here");
-      return;
+      return duplicate(s.name, "device '" + s.name.text + "'",
+                       d_.net.devices[existing->second].loc);
     }
     Device dev{s.name.text, kind.value_or(DeviceKind::router), {}, loc(s.name), {}};
     if (s.attrs) {
@@ -229,9 +232,7 @@ class Resolver {
     dom.loc = loc(s.name);
     for (const auto& other : d_.net.domains) {
       if (other.name == dom.name) {
-        auto& d = error(s.name, "duplicate mclag domain '" + dom.name + "'");
-        note(d, other.loc, "first declared here");
-        return;
+        return duplicate(s.name, "mclag domain '" + dom.name + "'", other.loc);
       }
     }
     check_duplicate_keys(s.attrs);
@@ -306,9 +307,7 @@ class Resolver {
     g.loc = loc(s.name);
     for (const auto& other : d_.net.lags) {
       if (other.device == g.device && other.name == g.name) {
-        auto& d = error(s.name, "duplicate lag '" + s.name.head.text + ":" + g.name + "'");
-        note(d, other.loc, "first declared here");
-        return;
+        return duplicate(s.name, "lag '" + s.name.head.text + ":" + g.name + "'", other.loc);
       }
     }
     check_duplicate_keys(s.attrs);

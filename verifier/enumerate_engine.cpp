@@ -83,22 +83,25 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
 EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
                               const std::vector<std::size_t>& universe, const SearchOptions& opts,
                               SearchStats& stats) {
-  return search_sets(design, req, universe, opts, stats, [&](const models::FaultState& state, std::string& refusal) {
-    if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
-      refusal = "the enumerate oracle does not try more than 2^" + std::to_string(models::kMaxFreeChoices) +
-                " split-brain choice combinations";
-      return false;
-    }
-    return models::find_violation(design.net, req, state).has_value();
-  });
+  return search_sets(
+      design, req, universe, opts, stats,
+      [&](const models::FaultState& state, std::string& refusal) {
+        if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
+          refusal = "the enumerate oracle does not try more than 2^" +
+                    std::to_string(models::kMaxFreeChoices) + " split-brain choice combinations";
+          return false;
+        }
+        return models::find_violation(design.net, req, state).has_value();
+      });
 }
 
 EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
                              SearchStats& stats) {
-  return search_sets(design, req, universe, opts, stats, [&](const models::FaultState& state, std::string&) {
-    return !models::holds_failstop(design.net, req, state);
-  });
+  return search_sets(design, req, universe, opts, stats,
+                     [&](const models::FaultState& state, std::string&) {
+                       return !models::holds_failstop(design.net, req, state);
+                     });
 }
 
 }  // namespace faultline::verifier

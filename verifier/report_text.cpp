@@ -87,9 +87,10 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
     for (const auto& s : e.state) out << "    state: " << s << "\n";
   }
   if (opts.stats) {
-    out << "  stats: method " << r.method << ", " << r.stats.solver_calls << " solver calls, encode "
-        << seconds(r.stats.encode_seconds) << ", search " << seconds(r.stats.search_seconds)
-        << ", explain " << seconds(r.stats.explain_seconds) << "\n";
+    out << "  stats: method " << r.method << ", " << r.stats.solver_calls
+        << " solver calls, encode " << seconds(r.stats.encode_seconds) << ", search "
+        << seconds(r.stats.search_seconds) << ", explain " << seconds(r.stats.explain_seconds)
+        << "\n";
   }
 }
 

@@ -35,7 +35,8 @@ class Generator {
     // MC-LAG domains over disjoint pairs of transit devices, with one or two ICCP links.
     std::vector<std::pair<int, int>> domains;
     std::shuffle(transit.begin(), transit.end(), rng_);
-    for (std::size_t i = 0; !opts_.failstop && i + 1 < transit.size() && domains.size() < 2; i += 2) {
+    for (std::size_t i = 0; !opts_.failstop && i + 1 < transit.size() && domains.size() < 2;
+         i += 2) {
       if (!chance(0.5)) continue;
       int a = transit[i], b = transit[i + 1];
       std::vector<std::string> iccp;
@@ -119,7 +120,8 @@ class Generator {
       if (!opts_.failstop && chance(k == std::string("port") ? 0.25 : 0.3)) bh.push_back(k);
     if (!bh.empty()) lines.push_back("blackhole " + join(bh) + ";");
     if (chance(0.4))
-      lines.push_back(std::string("common os") + (!opts_.failstop && chance(0.5) ? " blackhole" : "") + ";");
+      lines.push_back(std::string("common os") +
+                      (!opts_.failstop && chance(0.5) ? " blackhole" : "") + ";");
     if (chance(0.3))
       lines.push_back(std::string("common site") + (chance(0.3) ? " down" : "") + ";");
     out_ << "faults {\n";

@@ -5,8 +5,8 @@
 //   faultline_differential [--designs N] [--shard I/N] [--seed S] [--max-tolerate K] [--first-seed
 //   S]
 #include <cstdlib>
-#include <map>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "dsl/parse.hpp"
@@ -79,10 +79,13 @@ std::string compare(std::uint64_t seed, const std::string& text) {
                (a.unknown_reason.empty() ? "" : " (" + a.unknown_reason + ")");
       if (a.events_considered != b.events_considered) return what + "events_considered differ";
       auto sa = set_names(*design, a), sb = set_names(*design, b);
-      if (sa != sb) return what + "minimal sets differ\n" + a.method + ":\n" + show(sa) + "enumerate:\n" + show(sb);
+      if (sa != sb)
+        return what + "minimal sets differ\n" + a.method + ":\n" + show(sa) + "enumerate:\n" +
+               show(sb);
     }
     for (const auto& v : b.violations)
-      if (!minimal(*design, req, v.events)) return "requirement '" + req.text + "': a reported set is not minimal";
+      if (!minimal(*design, req, v.events))
+        return "requirement '" + req.text + "': a reported set is not minimal";
   }
   return "";
 }
