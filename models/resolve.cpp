@@ -415,6 +415,10 @@ class Resolver {
     }
     have_faults = true;
     faults_loc_ = loc(s.keyword);
+    if (s.lines.empty())
+      diags_.warning(loc(s.keyword),
+                     "empty faults block: no fault is considered, so every verdict is about the "
+                     "design as it stands");
     for (const auto& line : s.lines) {
       const std::string& verb = line.verb.text;
       if (verb != "down" && verb != "blackhole" && verb != "common") {

@@ -54,8 +54,10 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
   switch (r.status) {
     case Status::proved:
       out << "  " << count(r.events_considered, "event", "events") << " considered, "
-          << to_decimal(r.combinations) << " fault combinations covered (every set of at most "
-          << tol << (req.tolerate == 1 ? " event" : " events") << ")\n";
+          << to_decimal(r.combinations)
+          << (r.combinations == 1 ? " fault combination covered" : " fault combinations covered")
+          << " (every set of at most " << tol << (req.tolerate == 1 ? " event" : " events")
+          << ")\n";
       break;
     case Status::violated:
       out << "  " << count(r.events_considered, "event", "events") << " considered, "
