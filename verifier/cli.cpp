@@ -1,10 +1,15 @@
 #include "verifier/cli.hpp"
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "dsl/import/importer.hpp"
 #include "verifier/check.hpp"
 #include "verifier/report.hpp"
 
@@ -16,10 +21,12 @@ constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "       faultline faults FILE... [--format text|json]\n"
+    "       faultline import --from graphml|batfish-l1 FILE [-o OUT] [--externals]\n"
     "       faultline --help | --version\n"
     "\n"
     "check   verify every requirement of each design against its fault model\n"
     "faults  list the fault universe of each design with source locations\n"
+    "import  turn a topology file into a faultline design (stdout, or OUT written atomically)\n"
     "\n"
     "--no-fast-path  decide fail-stop requirements with Z3 too, not by connectivity\n"
     "\n"
@@ -32,7 +39,61 @@ struct Args {
   std::string format = "text";
   SearchOptions search;
   ReportOptions report;
+  std::string import_from, output;
+  dsl::import::ImportOptions import;
 };
+
+// Writes `text` to `path` through a temporary file and a rename: never a half-written file.
+bool write_atomically(const std::string& path, const std::string& text, std::ostream& err) {
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+      err << "faultline: error: cannot write '" << tmp << "'\n";
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    err << "faultline: error: cannot write '" << path << "'\n";
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+int run_import(const Args& a, std::ostream& out, std::ostream& err) {
+  if (a.files.size() != 1) {
+    err << "faultline: error: import reads one file\n" << kUsage;
+    return 2;
+  }
+  dsl::import::Imported imported;
+  try {
+    if (a.import_from == "graphml")
+      imported = dsl::import::import_graphml(a.files[0], a.import);
+    else if (a.import_from == "batfish-l1")
+      imported = dsl::import::import_batfish_l1(a.files[0], a.import);
+    else if (a.import_from == "containerlab" || a.import_from == "netbox") {
+      err << "faultline: error: --from " << a.import_from
+          << " is not supported yet (graphml, batfish-l1)\n";
+      return 2;
+    } else {
+      err << "faultline: error: --from takes graphml or batfish-l1, not '" << a.import_from << "'\n"
+          << kUsage;
+      return 2;
+    }
+  } catch (const dsl::import::ImportError& e) {
+    err << e.what() << "\n";
+    return 2;
+  }
+  for (const auto& w : imported.warnings) err << w << "\n";
+  if (a.output.empty()) {
+    out << imported.text;
+    return 0;
+  }
+  return write_atomically(a.output, imported.text, err) ? 0 : 2;
+}
 
 // Parses argv into Args; on a usage error writes it to `err` and returns false.
 bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
@@ -42,7 +103,7 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
   };
   if (argc < 2) return usage_error("no command given");
   a.command = argv[1];
-  if (a.command != "check" && a.command != "faults")
+  if (a.command != "check" && a.command != "faults" && a.command != "import")
     return usage_error("unknown command '" + a.command + "'");
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
@@ -72,6 +133,12 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
         return usage_error("--timeout takes a number of seconds greater than 0, not '" + v + "'");
       a.search.timeout_seconds = s;
+    } else if (arg == "--from" && a.command == "import") {
+      if (!value(a.import_from)) return false;
+    } else if (arg == "-o" && a.command == "import") {
+      if (!value(a.output)) return false;
+    } else if (arg == "--externals" && a.command == "import") {
+      a.import.externals = true;
     } else if (arg == "--no-fast-path" && a.command == "check") {
       a.search.fast_path = false;
     } else if (arg == "--stats" && a.command == "check") {
@@ -99,6 +166,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
   Args args;
   if (!parse_args(argc, argv, args, err)) return 2;
+  if (args.command == "import") return run_import(args, out, err);
   try {
     std::vector<DesignReport> reports;
     SearchOptions search = args.search;

@@ -1,0 +1,101 @@
+#include "dsl/import/importer.hpp"
+
+#include <cctype>
+
+namespace faultline::dsl::import {
+
+namespace {
+bool name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+}
+
+bool valid_name(const std::string& s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!name_char(s[i])) return false;
+    if (s[i] == '-' && i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '>')) return false;
+  }
+  return s.back() != '-';
+}
+}  // namespace
+
+std::string word(const std::string& s) {
+  if (valid_name(s)) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') q += '\\';
+    q += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return q + "\"";
+}
+
+std::string DesignWriter::unique_name(const std::string& wanted) {
+  std::string n;
+  for (char c : wanted) {
+    char x = name_char(c) && c != '-' ? c : (c == '-' ? '-' : '_');
+    if (x == '_' && !n.empty() && n.back() == '_') continue;
+    if (x == '-' && !n.empty() && n.back() == '-') continue;
+    n += x;
+  }
+  while (!n.empty() && (n.back() == '_' || n.back() == '-')) n.pop_back();
+  while (!n.empty() && (n.front() == '_' || n.front() == '-')) n.erase(0, 1);
+  if (n.empty()) n = "node";
+  if (!std::isalpha(static_cast<unsigned char>(n[0]))) n = "n" + n;
+  std::string candidate = n;
+  for (int k = 2; names_.count(candidate); ++k) candidate = n + "-" + std::to_string(k);
+  names_.insert(candidate);
+  return candidate;
+}
+
+void DesignWriter::header(const std::string& source, const std::string& format) {
+  out_ += "# Imported by `faultline import --from " + format + "` from " + source + "\n";
+}
+
+void DesignWriter::design(const std::string& name) {
+  out_ += "design " + word(name) + ";\n\n";
+}
+
+void DesignWriter::device(const std::string& name, const std::string& kind,
+                          const std::vector<std::pair<std::string, std::string>>& attrs) {
+  out_ += "device " + name + " " + kind;
+  if (!attrs.empty()) {
+    out_ += " {";
+    for (const auto& [k, v] : attrs) out_ += " " + k + " = " + word(v) + ";";
+    out_ += " }";
+  } else {
+    out_ += ";";
+  }
+  out_ += "\n";
+}
+
+std::string DesignWriter::port(const std::string& device, const std::string& port) {
+  if (!port.empty()) {
+    if (!ports_[device].insert(port).second)
+      throw ImportError("port " + device + ":" + port + " is in two links");
+    return port;
+  }
+  std::string p;
+  do p = "p" + std::to_string(next_port_[device]++);
+  while (ports_[device].count(p));
+  ports_[device].insert(p);
+  return p;
+}
+
+// A port name stays bare when the grammar's port rule reads it back whole.
+std::string port_word(const std::string& s) {
+  bool bare = !s.empty() && s.back() != '-';
+  for (std::size_t i = 0; i < s.size() && bare; ++i) {
+    char c = s[i];
+    bare = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
+           c == ':' || c == '-';
+    if (c == '-' && i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '>')) bare = false;
+  }
+  return bare ? s : word(s);
+}
+
+void DesignWriter::link(const std::string& a, const std::string& pa, const std::string& b,
+                        const std::string& pb) {
+  out_ += "link " + a + ":" + port_word(pa) + " -- " + b + ":" + port_word(pb) + ";\n";
+}
+
+}  // namespace faultline::dsl::import
