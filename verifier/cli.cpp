@@ -21,7 +21,7 @@ constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "       faultline faults FILE... [--format text|json]\n"
-    "       faultline import --from graphml|batfish-l1 FILE [-o OUT] [--externals]\n"
+    "       faultline import --from graphml|containerlab|batfish-l1 FILE [-o OUT] [--externals]\n"
     "       faultline --help | --version\n"
     "\n"
     "check   verify every requirement of each design against its fault model\n"
@@ -74,12 +74,15 @@ int run_import(const Args& a, std::ostream& out, std::ostream& err) {
       imported = dsl::import::import_graphml(a.files[0], a.import);
     else if (a.import_from == "batfish-l1")
       imported = dsl::import::import_batfish_l1(a.files[0], a.import);
-    else if (a.import_from == "containerlab" || a.import_from == "netbox") {
+    else if (a.import_from == "containerlab")
+      imported = dsl::import::import_containerlab(a.files[0], a.import);
+    else if (a.import_from == "netbox") {
       err << "faultline: error: --from " << a.import_from
-          << " is not supported yet (graphml, batfish-l1)\n";
+          << " is not supported yet (graphml, containerlab, batfish-l1)\n";
       return 2;
     } else {
-      err << "faultline: error: --from takes graphml or batfish-l1, not '" << a.import_from << "'\n"
+      err << "faultline: error: --from takes graphml, containerlab or batfish-l1, not '"
+          << a.import_from << "'\n"
           << kUsage;
       return 2;
     }

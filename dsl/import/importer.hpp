@@ -27,6 +27,7 @@ struct Imported {
 
 Imported import_graphml(const std::string& path, const ImportOptions& opts);
 Imported import_batfish_l1(const std::string& path, const ImportOptions& opts);
+Imported import_containerlab(const std::string& path, const ImportOptions& opts);
 
 // Builds the design text: unique valid names, ports, links in input order.
 class DesignWriter {

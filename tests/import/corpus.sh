@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every network of the Topology Zoo and the Batfish layer-1 file imports, and the imported
-# design checks without an input error (exit 0 or 1: proved or violated, never 2 or 3).
+# Every network of the Topology Zoo, the Batfish layer-1 file and the containerlab labs imports,
+# and the imported design checks without an input error (exit 0 or 1, never 2 or 3).
 #   corpus.sh FAULTLINE
 set -u
 bin=$1
@@ -21,5 +21,6 @@ check() {  # format file
 }
 for f in "$data"/topologyzoo/*.graphml; do check graphml "$f"; done
 check batfish-l1 "$data/batfish/layer1_topology.json"
+for f in "$data"/containerlab/*.clab.yml; do check containerlab "$f"; done
 echo "corpus: $passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -ge 277 ]
+[ "$failed" -eq 0 ] && [ "$passed" -ge 280 ]
