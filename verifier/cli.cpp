@@ -21,7 +21,8 @@ constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "       faultline faults FILE... [--format text|json]\n"
-    "       faultline import --from graphml|containerlab|batfish-l1 FILE [-o OUT] [--externals]\n"
+    "       faultline import --from graphml|containerlab|batfish-l1|netbox FILE...\n"
+    "                        [-o OUT] [--externals] [--mclag A,B]\n"
     "       faultline --help | --version\n"
     "\n"
     "check   verify every requirement of each design against its fault model\n"
@@ -64,8 +65,8 @@ bool write_atomically(const std::string& path, const std::string& text, std::ost
 }
 
 int run_import(const Args& a, std::ostream& out, std::ostream& err) {
-  if (a.files.size() != 1) {
-    err << "faultline: error: import reads one file\n" << kUsage;
+  if (a.files.size() != 1 && a.import_from != "netbox") {
+    err << "faultline: error: import --from " << a.import_from << " reads one file\n" << kUsage;
     return 2;
   }
   dsl::import::Imported imported;
@@ -76,12 +77,10 @@ int run_import(const Args& a, std::ostream& out, std::ostream& err) {
       imported = dsl::import::import_batfish_l1(a.files[0], a.import);
     else if (a.import_from == "containerlab")
       imported = dsl::import::import_containerlab(a.files[0], a.import);
-    else if (a.import_from == "netbox") {
-      err << "faultline: error: --from " << a.import_from
-          << " is not supported yet (graphml, containerlab, batfish-l1)\n";
-      return 2;
-    } else {
-      err << "faultline: error: --from takes graphml, containerlab or batfish-l1, not '"
+    else if (a.import_from == "netbox")
+      imported = dsl::import::import_netbox(a.files, a.import);
+    else {
+      err << "faultline: error: --from takes graphml, containerlab, batfish-l1 or netbox, not '"
           << a.import_from << "'\n"
           << kUsage;
       return 2;
@@ -140,6 +139,13 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (!value(a.import_from)) return false;
     } else if (arg == "-o" && a.command == "import") {
       if (!value(a.output)) return false;
+    } else if (arg == "--mclag" && a.command == "import") {
+      std::string v;
+      if (!value(v)) return false;
+      auto comma = v.find(',');
+      if (comma == std::string::npos || comma == 0 || comma + 1 == v.size())
+        return usage_error("--mclag takes two devices: A,B");
+      a.import.mclag = {v.substr(0, comma), v.substr(comma + 1)};
     } else if (arg == "--externals" && a.command == "import") {
       a.import.externals = true;
     } else if (arg == "--no-fast-path" && a.command == "check") {

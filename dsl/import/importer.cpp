@@ -81,7 +81,6 @@ std::string DesignWriter::port(const std::string& device, const std::string& por
   return p;
 }
 
-// A port name stays bare when the grammar's port rule reads it back whole.
 std::string port_word(const std::string& s) {
   bool bare = !s.empty() && s.back() != '-';
   for (std::size_t i = 0; i < s.size() && bare; ++i) {

@@ -28,6 +28,8 @@ struct Imported {
 Imported import_graphml(const std::string& path, const ImportOptions& opts);
 Imported import_batfish_l1(const std::string& path, const ImportOptions& opts);
 Imported import_containerlab(const std::string& path, const ImportOptions& opts);
+// One or more NetBox API pages (cables and interfaces), in any order.
+Imported import_netbox(const std::vector<std::string>& paths, const ImportOptions& opts);
 
 // Builds the design text: unique valid names, ports, links in input order.
 class DesignWriter {
@@ -55,5 +57,7 @@ class DesignWriter {
 
 // `s` as a faultline word: bare when it is a valid name, else double-quoted with escapes.
 std::string word(const std::string& s);
+// `s` as a port name: bare when the grammar's port rule reads it back whole, else quoted.
+std::string port_word(const std::string& s);
 
 }  // namespace faultline::dsl::import
