@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The benchmark (never part of CI): builds faultline, runs each workload side by side with its
+# baseline in one run, and writes bench/RESULTS.md.   bench/run.sh [RUNS]   (default 3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+scripts/bootstrap.sh
+if ! /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >&2
+fi
+/usr/bin/python3 bench/zoo.py --runs "$runs" --out bench/RESULTS.md
