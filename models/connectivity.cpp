@@ -53,11 +53,25 @@ bool in_failstop_fragment(const Network& net, const std::vector<FaultEvent>& eve
 bool holds_failstop(const Network& net, const Requirement& req, const FaultState& f) {
   std::size_t n = net.devices.size();
   Survivors s = surviving_edges(net, f);
-  // Components of transit devices; each device's "attachments": the components it can hand a
-  // flow to (its own if transit, else its transit neighbours'), and its direct neighbours.
   UnionFind uf(n);
   for (auto [a, b] : s.edges)
     if (net.devices[a].transit() && net.devices[b].transit()) uf.unite(a, b);
+  std::vector<DeviceId> alive;
+  if (req.kind == Requirement::Kind::reach) {
+    alive = {req.from, req.to};
+  } else {
+    for (DeviceId d : req.devices)
+      if (!f.device_down[d]) alive.push_back(d);
+    if (alive.size() < 2) return true;
+  }
+  // Only transit devices judged: they reach each other iff they share a component.
+  if (std::all_of(alive.begin(), alive.end(),
+                  [&](DeviceId d) { return net.devices[d].transit(); })) {
+    std::uint32_t c = uf.find(alive[0]);
+    return std::all_of(alive.begin(), alive.end(), [&](DeviceId d) { return uf.find(d) == c; });
+  }
+  // Otherwise each device's "attachments": the components it can hand a flow to (its own if
+  // transit, else its transit neighbours'), and its direct neighbours.
   std::vector<std::vector<std::uint32_t>> attach(n);
   std::vector<std::vector<DeviceId>> adjacent(n);
   for (DeviceId d = 0; d < n; ++d)
@@ -80,11 +94,7 @@ bool holds_failstop(const Network& net, const Requirement& req, const FaultState
     return !common.empty();
   };
   if (req.kind == Requirement::Kind::reach) return reaches(req.from, req.to);
-  std::vector<DeviceId> alive;
-  for (DeviceId d : req.devices)
-    if (!f.device_down[d]) alive.push_back(d);
-  if (alive.size() < 2) return true;
-  // Fast: one component every survivor attaches to.  Otherwise check pairs (reachability is
+  // A component every survivor attaches to suffices; otherwise check pairs (reachability is
   // symmetric here: links, LAG ends and eligibility are).
   std::vector<std::uint32_t> shared = attach[alive[0]];
   for (std::size_t i = 1; i < alive.size() && !shared.empty(); ++i) {
