@@ -110,4 +110,73 @@ bool holds_failstop(const Network& net, const Requirement& req, const FaultState
   return true;
 }
 
+bool in_cut_fragment(const Network& net, const std::vector<FaultEvent>& events,
+                     const std::vector<std::size_t>& universe, const Requirement& req) {
+  if (req.kind != Requirement::Kind::connected || req.devices.size() != net.devices.size() ||
+      !net.lags.empty())
+    return false;
+  if (!std::all_of(net.devices.begin(), net.devices.end(),
+                   [](const Device& d) { return d.transit(); }))
+    return false;
+  return std::all_of(universe.begin(), universe.end(), [&](std::size_t i) {
+    const FaultEvent& e = events[i];
+    return e.action == FaultAction::down && !e.port &&
+           (e.link ? e.devices.empty() : e.devices.size() == 1);
+  });
+}
+
+// Articulation points and bridges of the graph of up links between surviving devices, by an
+// iterative depth-first search (low-link values; a parallel link is never a bridge because only
+// the tree edge itself, by link id, is skipped when coming back to the parent).
+Cuts single_cuts(const Network& net, const FaultState& f) {
+  std::size_t n = net.devices.size();
+  std::vector<std::vector<std::pair<DeviceId, LinkId>>> adj(n);
+  for (LinkId l = 0; l < net.links.size(); ++l) {
+    const Link& k = net.links[l];
+    if (f.link_down[l] || f.device_down[k.device[0]] || f.device_down[k.device[1]]) continue;
+    adj[k.device[0]].push_back({k.device[1], l});
+    adj[k.device[1]].push_back({k.device[0], l});
+  }
+  Cuts cuts{std::vector<char>(n, 0), std::vector<char>(net.links.size(), 0)};
+  std::vector<std::uint32_t> order(n, 0), low(n, 0);
+  std::uint32_t clock = 0;
+  struct Frame {
+    DeviceId u;
+    LinkId via;  // the tree link it was entered by (unused at the root)
+    std::size_t next = 0;
+    std::size_t children = 0;
+  };
+  for (DeviceId root = 0; root < n; ++root) {
+    if (f.device_down[root] || order[root]) continue;
+    std::vector<Frame> stack{{root, 0, 0, 0}};
+    order[root] = low[root] = ++clock;
+    while (!stack.empty()) {
+      Frame& fr = stack.back();
+      if (fr.next < adj[fr.u].size()) {
+        auto [v, l] = adj[fr.u][fr.next++];
+        if (stack.size() > 1 && l == fr.via) continue;
+        if (order[v]) {
+          low[fr.u] = std::min(low[fr.u], order[v]);
+        } else {
+          order[v] = low[v] = ++clock;
+          ++fr.children;
+          stack.push_back({v, l, 0, 0});
+        }
+        continue;
+      }
+      Frame done = fr;
+      stack.pop_back();
+      if (stack.empty()) {
+        if (done.children >= 2) cuts.device[done.u] = 1;  // a root with two subtrees
+        break;
+      }
+      Frame& parent = stack.back();
+      low[parent.u] = std::min(low[parent.u], low[done.u]);
+      if (low[done.u] > order[parent.u]) cuts.link[done.via] = 1;
+      if (stack.size() > 1 && low[done.u] >= order[parent.u]) cuts.device[parent.u] = 1;
+    }
+  }
+  return cuts;
+}
+
 }  // namespace faultline::models

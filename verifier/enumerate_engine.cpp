@@ -95,9 +95,69 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
       });
 }
 
+namespace {
+
+// K ≤ 2 in the cut fragment (models::in_cut_fragment): sizes 0 and 1 by the connectivity judge;
+// for size 2, every pair {e, e'} with neither violating alone violates iff e' downs an
+// articulation point or a bridge of the graph that survives e — one Tarjan pass per e instead of
+// one judgement per pair.  Pairs are found from their lower universe position.
+EngineAnswer search_cuts(const models::Design& design, const models::Requirement& req,
+                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                         SearchStats& stats) {
+  using Clock = std::chrono::steady_clock;
+  auto start = Clock::now();
+  EngineAnswer answer;
+  auto state_of = [&](std::vector<std::size_t> positions) {
+    std::vector<const models::FaultEvent*> events;
+    for (std::size_t p : positions) events.push_back(&design.events[universe[p]]);
+    return models::apply_events(design.net, events);
+  };
+  ++stats.solver_calls;
+  if (!models::holds_failstop(design.net, req, state_of({}))) {
+    answer.minimal_sets.push_back({});
+    answer.status = Status::violated;
+    return answer;
+  }
+  std::size_t n = universe.size();
+  std::vector<char> single(n, 0);
+  for (std::size_t i = 0; i < n && req.tolerate >= 1; ++i) {
+    ++stats.solver_calls;
+    if (!models::holds_failstop(design.net, req, state_of({i}))) {
+      single[i] = 1;
+      answer.minimal_sets.push_back({universe[i]});
+    }
+  }
+  for (std::size_t i = 0; i < n && req.tolerate >= 2; ++i) {
+    if (single[i]) continue;
+    if (opts.timeout_seconds > 0 &&
+        std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
+      answer.complete = false;
+      answer.unknown_reason =
+          "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
+      answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
+      return answer;
+    }
+    ++stats.solver_calls;
+    models::Cuts cuts = models::single_cuts(design.net, state_of({i}));
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (single[j]) continue;
+      const models::FaultEvent& e = design.events[universe[j]];
+      if (e.link ? cuts.link[*e.link] : cuts.device[e.devices[0]])
+        answer.minimal_sets.push_back({universe[i], universe[j]});
+    }
+  }
+  answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;
+  stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  return answer;
+}
+
+}  // namespace
+
 EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
                              SearchStats& stats) {
+  if (req.tolerate <= 2 && models::in_cut_fragment(design.net, design.events, universe, req))
+    return search_cuts(design, req, universe, opts, stats);
   return search_sets(design, req, universe, opts, stats,
                      [&](const models::FaultState& state, std::string&) {
                        return !models::holds_failstop(design.net, req, state);

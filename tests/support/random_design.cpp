@@ -22,7 +22,7 @@ class Generator {
     const char* sites[] = {"s1", "s2"};
     out_ << "design \"random-" << seed_text() << "\";\n";
     for (int i = 0; i < n; ++i) {
-      kind_.push_back(kinds[pick(0, 7)]);
+      kind_.push_back(opts_.plain ? "router" : kinds[pick(0, 7)]);
       out_ << "device d" << i << " " << kind_[i] << " { os = \"" << oses[pick(0, 2)] << "\";";
       if (chance(0.5)) out_ << " site = \"" << sites[pick(0, 1)] << "\";";
       out_ << " }\n";
@@ -54,7 +54,7 @@ class Generator {
       link(a, b, true);
     }
     // LAGs: plain (2–3 members to one device) and MC-LAG clients (members to both peers).
-    int lags = pick(0, 3);
+    int lags = opts_.plain ? 0 : pick(0, 3);
     for (int i = 0; i < lags && n >= 2; ++i) {
       int dev = pick(0, n - 1);
       std::vector<std::string> members;
@@ -109,6 +109,10 @@ class Generator {
   }
 
   void faults() {
+    if (opts_.plain) {
+      out_ << "faults { down device, link; }\n";
+      return;
+    }
     if (chance(0.15)) return;  // the default fault model
     std::vector<std::string> lines;
     std::vector<std::string> down;
@@ -134,7 +138,9 @@ class Generator {
     for (int i = 0; i < count; ++i) {
       std::string tol =
           chance(0.5) ? "" : " tolerate " + std::to_string(pick(0, opts_.max_tolerate));
-      if (chance(0.6)) {
+      if (opts_.plain) {
+        out_ << "require connected *" << tol << ";\n";
+      } else if (chance(0.6)) {
         int a = pick(0, n - 1), b = pick(0, n - 1);
         if (a == b) b = (a + 1) % n;
         out_ << "require reach d" << a << " -> d" << b << tol << ";\n";

@@ -13,6 +13,8 @@ struct RandomDesignOptions {
   int max_tolerate = 2;
   // Only fail-stop faults and no MC-LAG: designs of the fail-stop fragment.
   bool failstop = false;
+  // Plain graphs: routers and links only, `down device, link`, `connected *` (the cut fragment).
+  bool plain = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

@@ -112,6 +112,8 @@ int main(int argc, char** argv) {
       first = std::stoull(v);
     else if (a == "--failstop")
       opts.failstop = v == "on";
+    else if (a == "--plain")
+      opts.plain = opts.failstop = v == "on";
     else {
       std::cerr << "faultline_differential: unknown option '" << a << "'\n";
       return 2;
