@@ -8,4 +8,8 @@ scripts/bootstrap.sh
 if ! /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >&2
 fi
-/usr/bin/python3 bench/zoo.py --runs "$runs" --out bench/RESULTS.md
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+/usr/bin/python3 bench/zoo.py --runs "$runs" --out "$tmp/zoo.md"
+/usr/bin/python3 bench/kdl.py --runs "$runs" > "$tmp/kdl.md"
+cat "$tmp/zoo.md" "$tmp/kdl.md" > bench/RESULTS.md
+cat bench/RESULTS.md
