@@ -73,3 +73,41 @@ TEST_CASE("faults lists the universe with locations", "[cli]") {
   CHECK(r.out.find(":10:1: down ca1:et-0/0/0--ca2:et-0/0/0  (down link, line 23)") !=
         std::string::npos);
 }
+
+TEST_CASE("--stats adds the method, solver calls and phase times", "[cli]") {
+  auto r = run({"check", "--stats", example("leaf-spine.fl")});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("  stats: method smt, ") != std::string::npos);
+  CHECK(r.out.find("  phases: parse ") != std::string::npos);
+  auto plain = run({"check", example("leaf-spine.fl")});
+  CHECK(plain.out.find("stats:") == std::string::npos);
+}
+
+TEST_CASE("fail-stop requirements take the fast path unless --no-fast-path", "[cli]") {
+  auto fast = nlohmann::json::parse(
+      run({"check", "--format", "json", example("incidents/twin-core-routers.fl")}).out);
+  auto z3 = nlohmann::json::parse(run({"check", "--format", "json", "--no-fast-path",
+                                       example("incidents/twin-core-routers.fl")})
+                                      .out);
+  const auto& a = fast["designs"][0]["requirements"];
+  const auto& b = z3["designs"][0]["requirements"];
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i]["method"] == "failstop");
+    CHECK(b[i]["method"] == "smt");
+    CHECK(a[i]["status"] == b[i]["status"]);
+    CHECK(a[i]["violations"] == b[i]["violations"]);
+  }
+}
+
+TEST_CASE("faults --format json lists every event with its declaration", "[cli][json]") {
+  auto r = run({"faults", "--format", "json", example("incidents/mclag-edge-pop.fl")});
+  CHECK(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& events = j["designs"][0]["events"];
+  REQUIRE(events.size() == 16);
+  CHECK(events[0]["name"] == "down ca1");
+  CHECK(events[0]["origin"] == "down device");
+  CHECK(events[0]["declared"]["line"] == 4);
+  CHECK(events[15]["name"] == "common os=junos 22.4 down");
+}
