@@ -74,7 +74,7 @@ TEST_CASE("faults lists the universe with locations", "[cli]") {
         std::string::npos);
 }
 
-TEST_CASE("--stats adds the method, solver calls and phase times", "[cli]") {
+TEST_CASE("the stats option adds the method, solver calls and phase times", "[cli]") {
   auto r = run({"check", "--stats", example("leaf-spine.fl")});
   CHECK(r.code == 0);
   CHECK(r.out.find("  stats: method smt, ") != std::string::npos);
