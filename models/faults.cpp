@@ -115,6 +115,13 @@ std::vector<std::size_t> requirement_universe(const std::vector<FaultEvent>& eve
   return out;
 }
 
+FaultState apply_events(const Network& net, const std::vector<FaultEvent>& events,
+                        const std::vector<std::size_t>& chosen) {
+  std::vector<const FaultEvent*> pointers;
+  for (std::size_t i : chosen) pointers.push_back(&events[i]);
+  return apply_events(net, pointers);
+}
+
 FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>& events) {
   FaultState s;
   s.device_down.assign(net.devices.size(), 0);

@@ -47,5 +47,8 @@ struct FaultState {
   std::vector<char> device_down, device_blackholed, link_down, port_blackholed;
 };
 FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>& events);
+// The same for the events `chosen` (indices into `events`).
+FaultState apply_events(const Network& net, const std::vector<FaultEvent>& events,
+                        const std::vector<std::size_t>& chosen);
 
 }  // namespace faultline::models

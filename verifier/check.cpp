@@ -80,9 +80,7 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   // that does not replay would be an encoding bug: never report it as a finding or a proof.
   auto t = Clock::now();
   for (const auto& [set, choices] : found) {
-    std::vector<const models::FaultEvent*> events;
-    for (std::size_t i : set) events.push_back(&design.events[i]);
-    models::FaultState state = models::apply_events(design.net, events);
+    models::FaultState state = models::apply_events(design.net, design.events, set);
     // Replay over every split-brain choice when that is few enough, else under the model's.
     bool enumerable = models::free_choices(design.net, state).size() <= models::kMaxFreeChoices;
     std::optional<models::Witness> witness;

@@ -46,11 +46,11 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
           answer.status = found.empty() ? Status::unknown : Status::violated;
           break;
         }
-        std::vector<const models::FaultEvent*> events;
-        for (std::size_t p : pos) events.push_back(&design.events[universe[p]]);
+        std::vector<std::size_t> chosen;
+        for (std::size_t p : pos) chosen.push_back(universe[p]);
         ++stats.solver_calls;
         std::string refusal;
-        bool violated = violates(models::apply_events(design.net, events), refusal);
+        bool violated = violates(models::apply_events(design.net, design.events, chosen), refusal);
         if (!refusal.empty()) {
           answer.complete = false;
           answer.unknown_reason = refusal;
@@ -108,9 +108,8 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
   auto start = Clock::now();
   EngineAnswer answer;
   auto state_of = [&](std::vector<std::size_t> positions) {
-    std::vector<const models::FaultEvent*> events;
-    for (std::size_t p : positions) events.push_back(&design.events[universe[p]]);
-    return models::apply_events(design.net, events);
+    for (std::size_t& p : positions) p = universe[p];
+    return models::apply_events(design.net, design.events, positions);
   };
   ++stats.solver_calls;
   if (!models::holds_failstop(design.net, req, state_of({}))) {

@@ -45,10 +45,11 @@ bool minimal(const models::Design& d, const models::Requirement& req,
              const std::vector<std::size_t>& set) {
   std::size_t n = set.size();
   for (std::uint64_t mask = 0; mask + 1 < (std::uint64_t{1} << n); ++mask) {
-    std::vector<const models::FaultEvent*> sub;
+    std::vector<std::size_t> sub;
     for (std::size_t i = 0; i < n; ++i)
-      if (mask >> i & 1) sub.push_back(&d.events[set[i]]);
-    if (models::find_violation(d.net, req, models::apply_events(d.net, sub))) return false;
+      if (mask >> i & 1) sub.push_back(set[i]);
+    if (models::find_violation(d.net, req, models::apply_events(d.net, d.events, sub)))
+      return false;
   }
   return true;
 }
