@@ -17,6 +17,13 @@ struct EngineAnswer {
   std::vector<std::vector<char>> choices;
   bool complete = true;
   std::string unknown_reason;
+
+  // A limit stopped the search: what was found stands (violated), else nothing is known.
+  void stop(std::string reason) {
+    complete = false;
+    unknown_reason = std::move(reason);
+    status = minimal_sets.empty() ? Status::unknown : Status::violated;
+  }
 };
 
 EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,

@@ -29,6 +29,7 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
   auto start = Clock::now();
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
+  std::string stopped;                          // why a limit ended the search early
   std::size_t n = universe.size();
   std::size_t max_size = std::min<std::size_t>(req.tolerate, n);
   for (std::size_t size = 0; size <= max_size; ++size) {
@@ -40,10 +41,7 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
       if (!superset) {
         if (opts.timeout_seconds > 0 && (stats.solver_calls & 255) == 0 &&
             std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
-          answer.complete = false;
-          answer.unknown_reason =
-              "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
-          answer.status = found.empty() ? Status::unknown : Status::violated;
+          stopped = "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
           break;
         }
         std::vector<std::size_t> chosen;
@@ -52,9 +50,7 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
         std::string refusal;
         bool violated = violates(models::apply_events(design.net, design.events, chosen), refusal);
         if (!refusal.empty()) {
-          answer.complete = false;
-          answer.unknown_reason = refusal;
-          answer.status = found.empty() ? Status::unknown : Status::violated;
+          stopped = refusal;
           break;
         }
         if (violated) found.push_back(pos);
@@ -66,14 +62,17 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
       ++pos[i - 1];
       for (std::size_t j = i; j < size; ++j) pos[j] = pos[j - 1] + 1;
     }
-    if (!answer.complete) break;
+    if (!stopped.empty()) break;
   }
   for (const auto& f : found) {
     std::vector<std::size_t> set;
     for (std::size_t p : f) set.push_back(universe[p]);
     answer.minimal_sets.push_back(set);
   }
-  if (answer.complete) answer.status = found.empty() ? Status::proved : Status::violated;
+  if (stopped.empty())
+    answer.status = found.empty() ? Status::proved : Status::violated;
+  else
+    answer.stop(stopped);
   stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
   return answer;
 }
@@ -130,10 +129,7 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
     if (single[i]) continue;
     if (opts.timeout_seconds > 0 &&
         std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
-      answer.complete = false;
-      answer.unknown_reason =
-          "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
-      answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
+      answer.stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
       return answer;
     }
     ++stats.solver_calls;

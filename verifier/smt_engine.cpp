@@ -57,9 +57,7 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
   std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
   std::vector<z3::expr> blocked;  // one clause per recorded set: not all of its events
   auto stop = [&](const std::string& reason) {
-    answer.complete = false;
-    answer.unknown_reason = reason;
-    answer.status = answer.minimal_sets.empty() ? Status::unknown : Status::violated;
+    answer.stop(reason);
     stats.search_seconds += seconds_since(search_start);
     return answer;
   };
