@@ -107,16 +107,19 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   return out;
 }
 
-DesignReport check_file(const std::string& path, const SearchOptions& opts) {
+DesignReport load_file(const std::string& path) {
   DesignReport report;
   report.file = path;
   dsl::Diagnostics diags;
   report.design = load_design(path, diags, report.times);
   report.diagnostics = diags.sorted();
-  if (!report.design || diags.has_errors()) {
-    report.design.reset();
-    return report;
-  }
+  if (diags.has_errors()) report.design.reset();
+  return report;
+}
+
+DesignReport check_file(const std::string& path, const SearchOptions& opts) {
+  DesignReport report = load_file(path);
+  if (!report.design) return report;
   for (std::size_t i = 0; i < report.design->net.requirements.size(); ++i) {
     report.requirements.push_back(check_requirement(*report.design, i, opts));
     const SearchStats& s = report.requirements.back().result.stats;

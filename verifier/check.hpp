@@ -38,6 +38,9 @@ std::optional<models::Design> load_design(const std::string& path, dsl::Diagnost
 CheckedRequirement check_requirement(const models::Design& design, std::size_t index,
                                      const SearchOptions& opts);
 
+// Parses and resolves one file into a report with no verdicts yet (`design` empty on errors).
+DesignReport load_file(const std::string& path);
+
 DesignReport check_file(const std::string& path, const SearchOptions& opts);
 
 // Exit code for a set of reports (DESIGN.md §5): 2 bad input, 1 a violation, 3 unknown, 0 proved.

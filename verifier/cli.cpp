@@ -180,17 +180,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     std::vector<DesignReport> reports;
     SearchOptions search = args.search;
     for (const std::string& file : args.files) {
-      if (args.command == "faults") {
-        DesignReport rep;
-        rep.file = file;
-        dsl::Diagnostics diags;
-        rep.design = load_design(file, diags, rep.times);
-        rep.diagnostics = diags.sorted();
-        if (diags.has_errors()) rep.design.reset();
-        reports.push_back(std::move(rep));
-      } else {
-        reports.push_back(check_file(file, search));
-      }
+      reports.push_back(args.command == "faults" ? load_file(file) : check_file(file, search));
       for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
     }
     // The report is built whole, then written: never a half-written output.
