@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "tests/support/load.hpp"
@@ -175,4 +179,19 @@ TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's 
   auto oracle = verifier::check_requirement(d, 0, engine(verifier::Engine::enumerate));
   CHECK(oracle.result.status == verifier::Status::unknown);
   CHECK(oracle.result.unknown_reason.find("split-brain choice combinations") != std::string::npos);
+}
+
+TEST_CASE("FAULTLINE_DUMP_SMT2 writes the first query as SMT-LIB2 with event-named literals",
+          "[verifier]") {
+  std::string path = "/tmp/faultline-dump-test.smt2";
+  std::remove(path.c_str());
+  ::setenv("FAULTLINE_DUMP_SMT2", path.c_str(), 1);
+  auto rep = verifier::check_file(example("incidents/mclag-edge-pop.fl"), {});
+  ::unsetenv("FAULTLINE_DUMP_SMT2");
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("|fault[blackhole ca1]|") != std::string::npos);
+  CHECK(text.find("(check-sat)") != std::string::npos);
+  std::remove(path.c_str());
 }
