@@ -1,5 +1,7 @@
 #include "models/requirements.hpp"
 
+#include <algorithm>
+
 #include "models/mclag.hpp"
 #include "models/state.hpp"
 
@@ -49,12 +51,21 @@ ExplicitPlane make_plane(const Network& net, const FaultState& faults,
   return p;
 }
 
-std::vector<LagId> free_choices(const Network& net, const FaultState& faults) {
-  std::vector<char> keeps(net.lags.size(), 1);
-  ExplicitPlane base = make_plane(net, faults, keeps);  // split brain does not depend on choices
+bool takes_part(const Network& net, const Requirement& req, DeviceId d) {
+  if (net.devices[d].transit()) return true;
+  if (req.kind == Requirement::Kind::reach) return req.is_endpoint(d);
+  return std::find(req.devices.begin(), req.devices.end(), d) != req.devices.end();
+}
+
+namespace {
+// free_choices from the plane under `faults` with every choice peer[0] (split brain and belief
+// do not depend on the choices).
+std::vector<LagId> free_choices_in(const Network& net, const Requirement& req,
+                                   const ExplicitPlane& base) {
   std::vector<LagId> free;
   for (LagId g = 0; g < net.lags.size(); ++g) {
     if (!net.lags[g].mclag || !base.split_brain[*net.lags[g].mclag]) continue;
+    if (!takes_part(net, req, net.lags[g].device)) continue;
     const McLagDomain& dom = net.domains[*net.lags[g].mclag];
     bool both = true;
     for (DeviceId peer : dom.peer) {
@@ -65,6 +76,12 @@ std::vector<LagId> free_choices(const Network& net, const FaultState& faults) {
     if (both) free.push_back(g);
   }
   return free;
+}
+}  // namespace
+
+std::vector<LagId> free_choices(const Network& net, const Requirement& req,
+                                const FaultState& faults) {
+  return free_choices_in(net, req, make_plane(net, faults, std::vector<char>(net.lags.size(), 1)));
 }
 
 std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
@@ -86,8 +103,14 @@ std::optional<Witness> find_violation(const Network& net, const Requirement& req
   std::vector<char> keeps(net.lags.size(), 1);
   ExplicitPlane base = make_plane(net, faults, keeps);
   for (LagId g = 0; g < net.lags.size(); ++g) keeps[g] = base.choice_allowed[g] ? 1 : 0;
-  std::vector<LagId> free = free_choices(net, faults);
-  for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
+  std::vector<LagId> free = free_choices_in(net, req, base);
+  // Every choice may stay peer[0]: the base plane is the plane of the first combination.
+  std::uint64_t first = 0;
+  if (std::all_of(keeps.begin(), keeps.end(), [](char k) { return k == 1; })) {
+    if (auto w = judge(net, req, survivors(req, faults), base)) return w;
+    first = 1;
+  }
+  for (std::uint64_t mask = first; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
     if (auto w = find_violation_with(net, req, faults, keeps)) return w;
   }

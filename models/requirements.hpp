@@ -23,16 +23,24 @@ struct Witness {
 ExplicitPlane make_plane(const Network& net, const FaultState& faults,
                          const std::vector<char>& keeps_peer0);
 
+// Whether device d can take part in a walk `req` judges: it carries transit or is one of the
+// requirement's endpoints (reach's two devices, connected's listed ones).  Any other device is
+// never a far end of a route and never on a walk, so nothing about it can change a verdict.
+bool takes_part(const Network& net, const Requirement& req, DeviceId d);
+
 // The MC-LAG clients whose split-brain choice is free under `faults`: their domain is in split
-// brain and both peers still have a believed-up member (otherwise the choice is forced or moot).
-std::vector<LagId> free_choices(const Network& net, const FaultState& faults);
+// brain, both peers still have a believed-up member (otherwise the choice is forced or moot),
+// and the client's device takes part in `req` (the choice of any other client changes only
+// the members of a device no walk uses: proofs/SOUNDNESS.md §7).
+std::vector<LagId> free_choices(const Network& net, const Requirement& req,
+                                const FaultState& faults);
 
 // The explicit judge enumerates 2^|free_choices| combinations; past this it needs them given.
 constexpr std::size_t kMaxFreeChoices = 16;
 
 // Some dropped walk for `req` under `faults`, over every split-brain choice, ECMP next hop and
 // hash; nullopt when the requirement holds.  Deterministic: the first in a fixed order.
-// Precondition: free_choices(net, faults).size() <= kMaxFreeChoices.
+// Precondition: free_choices(net, req, faults).size() <= kMaxFreeChoices.
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
                                       const FaultState& faults);
 

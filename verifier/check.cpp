@@ -52,8 +52,16 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
     r.method = "failstop";
     answer = search_failstop(design, req, universe, opts, r.stats);
   } else {
-    r.method = "smt";
-    answer = search_smt(design, req, universe, opts, r.stats);
+    std::optional<EngineAnswer> hot;
+    if (opts.fast_path && req.kind == models::Requirement::Kind::reach)
+      hot = search_hot(design, req, universe, opts, r.stats);
+    if (hot) {
+      r.method = "hot";
+      answer = std::move(*hot);
+    } else {
+      r.method = "smt";
+      answer = search_smt(design, req, universe, opts, r.stats);
+    }
   }
   r.status = answer.status;
   r.complete = answer.complete;
@@ -63,6 +71,7 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   struct Found {
     std::vector<std::size_t> set;
     const std::vector<char>* choices;
+    models::Witness* witness;  // already found by the explicit simulator, or null
   };
   std::vector<Found> found;
   for (std::size_t i = 0; i < answer.minimal_sets.size(); ++i) {
@@ -70,24 +79,29 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
     std::sort(set.begin(), set.end(), [&](std::size_t a, std::size_t b) {
       return design.events[a].name < design.events[b].name;
     });
-    found.push_back({set, i < answer.choices.size() ? &answer.choices[i] : nullptr});
+    found.push_back({set, i < answer.choices.size() ? &answer.choices[i] : nullptr,
+                     i < answer.witnesses.size() ? &answer.witnesses[i] : nullptr});
   }
   std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
     return names_of(design, a.set) < names_of(design, b.set);
   });
 
-  // Every violation is replayed by the explicit simulator, which also yields its walk.  A set
-  // that does not replay would be an encoding bug: never report it as a finding or a proof.
+  // Every violation the solver found is replayed by the explicit simulator, which also yields
+  // its walk.  A set that does not replay would be an encoding bug: never report it as a finding
+  // or a proof.  Sets the simulator itself judged (hot) come with their walk.
   auto t = Clock::now();
-  for (const auto& [set, choices] : found) {
+  auto replay = [&](const std::vector<std::size_t>& set,
+                    const std::vector<char>* choices) -> std::optional<models::Witness> {
     models::FaultState state = models::apply_events(design.net, design.events, set);
-    // Replay over every split-brain choice when that is few enough, else under the model's.
-    bool enumerable = models::free_choices(design.net, state).size() <= models::kMaxFreeChoices;
-    std::optional<models::Witness> witness;
-    if (enumerable)
-      witness = models::find_violation(design.net, req, state);
-    else if (choices)
-      witness = models::find_violation_with(design.net, req, state, *choices);
+    // Over every split-brain choice when that is few enough, else under the model's.
+    if (models::free_choices(design.net, req, state).size() <= models::kMaxFreeChoices)
+      return models::find_violation(design.net, req, state);
+    if (choices) return models::find_violation_with(design.net, req, state, *choices);
+    return std::nullopt;
+  };
+  for (const auto& [set, choices, judged] : found) {
+    std::optional<models::Witness> witness =
+        judged ? std::optional<models::Witness>(std::move(*judged)) : replay(set, choices);
     if (!witness) {
       r.status = Status::unknown;
       r.complete = false;

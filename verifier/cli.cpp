@@ -29,7 +29,8 @@ constexpr const char* kUsage =
     "faults  list the fault universe of each design with source locations\n"
     "import  turn a topology file into a faultline design (stdout, or OUT written atomically)\n"
     "\n"
-    "--no-fast-path  decide fail-stop requirements with Z3 too, not by connectivity\n"
+    "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
+    "                connectivity for fail-stop requirements)\n"
     "\n"
     "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
     "            3 a requirement left unknown (time limit)\n";

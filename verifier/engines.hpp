@@ -3,7 +3,10 @@
 //  - smt: Z3 over the encoding, by increasing set size, blocking each found set's supersets.
 //  - enumerate: brute force over `simulate`, the oracle and the baseline.
 //  - failstop: requirements of the fail-stop fragment, decided by connectivity (part of smt).
+//  - hot: `reach`, explicit states extended only by the events that touch their support.
 #pragma once
+#include <optional>
+
 #include "models/resolve.hpp"
 #include "verifier/result.hpp"
 
@@ -15,6 +18,9 @@ struct EngineAnswer {
   // smt: per set, the split-brain choice of every LAG in the solver's model (1 = peer[0]), for
   // replaying sets whose free choices are too many to enumerate.
   std::vector<std::vector<char>> choices;
+  // hot: per set, the dropped flow the explicit simulator found when it judged the set (the
+  // replay would compute the same witness again).
+  std::vector<models::Witness> witnesses;
   bool complete = true;
   std::string unknown_reason;
 
@@ -34,6 +40,12 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
 EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
                              SearchStats& stats);
+
+// `reach` by hot-event search (verifier/hot_engine.cpp); nullopt when a state has more
+// split-brain choices than the explicit judge enumerates (the caller falls back to smt).
+std::optional<EngineAnswer> search_hot(const models::Design& design, const models::Requirement& req,
+                                       const std::vector<std::size_t>& universe,
+                                       const SearchOptions& opts, SearchStats& stats);
 
 EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
                               const std::vector<std::size_t>& universe, const SearchOptions& opts,

@@ -85,7 +85,7 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
   return search_sets(
       design, req, universe, opts, stats,
       [&](const models::FaultState& state, std::string& refusal) {
-        if (models::free_choices(design.net, state).size() > models::kMaxFreeChoices) {
+        if (models::free_choices(design.net, req, state).size() > models::kMaxFreeChoices) {
           refusal = "the enumerate oracle does not try more than 2^" +
                     std::to_string(models::kMaxFreeChoices) + " split-brain choice combinations";
           return false;

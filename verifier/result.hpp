@@ -19,8 +19,9 @@ enum class Engine { smt, enumerate };
 struct SearchOptions {
   Engine engine = Engine::smt;
   double timeout_seconds = 0;  // per requirement; 0 = none
-  // smt only: decide requirements of the fail-stop fragment by connectivity (models/
-  // connectivity.hpp) instead of Z3.  Off: Z3 for every requirement (--no-fast-path).
+  // smt only: decide `reach` by hot-event search (verifier/hot_engine.cpp) and requirements of
+  // the fail-stop fragment by connectivity (models/connectivity.hpp) instead of Z3.  Off: Z3
+  // for every requirement (--no-fast-path).
   bool fast_path = true;
 };
 

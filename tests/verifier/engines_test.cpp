@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -157,21 +158,28 @@ TEST_CASE("the same input gives byte-identical reports", "[verifier][determinism
   }
 }
 
-TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's choices",
-          "[verifier][limits]") {
-  // One pair, 40 dual-homed servers, one ICCP link: losing it leaves 2^40 choice combinations.
+namespace {
+// One pair, 40 dual-homed clients of `kind`, one ICCP link: losing it splits the brain of all.
+std::string forty_clients(const std::string& kind) {
   std::string text =
       "device p switch; device q switch;\nlink p:icl -- q:icl;\nmclag m { peers = p, q; iccp = "
       "p:icl; }\n";
   for (int i = 0; i < 40; ++i) {
     std::string s = "s" + std::to_string(i);
-    text += "device " + s + " host;\nlink " + s + ":e0 -- p:h" + std::to_string(i) + ";\nlink " +
-            s + ":e1 -- q:h" + std::to_string(i) + ";\nlag " + s + ":bond0 { members = " + s +
-            ":e0, " + s + ":e1; }\n";
+    text += "device " + s + " " + kind + ";\nlink " + s + ":e0 -- p:h" + std::to_string(i) +
+            ";\nlink " + s + ":e1 -- q:h" + std::to_string(i) + ";\nlag " + s +
+            ":bond0 { members = " + s + ":e0, " + s + ":e1; }\n";
   }
-  text += "faults { down link; }\nrequire reach s0 -> s1;\n";
-  auto d = design_of(text);
+  return text + "faults { down link; }\nrequire reach s0 -> s1;\n";
+}
+}  // namespace
+
+TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's choices",
+          "[verifier][limits]") {
+  // Transit clients all take part in the requirement: 2^40 choice combinations.
+  auto d = design_of(forty_clients("switch"));
   auto smt = verifier::check_requirement(d, 0, {});
+  CHECK(smt.result.method == std::string("smt"));  // too many choices for the hot search
   CHECK(smt.result.status == verifier::Status::violated);
   CHECK(sets(d, smt) == std::vector<std::vector<std::string>>{{"down p:icl--q:icl"}});
   REQUIRE(smt.explanations.size() == 1);
@@ -181,12 +189,60 @@ TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's 
   CHECK(oracle.result.unknown_reason.find("split-brain choice combinations") != std::string::npos);
 }
 
+TEST_CASE("the split-brain choices of hosts a requirement does not use are not enumerated",
+          "[verifier][limits]") {
+  // Host clients: only the endpoints' two choices matter, so every engine decides.
+  auto d = design_of(forty_clients("host"));
+  auto hot = verifier::check_requirement(d, 0, {});
+  verifier::SearchOptions z3_only;
+  z3_only.fast_path = false;
+  auto smt = verifier::check_requirement(d, 0, z3_only);
+  auto oracle = verifier::check_requirement(d, 0, engine(verifier::Engine::enumerate));
+  CHECK(hot.result.method == std::string("hot"));
+  for (const auto* r : {&hot, &smt, &oracle}) {
+    CHECK(r->result.status == verifier::Status::violated);
+    CHECK(sets(d, *r) == std::vector<std::vector<std::string>>{{"down p:icl--q:icl"}});
+  }
+}
+
+TEST_CASE("hot search: a split brain's choices can open paths the state before did not use",
+          "[verifier][hot]") {
+  // p's route to b runs through client c; when the ICCP link fails and c keeps q, p falls back
+  // to x (cost 5).  x is on no path before the split, so "blackhole x" is cold at the empty
+  // set and only the chain {down ICCP} -> {blackhole x} reaches the pair: the search must treat
+  // every event as hot at a state whose relevant domain is in split brain.
+  auto d = design_of(R"(
+    device a host; device b host;
+    device p switch; device q switch; device c switch; device x switch;
+    link a:e0 -- p:a;
+    link p:icl -- q:icl;
+    mclag m { peers = p, q; iccp = p:icl; }
+    link c:e0 -- p:c;
+    link c:e1 -- q:c;
+    lag c:ae0 { members = c:e0, c:e1; }
+    link c:b -- b:e0;
+    link p:x -- x:p { cost = 5; }
+    link x:b -- b:e1;
+    faults { down link; blackhole switch; }
+    require reach a -> b tolerate 2;
+  )");
+  auto hot = verifier::check_requirement(d, 0, {});
+  auto oracle = verifier::check_requirement(d, 0, engine(verifier::Engine::enumerate));
+  CHECK(hot.result.method == std::string("hot"));
+  CHECK(sets(d, hot) == sets(d, oracle));
+  auto found = sets(d, hot);
+  CHECK(std::count(found.begin(), found.end(),
+                   std::vector<std::string>{"blackhole x", "down p:icl--q:icl"}) == 1);
+}
+
 TEST_CASE("FAULTLINE_DUMP_SMT2 writes the first query as SMT-LIB2 with event-named literals",
           "[verifier]") {
   std::string path = "/tmp/faultline-dump-test.smt2";
   std::remove(path.c_str());
   ::setenv("FAULTLINE_DUMP_SMT2", path.c_str(), 1);
-  auto rep = verifier::check_file(example("incidents/mclag-edge-pop.fl"), {});
+  verifier::SearchOptions z3_only;
+  z3_only.fast_path = false;  // reach would be decided by the hot-event search, without Z3
+  auto rep = verifier::check_file(example("incidents/mclag-edge-pop.fl"), z3_only);
   ::unsetenv("FAULTLINE_DUMP_SMT2");
   std::ifstream in(path);
   REQUIRE(in.good());

@@ -1,0 +1,104 @@
+#include "models/support.hpp"
+
+#include <algorithm>
+#include <deque>
+
+#include "models/lag.hpp"
+#include "models/requirements.hpp"
+
+namespace faultline::models {
+
+namespace {
+
+// Whether some client LAG of domain `dom` belongs to a device that takes part in `req`.
+bool domain_matters(const Network& net, const Requirement& req, DomainId dom) {
+  for (LagId g = 0; g < net.lags.size(); ++g)
+    if (net.lags[g].mclag == dom && takes_part(net, req, net.lags[g].device)) return true;
+  return false;
+}
+
+}  // namespace
+
+// match:  reach A -> B, a state without a relevant split brain
+// result: R = devices reached from A by moves (next-hop logical link, serving member), not
+//         expanded past B;  Z = R closed under (u, ll, x) with ll up towards x, x eligible and
+//         dist(u) = cost(ll) + dist(x);  links = every member of every next-hop ll of u ∈ Z
+//         (all members of its LAG for a bundle);  plus the ICCP links of every domain with a
+//         client that takes part.
+std::optional<Support> judgement_support(const Network& net, const Requirement& req,
+                                         const FaultState& faults) {
+  if (req.kind != Requirement::Kind::reach) return std::nullopt;
+  std::vector<char> keeps(net.lags.size(), 1);
+  ExplicitPlane p = make_plane(net, faults, keeps);
+  for (DomainId d = 0; d < net.domains.size(); ++d)
+    if (p.split_brain[d] && domain_matters(net, req, d)) return std::nullopt;
+  for (LagId g = 0; g < net.lags.size(); ++g) keeps[g] = p.choice_allowed[g] ? 1 : 0;
+  p = make_plane(net, faults, keeps);  // irrelevant clients keep a peer they may keep
+
+  ExplicitLogic logic;
+  const DeviceId dest = req.to;
+  auto dist = distances(net, p, dest);
+  Support s{std::vector<char>(net.devices.size(), 0), std::vector<char>(net.links.size(), 0)};
+  std::deque<DeviceId> queue;
+  auto reach = [&](DeviceId x) {
+    if (!s.device[x]) {
+      s.device[x] = 1;
+      queue.push_back(x);
+    }
+  };
+  // R: the walks' devices.
+  reach(req.from);
+  std::vector<DeviceId> walk_devices;
+  while (!queue.empty()) {
+    DeviceId u = queue.front();
+    queue.pop_front();
+    walk_devices.push_back(u);
+    if (u == dest || p.device_blackholed[u]) continue;
+    for (const LogicalLink& ll : net.logical[u]) {
+      if (!is_next_hop(net, p, dist, dest, ll)) continue;
+      for (LinkId m : ll.members)
+        if (p.serving[m]) reach(net.links[m].other(u));
+    }
+  }
+  // Z: closed under least-cost next hops; the support's links on the way.
+  for (DeviceId u : walk_devices) queue.push_back(u);
+  while (!queue.empty()) {
+    DeviceId u = queue.front();
+    queue.pop_front();
+    if (u == dest || dist[u] == kNoRoute) continue;
+    for (const LogicalLink& ll : net.logical[u]) {
+      bool next_hop = false;
+      for (DeviceId x : ll.far) {
+        if (!(net.devices[x].transit() || x == dest) || dist[x] == kNoRoute) continue;
+        if (dist[u] != ll.cost + dist[x] || !lag::up_towards(net, logic, p, ll, x)) continue;
+        next_hop = true;
+        reach(x);
+      }
+      if (!next_hop) continue;
+      if (ll.kind == LogicalLink::Kind::plain)
+        s.link[ll.link] = 1;
+      else
+        for (LinkId m : net.lags[ll.lag].members) s.link[m] = 1;
+    }
+  }
+  // The ICCP links of the MC-LAG domains with a client that takes part: failing one may split
+  // the brain, which takes members out of service.  (Failing a peer splits it too, but a peer
+  // is at an end of every member of its clients' bundles, so the incidence rule covers it.)
+  for (DomainId d = 0; d < net.domains.size(); ++d)
+    if (domain_matters(net, req, d))
+      for (LinkId l : net.domains[d].iccp) s.link[l] = 1;
+  return s;
+}
+
+bool is_hot(const Network& net, const Support& s, const FaultEvent& event) {
+  for (DeviceId d : event.devices) {
+    if (s.device[d]) return true;
+    for (PortId q : net.devices[d].ports)
+      if (s.link[net.ports[q].link]) return true;
+  }
+  if (event.link && s.link[*event.link]) return true;
+  if (event.port && s.link[net.ports[*event.port].link]) return true;
+  return false;
+}
+
+}  // namespace faultline::models

@@ -1,0 +1,80 @@
+// Hot-event search for `reach` (after NetDice, SIGCOMM 2020): level by level, a state F that
+// does not violate is extended only by the events that touch its support (models/support.hpp);
+// every other event leaves the verdict and the support as they are, so any set made of F and
+// cold events judges like F.  Hence every minimal violating set is reached by a chain of hot
+// events, and visiting sets by increasing size while skipping supersets of recorded sets yields
+// exactly the minimal violating sets of at most K events (proofs/SOUNDNESS.md §7).  Each state
+// is judged by the explicit simulator, as in the oracle.
+#include <chrono>
+#include <set>
+
+#include "models/support.hpp"
+#include "verifier/engines.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+bool contains(const std::vector<std::size_t>& set, const std::vector<std::size_t>& sub) {
+  return std::includes(set.begin(), set.end(), sub.begin(), sub.end());
+}
+}  // namespace
+
+std::optional<EngineAnswer> search_hot(const models::Design& design, const models::Requirement& req,
+                                       const std::vector<std::size_t>& universe,
+                                       const SearchOptions& opts, SearchStats& stats) {
+  using Clock = std::chrono::steady_clock;
+  auto start = Clock::now();
+  EngineAnswer answer;
+  std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
+  std::vector<models::Witness> witnesses;       // the dropped flow of each found set
+  std::set<std::vector<std::size_t>> level{{}};
+  std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
+  for (std::size_t size = 0; size <= max_size && !level.empty(); ++size) {
+    std::set<std::vector<std::size_t>> next;
+    for (const auto& pos : level) {
+      if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return contains(pos, f); }))
+        continue;
+      if (opts.timeout_seconds > 0 && (stats.solver_calls & 63) == 0 &&
+          std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
+        for (const auto& f : found) {
+          answer.minimal_sets.emplace_back();
+          for (std::size_t p : f) answer.minimal_sets.back().push_back(universe[p]);
+        }
+        answer.stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
+        return answer;
+      }
+      std::vector<std::size_t> chosen;
+      for (std::size_t p : pos) chosen.push_back(universe[p]);
+      models::FaultState state = models::apply_events(design.net, design.events, chosen);
+      if (models::free_choices(design.net, req, state).size() > models::kMaxFreeChoices)
+        return std::nullopt;  // too many split-brain choices to enumerate: not for this engine
+      ++stats.solver_calls;
+      if (auto w = models::find_violation(design.net, req, state)) {
+        found.push_back(pos);
+        witnesses.push_back(std::move(*w));
+        continue;
+      }
+      if (size == max_size) continue;
+      // Without a support every event is hot: correct, only slower.
+      std::optional<models::Support> support = models::judgement_support(design.net, req, state);
+      for (std::size_t p = 0; p < universe.size(); ++p) {
+        if (std::binary_search(pos.begin(), pos.end(), p)) continue;
+        if (support && !models::is_hot(design.net, *support, design.events[universe[p]])) continue;
+        std::vector<std::size_t> grown = pos;
+        grown.insert(std::upper_bound(grown.begin(), grown.end(), p), p);
+        next.insert(std::move(grown));
+      }
+    }
+    level = std::move(next);
+  }
+  for (const auto& f : found) {
+    answer.minimal_sets.emplace_back();
+    for (std::size_t p : f) answer.minimal_sets.back().push_back(universe[p]);
+  }
+  answer.witnesses = std::move(witnesses);
+  answer.status = found.empty() ? Status::proved : Status::violated;
+  stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  return answer;
+}
+
+}  // namespace faultline::verifier
