@@ -8,8 +8,12 @@ scripts/bootstrap.sh
 if ! /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >&2
 fi
+if [[ ! -x /usr/bin/time ]]; then  # GNU time -v: peak memory of the fabric workload
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >&2
+fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 /usr/bin/python3 bench/zoo.py --runs "$runs" --out "$tmp/zoo.md"
 /usr/bin/python3 bench/kdl.py --runs "$runs" > "$tmp/kdl.md"
-cat "$tmp/zoo.md" "$tmp/kdl.md" > bench/RESULTS.md
+/usr/bin/python3 bench/fabric.py --runs "$runs" > "$tmp/fabric.md"
+cat "$tmp/zoo.md" "$tmp/kdl.md" "$tmp/fabric.md" > bench/RESULTS.md
 cat bench/RESULTS.md
