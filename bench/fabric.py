@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -23,17 +24,22 @@ GEN = os.path.join(ROOT, "bench", "gen-fabric")
 
 def gnu_time(cmd, limit=None):
     """(wall seconds, peak RSS in MiB, stdout) or None past the limit."""
+    # A session of its own, so that a timeout kills faultline too, not only GNU time.
+    proc = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
     try:
-        proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, timeout=limit)
+        stdout, stderr = proc.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         return None
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"{cmd} failed ({proc.returncode}): {proc.stderr[-500:]}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", proc.stderr)
+        raise SystemExit(f"{cmd} failed ({proc.returncode}): {stderr[-500:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", stderr)
     h, m, s = wall.groups()
     seconds = int(h or 0) * 3600 + int(m) * 60 + float(s)
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1)) / 1024
-    return seconds, rss, proc.stdout
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr).group(1)) / 1024
+    return seconds, rss, stdout
 
 
 def fit(xs, ys):

@@ -34,40 +34,36 @@ std::optional<models::Design> load_design(const std::string& path, dsl::Diagnost
   return design;
 }
 
-CheckedRequirement check_requirement(const models::Design& design, std::size_t index,
-                                     const SearchOptions& opts) {
-  const models::Requirement& req = design.net.requirements[index];
-  CheckedRequirement out;
-  RequirementResult& r = out.result;
-  r.requirement = index;
-  std::vector<std::size_t> universe = models::requirement_universe(design.events, req);
-  r.events_considered = universe.size();
-  r.combinations = combinations_up_to(universe.size(), req.tolerate);
+namespace {
 
-  EngineAnswer answer;
+// Runs the engine the options and the requirement call for; sets r.method.
+EngineAnswer run_engine(const models::Design& design, const models::Requirement& req,
+                        const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                        RequirementResult& r) {
   if (opts.engine == Engine::enumerate) {
     r.method = "enumerate";
-    answer = search_enumerate(design, req, universe, opts, r.stats);
-  } else if (opts.fast_path && models::in_failstop_fragment(design.net, design.events, universe)) {
+    return search_enumerate(design, req, universe, opts, r.stats);
+  }
+  if (opts.fast_path && models::in_failstop_fragment(design.net, design.events, universe)) {
     r.method = "failstop";
-    answer = search_failstop(design, req, universe, opts, r.stats);
-  } else {
-    std::optional<EngineAnswer> hot;
-    if (opts.fast_path && req.kind == models::Requirement::Kind::reach)
-      hot = search_hot(design, req, universe, opts, r.stats);
-    if (hot) {
+    return search_failstop(design, req, universe, opts, r.stats);
+  }
+  if (opts.fast_path && req.kind == models::Requirement::Kind::reach) {
+    if (std::optional<EngineAnswer> hot = search_hot(design, req, universe, opts, r.stats)) {
       r.method = "hot";
-      answer = std::move(*hot);
-    } else {
-      r.method = "smt";
-      answer = search_smt(design, req, universe, opts, r.stats);
+      return std::move(*hot);
     }
   }
-  r.status = answer.status;
-  r.complete = answer.complete;
-  r.unknown_reason = answer.unknown_reason;
+  r.method = "smt";
+  return search_smt(design, req, universe, opts, r.stats);
+}
 
-  // Canonical order: events by name within a set, sets by their name lists.
+// Sorts the engine's sets canonically (events by name within a set, sets by their name lists)
+// and replays each in the explicit simulator, which also yields its walk.  A set that does not
+// replay would be an encoding bug: never report it.  Returns the error, or "".
+std::string replay_sets(const models::Design& design, const models::Requirement& req,
+                        EngineAnswer& answer, std::vector<Violation>& violations,
+                        std::vector<Explanation>& explanations) {
   struct Found {
     std::vector<std::size_t> set;
     const std::vector<char>* choices;
@@ -85,11 +81,6 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
     return names_of(design, a.set) < names_of(design, b.set);
   });
-
-  // Every violation the solver found is replayed by the explicit simulator, which also yields
-  // its walk.  A set that does not replay would be an encoding bug: never report it as a finding
-  // or a proof.  Sets the simulator itself judged (hot) come with their walk.
-  auto t = Clock::now();
   auto replay = [&](const std::vector<std::size_t>& set,
                     const std::vector<char>* choices) -> std::optional<models::Witness> {
     models::FaultState state = models::apply_events(design.net, design.events, set);
@@ -103,21 +94,106 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
     std::optional<models::Witness> witness =
         judged ? std::optional<models::Witness>(std::move(*judged)) : replay(set, choices);
     if (!witness) {
-      r.status = Status::unknown;
-      r.complete = false;
-      r.unknown_reason = "internal error: the violating set {" + [&] {
-        std::string s;
-        for (const auto& n : names_of(design, set)) s += (s.empty() ? "" : ", ") + n;
-        return s;
-      }() + "} found by the solver does not replay in the simulator";
-      r.violations.clear();
-      out.explanations.clear();
-      break;
+      violations.clear();
+      explanations.clear();
+      std::string names;
+      for (const auto& n : names_of(design, set)) names += (names.empty() ? "" : ", ") + n;
+      return "internal error: the violating set {" + names +
+             "} found by the solver does not replay in the simulator";
     }
-    out.explanations.push_back(explain(design.net, *witness));
-    r.violations.push_back({set, std::move(*witness)});
+    explanations.push_back(explain(design.net, *witness));
+    violations.push_back({set, std::move(*witness)});
+  }
+  return "";
+}
+
+// --degree for a requirement proved at K: the smallest violating sets beyond K, searched from
+// size K + 1 (every smaller set holds) up to kMaxDegree, stopping at the first size that has one.
+void search_degree(const models::Design& design, const models::Requirement& proved,
+                   const std::vector<std::size_t>& universe, const SearchOptions& opts,
+                   CheckedRequirement& out) {
+  RequirementResult& r = out.result;
+  RequirementResult::Degree degree;
+  degree.value = static_cast<int>(proved.tolerate);
+  degree.exact = false;
+  if (proved.tolerate >= kMaxDegree || universe.size() <= proved.tolerate) {
+    degree.reason =
+        universe.size() <= proved.tolerate
+            ? "no set of events violates it (every event of the universe at once holds)"
+            : "faultline looks no further than " + std::to_string(kMaxDegree) + " events";
+    r.degree = std::move(degree);
+    return;
+  }
+  models::Requirement wider = proved;
+  wider.tolerate = kMaxDegree;
+  SearchOptions o = opts;
+  o.from_size = proved.tolerate + 1;
+  o.stop_at_first = true;
+  RequirementResult scratch;
+  EngineAnswer answer = run_engine(design, wider, universe, o, scratch);
+  r.stats.solver_calls += scratch.stats.solver_calls;
+  r.stats.encode_seconds += scratch.stats.encode_seconds;
+  r.stats.search_seconds += scratch.stats.search_seconds;
+  if (!answer.minimal_sets.empty()) {
+    degree.value = static_cast<int>(answer.minimal_sets.front().size()) - 1;
+    degree.exact = true;
+    std::string err = replay_sets(design, wider, answer, degree.sets, out.degree_explanations);
+    if (!err.empty()) {
+      degree.value = static_cast<int>(proved.tolerate);
+      degree.exact = false;
+      degree.reason = err;
+    }
+  } else if (answer.complete) {
+    degree.value = static_cast<int>(std::min<std::size_t>(kMaxDegree, universe.size()));
+    degree.reason = universe.size() <= kMaxDegree
+                        ? "no set of events violates it"
+                        : "no set of at most " + std::to_string(kMaxDegree) + " events violates it";
+    degree.exact = universe.size() <= kMaxDegree;
+    if (degree.exact) degree.reason.clear();
+  } else {
+    degree.reason = answer.unknown_reason;
+  }
+  r.degree = std::move(degree);
+}
+
+}  // namespace
+
+CheckedRequirement check_requirement(const models::Design& design, std::size_t index,
+                                     const SearchOptions& opts) {
+  models::Requirement req = design.net.requirements[index];
+  if (opts.k) req.tolerate = *opts.k;
+  CheckedRequirement out;
+  RequirementResult& r = out.result;
+  r.requirement = index;
+  r.tolerate = req.tolerate;
+  std::vector<std::size_t> universe = models::requirement_universe(design.events, req);
+  r.events_considered = universe.size();
+  r.combinations = combinations_up_to(universe.size(), req.tolerate);
+
+  EngineAnswer answer = run_engine(design, req, universe, opts, r);
+  r.status = answer.status;
+  r.complete = answer.complete;
+  r.unknown_reason = answer.unknown_reason;
+
+  auto t = Clock::now();
+  std::string err = replay_sets(design, req, answer, r.violations, out.explanations);
+  if (!err.empty()) {
+    r.status = Status::unknown;
+    r.complete = false;
+    r.unknown_reason = err;
   }
   r.stats.explain_seconds = since(t);
+  if (opts.degree) {
+    if (r.status == Status::violated) {
+      // Searched by increasing size: the first sets are the smallest, even if a limit stopped
+      // the listing later.
+      std::size_t smallest = r.violations.front().events.size();
+      for (const auto& v : r.violations) smallest = std::min(smallest, v.events.size());
+      r.degree = RequirementResult::Degree{static_cast<int>(smallest) - 1, true, "", {}};
+    } else if (r.status == Status::proved) {
+      search_degree(design, req, universe, opts, out);
+    }
+  }
   return out;
 }
 

@@ -19,7 +19,8 @@ struct PhaseTimes {
 
 struct CheckedRequirement {
   RequirementResult result;
-  std::vector<Explanation> explanations;  // one per violation, same order
+  std::vector<Explanation> explanations;         // one per violation, same order
+  std::vector<Explanation> degree_explanations;  // one per result.degree->sets, same order
 };
 
 struct DesignReport {

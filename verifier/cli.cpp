@@ -20,6 +20,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
+    "                               [--k N] [--degree]\n"
     "       faultline faults FILE... [--format text|json]\n"
     "       faultline import --from graphml|containerlab|batfish-l1|netbox FILE...\n"
     "                        [-o OUT] [--externals] [--mclag A,B]\n"
@@ -29,6 +30,9 @@ constexpr const char* kUsage =
     "faults  list the fault universe of each design with source locations\n"
     "import  turn a topology file into a faultline design (stdout, or OUT written atomically)\n"
     "\n"
+    "--k N           check every requirement against N faults (0-8), whatever its tolerate\n"
+    "--degree        also report how many faults each requirement tolerates (up to 8) and the\n"
+    "                smallest sets that break it\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
     "\n"
@@ -149,6 +153,13 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       a.import.mclag = {v.substr(0, comma), v.substr(comma + 1)};
     } else if (arg == "--externals" && a.command == "import") {
       a.import.externals = true;
+    } else if (arg == "--k" && a.command == "check") {
+      if (!value(v)) return false;
+      if (v.size() != 1 || v[0] < '0' || v[0] > '8')
+        return usage_error("--k takes a number of faults from 0 to 8, not '" + v + "'");
+      a.search.k = static_cast<std::uint32_t>(v[0] - '0');
+    } else if (arg == "--degree" && a.command == "check") {
+      a.search.degree = true;
     } else if (arg == "--no-fast-path" && a.command == "check") {
       a.search.fast_path = false;
     } else if (arg == "--stats" && a.command == "check") {

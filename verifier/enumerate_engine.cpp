@@ -32,7 +32,8 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
   std::string stopped;                          // why a limit ended the search early
   std::size_t n = universe.size();
   std::size_t max_size = std::min<std::size_t>(req.tolerate, n);
-  for (std::size_t size = 0; size <= max_size; ++size) {
+  for (std::size_t size = opts.from_size; size <= max_size; ++size) {
+    if (opts.stop_at_first && !found.empty()) break;
     std::vector<std::size_t> pos(size);
     for (std::size_t i = 0; i < size; ++i) pos[i] = i;
     for (;;) {
@@ -151,7 +152,8 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
 EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
                              SearchStats& stats) {
-  if (req.tolerate <= 2 && models::in_cut_fragment(design.net, design.events, universe, req))
+  if (req.tolerate <= 2 && opts.from_size == 0 &&
+      models::in_cut_fragment(design.net, design.events, universe, req))
     return search_cuts(design, req, universe, opts, stats);
   return search_sets(design, req, universe, opts, stats,
                      [&](const models::FaultState& state, std::string&) {

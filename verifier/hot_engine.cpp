@@ -29,7 +29,9 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
   std::vector<models::Witness> witnesses;       // the dropped flow of each found set
   std::set<std::vector<std::size_t>> level{{}};
   std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
+  // opts.from_size needs no special case: the smaller levels find nothing and only build chains.
   for (std::size_t size = 0; size <= max_size && !level.empty(); ++size) {
+    if (opts.stop_at_first && !found.empty()) break;
     std::set<std::vector<std::size_t>> next;
     for (const auto& pos : level) {
       if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return contains(pos, f); }))

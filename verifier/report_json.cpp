@@ -32,40 +32,15 @@ json diagnostics_json(const std::vector<dsl::Diagnostic>& diags) {
   return out;
 }
 
-json requirement_json(const models::Design& d, const CheckedRequirement& c,
-                      const ReportOptions& opts) {
-  const RequirementResult& r = c.result;
-  const models::Requirement& req = d.net.requirements[r.requirement];
-  json j;
-  bool reach = req.kind == models::Requirement::Kind::reach;
-  j["kind"] = reach ? "reach" : "connected";
-  if (reach) {
-    j["from"] = d.net.devices[req.from].name;
-    j["to"] = d.net.devices[req.to].name;
-  } else {
-    json devs = json::array();
-    if (req.all_devices)
-      devs.push_back("*");
-    else
-      for (auto dev : req.devices) devs.push_back(d.net.devices[dev].name);
-    j["devices"] = devs;
-  }
-  j["tolerate"] = req.tolerate;
-  j["line"] = req.loc.line();
-  j["column"] = req.loc.column();
-  j["text"] = req.text;
-  j["status"] = status_name(r.status);
-  j["events_considered"] = r.events_considered;
-  j["method"] = r.method;
-  if (r.status == Status::proved) j["combinations"] = count(r.combinations);
-  j["complete"] = r.complete;
-  if (!r.unknown_reason.empty()) j["reason"] = r.unknown_reason;
+// Violating sets with their explanations (the same order), as JSON.
+json violations_json(const models::Design& d, const std::vector<Violation>& violations,
+                     const std::vector<Explanation>& explanations) {
   json vs = json::array();
-  for (std::size_t i = 0; i < r.violations.size(); ++i) {
-    const Explanation& e = c.explanations[i];
+  for (std::size_t i = 0; i < violations.size(); ++i) {
+    const Explanation& e = explanations[i];
     json v;
     json names = json::array();
-    for (std::size_t ev : r.violations[i].events) names.push_back(d.events[ev].name);
+    for (std::size_t ev : violations[i].events) names.push_back(d.events[ev].name);
     v["events"] = names;
     v["source"] = e.source;
     v["destination"] = e.destination;
@@ -86,7 +61,44 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
     v["state"] = e.state;
     vs.push_back(v);
   }
-  j["violations"] = vs;
+  return vs;
+}
+
+json requirement_json(const models::Design& d, const CheckedRequirement& c,
+                      const ReportOptions& opts) {
+  const RequirementResult& r = c.result;
+  const models::Requirement& req = d.net.requirements[r.requirement];
+  json j;
+  bool reach = req.kind == models::Requirement::Kind::reach;
+  j["kind"] = reach ? "reach" : "connected";
+  if (reach) {
+    j["from"] = d.net.devices[req.from].name;
+    j["to"] = d.net.devices[req.to].name;
+  } else {
+    json devs = json::array();
+    if (req.all_devices)
+      devs.push_back("*");
+    else
+      for (auto dev : req.devices) devs.push_back(d.net.devices[dev].name);
+    j["devices"] = devs;
+  }
+  j["tolerate"] = r.tolerate;
+  j["line"] = req.loc.line();
+  j["column"] = req.loc.column();
+  j["text"] = req.text;
+  j["status"] = status_name(r.status);
+  j["events_considered"] = r.events_considered;
+  j["method"] = r.method;
+  if (r.status == Status::proved) j["combinations"] = count(r.combinations);
+  j["complete"] = r.complete;
+  if (!r.unknown_reason.empty()) j["reason"] = r.unknown_reason;
+  j["violations"] = violations_json(d, r.violations, c.explanations);
+  if (r.degree) {
+    json deg{{"value", r.degree->value}, {"exact", r.degree->exact}};
+    if (!r.degree->reason.empty()) deg["reason"] = r.degree->reason;
+    deg["sets"] = violations_json(d, r.degree->sets, c.degree_explanations);
+    j["degree"] = deg;
+  }
   if (opts.stats) {
     j["stats"] = {{"solver_calls", r.stats.solver_calls},
                   {"encode_seconds", r.stats.encode_seconds},

@@ -45,39 +45,17 @@ std::string seconds(double s) {
   return o.str();
 }
 
-void write_requirement(std::ostream& out, const models::Design& d, const CheckedRequirement& c,
-                       const ReportOptions& opts) {
-  const RequirementResult& r = c.result;
-  const models::Requirement& req = d.net.requirements[r.requirement];
-  out << "\n" << where(req.loc) << ": " << status_name(r.status) << ": " << req.text << "\n";
-  std::string tol = std::to_string(req.tolerate);
-  switch (r.status) {
-    case Status::proved:
-      out << "  " << count(r.events_considered, "event", "events") << " considered, "
-          << to_decimal(r.combinations)
-          << (r.combinations == 1 ? " fault combination covered" : " fault combinations covered")
-          << " (every set of at most " << tol << (req.tolerate == 1 ? " event" : " events")
-          << ")\n";
-      break;
-    case Status::violated:
-      out << "  " << count(r.events_considered, "event", "events") << " considered, "
-          << r.violations.size()
-          << (r.violations.size() == 1 ? " minimal violating set" : " minimal violating sets")
-          << " of at most " << tol << (req.tolerate == 1 ? " event" : " events") << "\n";
-      if (!r.complete) out << "  the list may be incomplete: " << r.unknown_reason << "\n";
-      break;
-    case Status::unknown:
-      out << "  " << count(r.events_considered, "event", "events")
-          << " considered; no verdict: " << r.unknown_reason << "\n";
-      break;
-  }
-  for (std::size_t i = 0; i < r.violations.size(); ++i) {
-    const Violation& v = r.violations[i];
-    const Explanation& e = c.explanations[i];
+// Each violating set with its events' declarations, the walk, the drop and why nothing noticed.
+void write_sets(std::ostream& out, const models::Design& d, const models::Requirement& req,
+                const std::vector<Violation>& sets, const std::vector<Explanation>& explanations,
+                const char* label) {
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const Violation& v = sets[i];
+    const Explanation& e = explanations[i];
     std::string names;
     for (std::size_t ev : v.events) names += (names.empty() ? "" : " + ") + d.events[ev].name;
     if (v.events.empty()) names = "(no fault: the design fails as it stands)";
-    out << "\n  violating set " << (i + 1) << ": " << names << "\n";
+    out << "\n  " << label << " " << (i + 1) << ": " << names << "\n";
     for (std::size_t ev : v.events)
       out << "    " << where(d.events[ev].loc) << ": note: " << d.events[ev].name << ": "
           << declared(d, d.events[ev]) << "\n";
@@ -86,7 +64,53 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
     out << "    walk: " << walk_line(e) << "\n";
     out << "    dies: " << e.drop_detail << "\n";
     for (const auto& u : e.unnoticed) out << "    unnoticed: " << u << "\n";
-    for (const auto& s : e.state) out << "    state: " << s << "\n";
+    for (const auto& st : e.state) out << "    state: " << st << "\n";
+  }
+}
+
+void write_requirement(std::ostream& out, const models::Design& d, const CheckedRequirement& c,
+                       const ReportOptions& opts) {
+  const RequirementResult& r = c.result;
+  const models::Requirement& req = d.net.requirements[r.requirement];
+  out << "\n" << where(req.loc) << ": " << status_name(r.status) << ": " << req.text << "\n";
+  std::string tol = std::to_string(r.tolerate);
+  switch (r.status) {
+    case Status::proved:
+      out << "  " << count(r.events_considered, "event", "events") << " considered, "
+          << to_decimal(r.combinations)
+          << (r.combinations == 1 ? " fault combination covered" : " fault combinations covered")
+          << " (every set of at most " << tol << (r.tolerate == 1 ? " event" : " events") << ")\n";
+      break;
+    case Status::violated:
+      out << "  " << count(r.events_considered, "event", "events") << " considered, "
+          << r.violations.size()
+          << (r.violations.size() == 1 ? " minimal violating set" : " minimal violating sets")
+          << " of at most " << tol << (r.tolerate == 1 ? " event" : " events") << "\n";
+      if (!r.complete) out << "  the list may be incomplete: " << r.unknown_reason << "\n";
+      break;
+    case Status::unknown:
+      out << "  " << count(r.events_considered, "event", "events")
+          << " considered; no verdict: " << r.unknown_reason << "\n";
+      break;
+  }
+  write_sets(out, d, req, r.violations, c.explanations, "violating set");
+  if (r.degree) {
+    const auto& deg = *r.degree;
+    out << "  degree: ";
+    if (deg.value < 0)
+      out << "fails with no fault at all";
+    else
+      out << "tolerates " << (deg.exact ? "" : "at least ")
+          << count(static_cast<std::size_t>(deg.value), "fault", "faults");
+    if (deg.exact && deg.value >= 0 && r.status == Status::violated)
+      out << " (its smallest violating sets, above, have "
+          << count(static_cast<std::size_t>(deg.value) + 1, "event", "events") << ")";
+    if (deg.exact && !deg.sets.empty())
+      out << "; " << count(deg.sets.size(), "minimal violating set", "minimal violating sets")
+          << " of " << count(static_cast<std::size_t>(deg.value) + 1, "event", "events");
+    if (!deg.reason.empty()) out << " (" << deg.reason << ")";
+    out << "\n";
+    write_sets(out, d, req, deg.sets, c.degree_explanations, "breaking set");
   }
   if (opts.stats) {
     out << "  stats: method " << r.method << ", " << r.stats.solver_calls

@@ -1,6 +1,7 @@
 // What a search says about one requirement.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,18 @@ struct SearchOptions {
   // the fail-stop fragment by connectivity (models/connectivity.hpp) instead of Z3.  Off: Z3
   // for every requirement (--no-fast-path).
   bool fast_path = true;
+  // --k N: overrides every requirement's `tolerate`.
+  std::optional<std::uint32_t> k;
+  // --degree: after the verdict, search on to the smallest violating set (up to kMaxDegree).
+  bool degree = false;
+  // Internal, for the degree search: the first set size to search (every smaller set is known
+  // to hold), and whether to stop after the first size that has a violating set.
+  std::size_t from_size = 0;
+  bool stop_at_first = false;
 };
+
+// The largest K `--degree` looks for, as for `tolerate` (DESIGN.md §3).
+constexpr std::uint32_t kMaxDegree = 8;
 
 struct SearchStats {
   std::size_t solver_calls = 0;  // smt: check() calls; enumerate: fault sets simulated
@@ -47,6 +59,18 @@ struct RequirementResult {
   bool complete = true;               // false: a limit stopped the listing early
   std::string unknown_reason;
   SearchStats stats;
+  std::uint32_t tolerate = 0;  // the K searched: the requirement's, or --k
+  // --degree: the largest K the requirement tolerates (-1: it fails with no fault), exact or a
+  // lower bound (nothing violates up to kMaxDegree, or a limit stopped the search), and the
+  // minimal violating sets of size degree + 1 when that is beyond `tolerate` (else they are
+  // among `violations`).
+  struct Degree {
+    int value = 0;
+    bool exact = true;
+    std::string reason;  // why it is a lower bound
+    std::vector<Violation> sets;
+  };
+  std::optional<Degree> degree;
 };
 
 // Σ_{i ≤ k} C(n, i), the number of fault sets a proof covers.

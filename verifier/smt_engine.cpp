@@ -61,7 +61,8 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
     stats.search_seconds += seconds_since(search_start);
     return answer;
   };
-  for (std::size_t size = 0; size <= max_size; ++size) {
+  for (std::size_t size = opts.from_size; size <= max_size; ++size) {
+    if (opts.stop_at_first && !answer.minimal_sets.empty()) break;
     for (;;) {
       Solver solver(ctx);
       solver.add(violation);

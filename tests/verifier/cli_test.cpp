@@ -30,6 +30,10 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
   CHECK(run({"check"}).err.find("no design file given") != std::string::npos);
   CHECK(run({"check", "x.fl", "--engine", "magic"}).code == 2);
   CHECK(run({"check", "x.fl", "--timeout", "-1"}).code == 2);
+  CHECK(run({"check", "x.fl", "--k", "9"}).err.find("--k takes a number of faults from 0 to 8") !=
+        std::string::npos);
+  CHECK(run({"check", "x.fl", "--k", "-1"}).code == 2);
+  CHECK(run({"check", "x.fl", "--k"}).code == 2);
   CHECK(run({"check", "x.fl", "--bogus"}).err.find("unknown option '--bogus'") !=
         std::string::npos);
   CHECK(run({"--help"}).code == 0);
@@ -110,4 +114,45 @@ TEST_CASE("faults --format json lists every event with its declaration", "[cli][
   CHECK(events[0]["origin"] == "down device");
   CHECK(events[0]["declared"]["line"] == 4);
   CHECK(events[15]["name"] == "common os=junos 22.4 down");
+}
+
+TEST_CASE("option --k overrides every tolerate, in the verdict and in the report", "[cli][degree]") {
+  // The repaired PoP is proved at its K = 1 and broken by pairs: --k 2 must find them.
+  auto one = run({"check", example("incidents/mclag-edge-pop-repaired.fl"), "--format", "json"});
+  auto two = run(
+      {"check", example("incidents/mclag-edge-pop-repaired.fl"), "--format", "json", "--k", "2"});
+  CHECK(one.code == 0);
+  CHECK(two.code == 1);
+  auto j = nlohmann::json::parse(two.out);
+  for (const auto& r : j["designs"][0]["requirements"]) {
+    CHECK(r["tolerate"] == 2);
+    for (const auto& v : r["violations"]) CHECK(v["events"].size() == 2);
+  }
+  auto zero = run({"check", example("incidents/mclag-edge-pop.fl"), "--k", "0"});
+  CHECK(zero.code == 0);  // the incident's design works with no fault
+}
+
+TEST_CASE("option --degree reports what each requirement tolerates and what breaks it next",
+          "[cli][degree]") {
+  auto r =
+      run({"check", example("incidents/twin-core-routers.fl"), "--format", "json", "--degree"});
+  auto j = nlohmann::json::parse(r.out);
+  for (const auto& q : j["designs"][0]["requirements"]) {
+    INFO(q["text"]);
+    REQUIRE(q.contains("degree"));
+    const auto& deg = q["degree"];
+    CHECK(deg["exact"] == true);
+    if (q["status"] == "violated") {
+      // The violations are the smallest sets: degree = their size - 1, none listed again.
+      CHECK(deg["value"] == q["violations"][0]["events"].size() - 1);
+      CHECK(deg["sets"].empty());
+    } else {
+      CHECK(deg["value"] == q["tolerate"]);
+      REQUIRE(!deg["sets"].empty());
+      for (const auto& s : deg["sets"])
+        CHECK(s["events"].size() == q["tolerate"].get<std::size_t>() + 1);
+    }
+  }
+  auto plain = run({"check", example("incidents/twin-core-routers.fl"), "--format", "json"});
+  CHECK(!nlohmann::json::parse(plain.out)["designs"][0]["requirements"][0].contains("degree"));
 }

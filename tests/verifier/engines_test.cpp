@@ -251,3 +251,44 @@ TEST_CASE("FAULTLINE_DUMP_SMT2 writes the first query as SMT-LIB2 with event-nam
   CHECK(text.find("(check-sat)") != std::string::npos);
   std::remove(path.c_str());
 }
+
+TEST_CASE("the degree search agrees with the oracle and with the minimal sets at a larger K",
+          "[verifier][degree]") {
+  // For random designs: the product engine's degree equals the oracle's, and equals the size of
+  // the smallest minimal set the oracle finds at K = 3, minus one (when there is one).
+  int exact_beyond = 0;
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    auto d = design_of(testing::random_design(seed));
+    for (std::size_t i = 0; i < d.net.requirements.size(); ++i) {
+      INFO("seed " << seed << ", requirement " << i);
+      verifier::SearchOptions product, oracle = engine(verifier::Engine::enumerate), k3 = oracle;
+      product.degree = oracle.degree = true;
+      k3.k = 3;
+      auto a = verifier::check_requirement(d, i, product);
+      auto b = verifier::check_requirement(d, i, oracle);
+      if (a.result.status == verifier::Status::unknown ||
+          b.result.status == verifier::Status::unknown)
+        continue;
+      REQUIRE(a.result.degree);
+      REQUIRE(b.result.degree);
+      CHECK(a.result.degree->value == b.result.degree->value);
+      CHECK(a.result.degree->exact == b.result.degree->exact);
+      auto names = [&](const std::vector<verifier::Violation>& vs) {
+        std::vector<std::vector<std::string>> out;
+        for (const auto& v : vs) {
+          out.emplace_back();
+          for (auto e : v.events) out.back().push_back(d.events[e].name);
+        }
+        return out;
+      };
+      CHECK(names(a.result.degree->sets) == names(b.result.degree->sets));
+      auto c = verifier::check_requirement(d, i, k3);
+      if (c.result.status != verifier::Status::violated) continue;
+      std::size_t smallest = 99;
+      for (const auto& v : c.result.violations) smallest = std::min(smallest, v.events.size());
+      CHECK(a.result.degree->value == static_cast<int>(smallest) - 1);
+      if (!a.result.degree->sets.empty()) ++exact_beyond;
+    }
+  }
+  CHECK(exact_beyond > 5);  // the search beyond K was exercised, not only violated requirements
+}
