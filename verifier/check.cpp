@@ -63,7 +63,7 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
 // replay would be an encoding bug: never report it.  Returns the error, or "".
 std::string replay_sets(const models::Design& design, const models::Requirement& req,
                         EngineAnswer& answer, std::vector<Violation>& violations,
-                        std::vector<Explanation>& explanations) {
+                        std::vector<Explanation>& explanations, std::size_t limit = 0) {
   struct Found {
     std::vector<std::size_t> set;
     const std::vector<char>* choices;
@@ -81,6 +81,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
   std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
     return names_of(design, a.set) < names_of(design, b.set);
   });
+  if (limit > 0 && found.size() > limit) found.resize(limit);  // the first in canonical order
   auto replay = [&](const std::vector<std::size_t>& set,
                     const std::vector<char>* choices) -> std::optional<models::Witness> {
     models::FaultState state = models::apply_events(design.net, design.events, set);
@@ -137,7 +138,9 @@ void search_degree(const models::Design& design, const models::Requirement& prov
   if (!answer.minimal_sets.empty()) {
     degree.value = static_cast<int>(answer.minimal_sets.front().size()) - 1;
     degree.exact = true;
-    std::string err = replay_sets(design, wider, answer, degree.sets, out.degree_explanations);
+    degree.count = answer.minimal_sets.size();
+    std::string err =
+        replay_sets(design, wider, answer, degree.sets, out.degree_explanations, opts.limit);
     if (!err.empty()) {
       degree.value = static_cast<int>(proved.tolerate);
       degree.exact = false;
@@ -176,7 +179,8 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   r.unknown_reason = answer.unknown_reason;
 
   auto t = Clock::now();
-  std::string err = replay_sets(design, req, answer, r.violations, out.explanations);
+  r.violation_count = answer.minimal_sets.size();
+  std::string err = replay_sets(design, req, answer, r.violations, out.explanations, opts.limit);
   if (!err.empty()) {
     r.status = Status::unknown;
     r.complete = false;
@@ -189,7 +193,7 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
       // the listing later.
       std::size_t smallest = r.violations.front().events.size();
       for (const auto& v : r.violations) smallest = std::min(smallest, v.events.size());
-      r.degree = RequirementResult::Degree{static_cast<int>(smallest) - 1, true, "", {}};
+      r.degree = RequirementResult::Degree{static_cast<int>(smallest) - 1, true, "", {}, 0};
     } else if (r.status == Status::proved) {
       search_degree(design, req, universe, opts, out);
     }

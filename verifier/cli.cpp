@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
-    "                               [--k N] [--degree]\n"
+    "                               [--k N] [--degree] [--limit N]\n"
     "       faultline faults FILE... [--format text|json]\n"
     "       faultline import --from graphml|containerlab|batfish-l1|netbox FILE...\n"
     "                        [-o OUT] [--externals] [--mclag A,B]\n"
@@ -33,6 +33,7 @@ constexpr const char* kUsage =
     "--k N           check every requirement against N faults (0-8), whatever its tolerate\n"
     "--degree        also report how many faults each requirement tolerates (up to 8) and the\n"
     "                smallest sets that break it\n"
+    "--limit N       list at most N violating sets per requirement (the count stays exact)\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
     "\n"
@@ -158,6 +159,13 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (v.size() != 1 || v[0] < '0' || v[0] > '8')
         return usage_error("--k takes a number of faults from 0 to 8, not '" + v + "'");
       a.search.k = static_cast<std::uint32_t>(v[0] - '0');
+    } else if (arg == "--limit" && a.command == "check") {
+      if (!value(v)) return false;
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1000000000)
+        return usage_error("--limit takes a number of sets from 1, not '" + v + "'");
+      a.search.limit = static_cast<std::size_t>(n);
     } else if (arg == "--degree" && a.command == "check") {
       a.search.degree = true;
     } else if (arg == "--no-fast-path" && a.command == "check") {

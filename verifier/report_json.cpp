@@ -92,10 +92,12 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   if (r.status == Status::proved) j["combinations"] = count(r.combinations);
   j["complete"] = r.complete;
   if (!r.unknown_reason.empty()) j["reason"] = r.unknown_reason;
+  if (r.violations.size() < r.violation_count) j["violation_count"] = r.violation_count;
   j["violations"] = violations_json(d, r.violations, c.explanations);
   if (r.degree) {
     json deg{{"value", r.degree->value}, {"exact", r.degree->exact}};
     if (!r.degree->reason.empty()) deg["reason"] = r.degree->reason;
+    deg["count"] = r.degree->count;
     deg["sets"] = violations_json(d, r.degree->sets, c.degree_explanations);
     j["degree"] = deg;
   }

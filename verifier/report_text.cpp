@@ -105,9 +105,12 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
     if (deg.exact && deg.value >= 0 && r.status == Status::violated)
       out << " (its smallest violating sets, above, have "
           << count(static_cast<std::size_t>(deg.value) + 1, "event", "events") << ")";
-    if (deg.exact && !deg.sets.empty())
-      out << "; " << count(deg.sets.size(), "minimal violating set", "minimal violating sets")
-          << " of " << count(static_cast<std::size_t>(deg.value) + 1, "event", "events");
+    if (deg.exact && !deg.sets.empty()) {
+      out << "; " << count(deg.count, "minimal violating set", "minimal violating sets") << " of "
+          << count(static_cast<std::size_t>(deg.value) + 1, "event", "events");
+      if (deg.sets.size() < deg.count)
+        out << " (the first " << deg.sets.size() << " listed: --limit)";
+    }
     if (!deg.reason.empty()) out << " (" << deg.reason << ")";
     out << "\n";
     write_sets(out, d, req, deg.sets, c.degree_explanations, "breaking set");

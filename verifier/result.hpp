@@ -28,6 +28,9 @@ struct SearchOptions {
   std::optional<std::uint32_t> k;
   // --degree: after the verdict, search on to the smallest violating set (up to kMaxDegree).
   bool degree = false;
+  // --limit N: list (and explain) at most N violating sets per requirement; the count stays
+  // exact.  0 = no limit.
+  std::size_t limit = 0;
   // Internal, for the degree search: the first set size to search (every smaller set is known
   // to hold), and whether to stop after the first size that has a violating set.
   std::size_t from_size = 0;
@@ -55,7 +58,8 @@ struct RequirementResult {
   Status status = Status::unknown;
   std::size_t events_considered = 0;
   Count combinations = 0;             // fault sets of at most K events in the universe
-  std::vector<Violation> violations;  // every minimal violating set, sorted
+  std::vector<Violation> violations;  // every minimal violating set, sorted (first --limit)
+  std::size_t violation_count = 0;    // how many minimal sets the search found
   bool complete = true;               // false: a limit stopped the listing early
   std::string unknown_reason;
   SearchStats stats;
@@ -67,8 +71,9 @@ struct RequirementResult {
   struct Degree {
     int value = 0;
     bool exact = true;
-    std::string reason;  // why it is a lower bound
-    std::vector<Violation> sets;
+    std::string reason;           // why it is a lower bound
+    std::vector<Violation> sets;  // the first --limit of them
+    std::size_t count = 0;        // how many there are
   };
   std::optional<Degree> degree;
 };

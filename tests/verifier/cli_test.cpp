@@ -34,6 +34,9 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
         std::string::npos);
   CHECK(run({"check", "x.fl", "--k", "-1"}).code == 2);
   CHECK(run({"check", "x.fl", "--k"}).code == 2);
+  CHECK(run({"check", "x.fl", "--limit", "0"}).err.find("--limit takes a number of sets") !=
+        std::string::npos);
+  CHECK(run({"check", "x.fl", "--limit", "-3"}).code == 2);
   CHECK(run({"check", "x.fl", "--bogus"}).err.find("unknown option '--bogus'") !=
         std::string::npos);
   CHECK(run({"--help"}).code == 0);
@@ -155,4 +158,22 @@ TEST_CASE("option --degree reports what each requirement tolerates and what brea
   }
   auto plain = run({"check", example("incidents/twin-core-routers.fl"), "--format", "json"});
   CHECK(!nlohmann::json::parse(plain.out)["designs"][0]["requirements"][0].contains("degree"));
+}
+
+TEST_CASE("option --limit lists the first N sets and keeps the count exact", "[cli][degree]") {
+  auto all = run({"check", example("leaf-spine.fl"), "--format", "json", "--k", "2"});
+  auto two = run({"check", example("leaf-spine.fl"), "--format", "json", "--k", "2", "--limit",
+                  "2"});
+  CHECK(all.code == two.code);
+  auto a = nlohmann::json::parse(all.out)["designs"][0]["requirements"];
+  auto b = nlohmann::json::parse(two.out)["designs"][0]["requirements"];
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i]["violations"].size() > 2);
+    CHECK(!a[i].contains("violation_count"));  // nothing left out
+    CHECK(b[i]["violation_count"] == a[i]["violations"].size());
+    REQUIRE(b[i]["violations"].size() == 2);
+    CHECK(b[i]["violations"][0] == a[i]["violations"][0]);
+    CHECK(b[i]["violations"][1] == a[i]["violations"][1]);
+  }
 }
