@@ -120,8 +120,8 @@ bool in_cut_fragment(const Network& net, const std::vector<FaultEvent>& events,
     return false;
   return std::all_of(universe.begin(), universe.end(), [&](std::size_t i) {
     const FaultEvent& e = events[i];
-    return e.action == FaultAction::down && !e.port &&
-           (e.link ? e.devices.empty() : e.devices.size() == 1);
+    return e.action == FaultAction::down && e.ports.empty() &&
+           e.devices.size() + e.links.size() == 1;
   });
 }
 

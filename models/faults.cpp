@@ -51,7 +51,13 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
         break;
       case FaultClass::Kind::down_link:
         for (LinkId l = 0; l < net.links.size(); ++l)
-          add({"down " + net.link_name(l), FaultAction::down, {}, l, {}, net.links[l].loc, c.loc});
+          add({"down " + net.link_name(l),
+               FaultAction::down,
+               {},
+               {l},
+               {},
+               net.links[l].loc,
+               c.loc});
         break;
       case FaultClass::Kind::blackhole_devices:
         for (DeviceId d = 0; d < net.devices.size(); ++d)
@@ -71,31 +77,53 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
                  FaultAction::blackhole,
                  {},
                  {},
-                 p,
+                 {p},
                  net.ports[p].loc,
                  c.loc});
         break;
       case FaultClass::Kind::common: {
-        // One event per value shared by two or more devices, in order of first appearance.
-        std::map<std::string, std::vector<DeviceId>> by_value;
+        // One event per value shared by two or more elements (devices and links carrying the
+        // attribute), in order of first appearance, devices first.  Down: the devices and the
+        // links go down.  Blackhole: the devices black-hole, and a link black-holes both of its
+        // ports (the circuit stays up and drops what it carries).
+        struct Group {
+          std::vector<DeviceId> devices;
+          std::vector<LinkId> links;
+          SourceLoc first;
+        };
+        std::map<std::string, Group> by_value;
         std::vector<std::string> order;
-        for (DeviceId d = 0; d < net.devices.size(); ++d) {
-          auto it = net.devices[d].attrs.find(c.attr);
-          if (it == net.devices[d].attrs.end()) continue;
-          if (!by_value.count(it->second)) order.push_back(it->second);
-          by_value[it->second].push_back(d);
-        }
+        auto group = [&](const std::map<std::string, std::string>& attrs,
+                         const SourceLoc& at) -> Group* {
+          auto it = attrs.find(c.attr);
+          if (it == attrs.end()) return nullptr;
+          if (!by_value.count(it->second)) {
+            order.push_back(it->second);
+            by_value[it->second].first = at;
+          }
+          return &by_value[it->second];
+        };
+        for (DeviceId d = 0; d < net.devices.size(); ++d)
+          if (Group* g = group(net.devices[d].attrs, net.devices[d].loc)) g->devices.push_back(d);
+        for (LinkId l = 0; l < net.links.size(); ++l)
+          if (Group* g = group(net.links[l].attrs, net.links[l].loc)) g->links.push_back(l);
         const char* mode = c.action == FaultAction::down ? "down" : "blackhole";
         for (const std::string& v : order) {
-          const auto& members = by_value[v];
-          if (members.size() < 2) continue;
-          add({"common " + c.attr + "=" + v + " " + mode,
-               c.action,
-               members,
-               {},
-               {},
-               net.devices[members.front()].loc,
-               c.loc});
+          const Group& g = by_value[v];
+          if (g.devices.size() + g.links.size() < 2) continue;
+          FaultEvent e{"common " + c.attr + "=" + v + " " + mode,
+                       c.action,
+                       g.devices,
+                       {},
+                       {},
+                       g.first,
+                       c.loc};
+          if (c.action == FaultAction::down)
+            e.links = g.links;
+          else
+            for (LinkId l : g.links)
+              for (PortId p : net.links[l].port) e.ports.push_back(p);
+          add(std::move(e));
         }
         break;
       }
@@ -131,8 +159,8 @@ FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>
   for (const FaultEvent* e : events) {
     for (DeviceId d : e->devices)
       (e->action == FaultAction::down ? s.device_down : s.device_blackholed)[d] = 1;
-    if (e->link) s.link_down[*e->link] = 1;
-    if (e->port) s.port_blackholed[*e->port] = 1;
+    for (LinkId l : e->links) s.link_down[l] = 1;
+    for (PortId p : e->ports) s.port_blackholed[p] = 1;
   }
   return s;
 }

@@ -24,8 +24,8 @@ struct FaultEvent {
   std::string name;  // canonical, e.g. "down ca1:et-0/0/0--ca2:et-0/0/0"
   FaultAction action;
   std::vector<DeviceId> devices;  // devices it downs or black-holes
-  std::optional<LinkId> link;     // down link
-  std::optional<PortId> port;     // blackhole port
+  std::vector<LinkId> links;      // links it downs (down link, common … down)
+  std::vector<PortId> ports;      // ports it black-holes (blackhole port, common … blackhole)
   SourceLoc loc;                  // the declaration of the element it fails
   SourceLoc cause;                // the faults line that put it in the universe
   std::string origin = {};        // that line's words, e.g. "blackhole switch"

@@ -49,6 +49,8 @@ struct Link {
   std::uint32_t cost = 1;
   bool bfd = false;
   std::optional<LagId> lag;  // a link is a member of at most one LAG
+  // Shared-risk attributes of the circuit: conduit, provider, site (they feed `common`).
+  std::map<std::string, std::string> attrs;
   SourceLoc loc;
 
   int side_of(DeviceId d) const { return device[0] == d ? 0 : 1; }

@@ -130,8 +130,8 @@ z3::expr encode_violation(z3::context& ctx, const Network& net,
     const FaultEvent& e = events[faults.events[i]];
     for (DeviceId d : e.devices)
       (e.action == FaultAction::down ? down : bh)[d].push_back(faults.literals[i]);
-    if (e.link) link_down[*e.link].push_back(faults.literals[i]);
-    if (e.port) port_bh[*e.port].push_back(faults.literals[i]);
+    for (LinkId l : e.links) link_down[l].push_back(faults.literals[i]);
+    for (PortId q : e.ports) port_bh[q].push_back(faults.literals[i]);
   }
   for (auto& v : down) p.device_down.push_back(logic.any(v));
   for (auto& v : bh) p.device_blackholed.push_back(logic.any(v));

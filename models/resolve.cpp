@@ -218,8 +218,10 @@ class Resolver {
           link_cost_set_[id] = &at;
         } else if (at.key.text == "bfd") {
           if (auto v = on_off(at)) l.bfd = *v;
+        } else if (at.key.text == "conduit" || at.key.text == "provider" || at.key.text == "site") {
+          if (const ast::Value* v = single(at)) l.attrs[at.key.text] = v->head.text;
         } else {
-          unknown_attr(at, "link", "cost or bfd");
+          unknown_attr(at, "link", "cost, bfd, conduit, provider or site");
         }
       }
     }
@@ -469,10 +471,12 @@ class Resolver {
                                        "', found '" + mode->text + "'"));
       }
       bool carried = std::any_of(d_.net.devices.begin(), d_.net.devices.end(),
-                                 [&](const Device& d) { return d.attrs.count(a) > 0; });
+                                 [&](const Device& d) { return d.attrs.count(a) > 0; }) ||
+                     std::any_of(d_.net.links.begin(), d_.net.links.end(),
+                                 [&](const Link& l) { return l.attrs.count(a) > 0; });
       if (!carried)
-        diags_.warning(loc(arg),
-                       "no device carries attribute '" + a + "': 'common " + a + "' adds no event");
+        diags_.warning(loc(arg), "no device or link carries attribute '" + a + "': 'common " + a +
+                                     "' adds no event");
     }
     d_.fault_classes.push_back(c);
   }

@@ -96,8 +96,10 @@ bool is_hot(const Network& net, const Support& s, const FaultEvent& event) {
     for (PortId q : net.devices[d].ports)
       if (s.link[net.ports[q].link]) return true;
   }
-  if (event.link && s.link[*event.link]) return true;
-  if (event.port && s.link[net.ports[*event.port].link]) return true;
+  for (LinkId l : event.links)
+    if (s.link[l]) return true;
+  for (PortId q : event.ports)
+    if (s.link[net.ports[q].link]) return true;
   return false;
 }
 

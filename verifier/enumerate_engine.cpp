@@ -138,7 +138,7 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
     for (std::size_t j = i + 1; j < n; ++j) {
       if (single[j]) continue;
       const models::FaultEvent& e = design.events[universe[j]];
-      if (e.link ? cuts.link[*e.link] : cuts.device[e.devices[0]])
+      if (e.links.empty() ? cuts.device[e.devices[0]] : cuts.link[e.links[0]])
         answer.minimal_sets.push_back({universe[i], universe[j]});
     }
   }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -17,14 +18,24 @@ std::string count(std::size_t n, const char* one, const char* many) {
 
 // What the note under an event points at, in the design's words.
 std::string declared(const models::Design& d, const models::FaultEvent& e) {
-  if (e.port) return "port " + d.net.port_name(*e.port) + " first used here";
-  if (e.link) return "link declared here";
-  if (e.devices.size() == 1)
+  std::size_t elements = e.devices.size() + e.links.size();
+  if (e.ports.size() == 1 && elements == 0)
+    return "port " + d.net.port_name(e.ports[0]) + " first used here";
+  if (e.links.size() == 1 && e.devices.empty()) return "link declared here";
+  if (e.devices.size() == 1 && e.links.empty())
     return std::string(models::kind_name(d.net.devices[e.devices[0]].kind)) + " " +
            d.net.devices[e.devices[0]].name + " declared here";
+  // A shared risk: its devices, then its links (a black-holed link is named by its link).
   std::string s = "shared by ";
   for (std::size_t i = 0; i < e.devices.size(); ++i)
     s += (i ? ", " : "") + d.net.devices[e.devices[i]].name;
+  std::vector<models::LinkId> links(e.links.begin(), e.links.end());
+  for (models::PortId q : e.ports) {
+    models::LinkId l = d.net.ports[q].link;
+    if (std::find(links.begin(), links.end(), l) == links.end()) links.push_back(l);
+  }
+  for (std::size_t i = 0; i < links.size(); ++i)
+    s += (i || !e.devices.empty() ? ", " : "") + d.net.link_name(links[i]);
   return s;
 }
 

@@ -12,7 +12,8 @@ namespace {
 
 class Generator {
  public:
-  Generator(std::uint64_t seed, const RandomDesignOptions& opts) : rng_(seed), opts_(opts) {}
+  Generator(std::uint64_t seed, const RandomDesignOptions& opts)
+      : rng_(seed), risk_rng_(seed ^ 0x5eed5eed5eedULL), opts_(opts) {}
 
   std::string run() {
     int n = pick(opts_.min_devices, opts_.max_devices);
@@ -25,6 +26,7 @@ class Generator {
       kind_.push_back(opts_.plain ? "router" : kinds[pick(0, 7)]);
       out_ << "device d" << i << " " << kind_[i] << " { os = \"" << oses[pick(0, 2)] << "\";";
       if (chance(0.5)) out_ << " site = \"" << sites[pick(0, 1)] << "\";";
+      if (opts_.shared_risks && risk(0.4)) out_ << " change = \"" << risk_of("c1", "c2") << "\";";
       out_ << " }\n";
     }
     ports_.assign(n, 0);
@@ -97,11 +99,18 @@ class Generator {
     std::string pa = "d" + std::to_string(a) + ":p" + std::to_string(ports_[a]++);
     std::string pb = "d" + std::to_string(b) + ":p" + std::to_string(ports_[b]++);
     out_ << "link " << pa << " -- " << pb;
+    std::string risks;
+    if (opts_.shared_risks && risk(0.4))
+      risks += std::string(" conduit = \"") + risk_of("k1", "k2") + "\";";
+    if (opts_.shared_risks && risk(0.15))
+      risks += std::string(" site = \"") + risk_of("s1", "s2") + "\";";
     if (attrs && (chance(0.3) || chance(0.3))) {
       out_ << " {";
       if (chance(0.5)) out_ << " cost = " << pick(1, 3) << ";";
       if (chance(0.5)) out_ << " bfd = on;";
-      out_ << " }\n";
+      out_ << risks << " }\n";
+    } else if (!risks.empty()) {
+      out_ << " {" << risks << " }\n";
     } else {
       out_ << ";\n";
     }
@@ -128,6 +137,10 @@ class Generator {
                       (!opts_.failstop && chance(0.5) ? " blackhole" : "") + ";");
     if (chance(0.3))
       lines.push_back(std::string("common site") + (chance(0.3) ? " down" : "") + ";");
+    if (opts_.shared_risks && risk(0.5))
+      lines.push_back(std::string("common conduit") +
+                      (!opts_.failstop && risk(0.4) ? " blackhole" : "") + ";");
+    if (opts_.shared_risks && risk(0.4)) lines.push_back("common change;");
     out_ << "faults {\n";
     for (const auto& l : lines) out_ << "  " << l << "\n";
     out_ << "}\n";
@@ -165,6 +178,9 @@ class Generator {
   }
 
   std::mt19937_64 rng_;
+  std::mt19937_64 risk_rng_;  // shared_risks only
+  bool risk(double p) { return std::bernoulli_distribution(p)(risk_rng_); }
+  const char* risk_of(const char* a, const char* b) { return risk(0.5) ? a : b; }
   RandomDesignOptions opts_;
   std::uint64_t seed_ = 0;
   std::ostringstream out_;

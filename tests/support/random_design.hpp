@@ -15,6 +15,10 @@ struct RandomDesignOptions {
   bool failstop = false;
   // Plain graphs: routers and links only, `down device, link`, `connected *` (the cut fragment).
   bool plain = false;
+  // Shared risks beyond device attributes: `change` groups on devices, `conduit` and `site` on
+  // links, and `common change` / `common conduit [blackhole]` in the faults block.  Drawn from
+  // a second random stream, so the designs of a seed are otherwise the same as without it.
+  bool shared_risks = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

@@ -119,7 +119,8 @@ TEST_CASE("faults --format json lists every event with its declaration", "[cli][
   CHECK(events[15]["name"] == "common os=junos 22.4 down");
 }
 
-TEST_CASE("option --k overrides every tolerate, in the verdict and in the report", "[cli][degree]") {
+TEST_CASE("option --k overrides every tolerate, in the verdict and in the report",
+          "[cli][degree]") {
   // The repaired PoP is proved at its K = 1 and broken by pairs: --k 2 must find them.
   auto one = run({"check", example("incidents/mclag-edge-pop-repaired.fl"), "--format", "json"});
   auto two = run(
@@ -162,8 +163,8 @@ TEST_CASE("option --degree reports what each requirement tolerates and what brea
 
 TEST_CASE("option --limit lists the first N sets and keeps the count exact", "[cli][degree]") {
   auto all = run({"check", example("leaf-spine.fl"), "--format", "json", "--k", "2"});
-  auto two = run({"check", example("leaf-spine.fl"), "--format", "json", "--k", "2", "--limit",
-                  "2"});
+  auto two =
+      run({"check", example("leaf-spine.fl"), "--format", "json", "--k", "2", "--limit", "2"});
   CHECK(all.code == two.code);
   auto a = nlohmann::json::parse(all.out)["designs"][0]["requirements"];
   auto b = nlohmann::json::parse(two.out)["designs"][0]["requirements"];

@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
       first = std::stoull(v);
     else if (a == "--failstop")
       opts.failstop = v == "on";
+    else if (a == "--shared-risks")
+      opts.shared_risks = v == "on";
     else if (a == "--plain")
       opts.plain = opts.failstop = v == "on";
     else {

@@ -292,3 +292,86 @@ TEST_CASE("the degree search agrees with the oracle and with the minimal sets at
   }
   CHECK(exact_beyond > 5);  // the search beyond K was exercised, not only violated requirements
 }
+
+namespace {
+// s reaches t over three equal-cost paths; the first two leave s through one duct, and their
+// middle routers were configured in one change.
+std::string three_paths(const std::string& link_opts, const std::string& faults) {
+  return R"(
+    device s router; device t router;
+    device x1 router { change = "cr-1234"; } device x2 router { change = "cr-1234"; }
+    device x3 router { change = "cr-1300"; }
+    link s:e1 -- x1:w { conduit = "duct-7"; site = "fra1"; )" +
+         link_opts + R"( }
+    link s:e2 -- x2:w { conduit = "duct-7"; )" +
+         link_opts + R"( }
+    link s:e3 -- x3:w { conduit = "duct-9"; )" +
+         link_opts + R"( }
+    link x1:e -- t:e1; link x2:e -- t:e2; link x3:e -- t:e3;
+    faults { )" +
+         faults + R"( }
+    require reach s -> t;
+  )";
+}
+std::vector<std::string> event_names(const models::Design& d) {
+  std::vector<std::string> out;
+  for (const auto& e : d.events) out.push_back(e.name);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("shared risks on links and change groups: common conduit, site and change",
+          "[verifier][risks]") {
+  auto all_engines = [](const models::Design& d) {
+    std::vector<verifier::CheckedRequirement> out;
+    verifier::SearchOptions z3_only;
+    z3_only.fast_path = false;
+    for (const auto& o : {verifier::SearchOptions{}, z3_only, engine(verifier::Engine::enumerate)})
+      out.push_back(verifier::check_requirement(d, 0, o));
+    return out;
+  };
+  SECTION("a duct cut takes both links in it: one event, and it breaks the pair of paths") {
+    auto d = design_of(three_paths("", "down link; common conduit;"));
+    // duct-9 holds one link only: no event for it.
+    CHECK(event_names(d) == std::vector<std::string>{"down s:e1--x1:w", "down s:e2--x2:w",
+                                                     "down s:e3--x3:w", "down x1:e--t:e1",
+                                                     "down x2:e--t:e2", "down x3:e--t:e3",
+                                                     "common conduit=duct-7 down"});
+    REQUIRE(d.events.back().links.size() == 2);
+    for (const auto& c : all_engines(d)) {
+      // Still proved: the third path survives the duct cut.
+      CHECK(c.result.status == verifier::Status::proved);
+    }
+  }
+  SECTION("a black-holed duct keeps its links up and drops what they carry") {
+    auto d = design_of(three_paths("", "common conduit blackhole;"));
+    REQUIRE(d.events.size() == 1);
+    CHECK(d.events[0].name == "common conduit=duct-7 blackhole");
+    CHECK(d.events[0].links.empty());
+    CHECK(d.events[0].ports.size() == 4);  // both ends of both links
+    for (const auto& c : all_engines(d)) {
+      CHECK(c.result.status == verifier::Status::violated);
+      REQUIRE(c.explanations.size() == 1);
+      CHECK(c.explanations[0].drop_reason == "blackhole-port");
+    }
+    // With BFD on the links the two circuits are detected and routed around.
+    auto bfd = design_of(three_paths("bfd = on;", "common conduit blackhole;"));
+    for (const auto& c : all_engines(bfd)) CHECK(c.result.status == verifier::Status::proved);
+  }
+  SECTION("one change on both middle routers of two paths, one site on a router and a link") {
+    auto d = design_of(three_paths("", "common change; common site;"));
+    // cr-1300 is on x3 alone; fra1 joins nothing else: no event for either.
+    CHECK(event_names(d) == std::vector<std::string>{"common change=cr-1234 down"});
+    CHECK(d.events[0].devices.size() == 2);
+    for (const auto& c : all_engines(d)) CHECK(c.result.status == verifier::Status::proved);
+    auto both = design_of(R"(
+      device a router { site = "fra1"; } device b router;
+      link a:p -- b:p { site = "fra1"; }
+      faults { common site; }
+      require reach a -> b;
+    )");
+    REQUIRE(both.events.size() == 1);
+    CHECK(both.events[0].devices.size() == 1);
+    CHECK(both.events[0].links.size() == 1);
+  }
+}
