@@ -63,7 +63,8 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
 // replay would be an encoding bug: never report it.  Returns the error, or "".
 std::string replay_sets(const models::Design& design, const models::Requirement& req,
                         EngineAnswer& answer, std::vector<Violation>& violations,
-                        std::vector<Explanation>& explanations, std::size_t limit = 0) {
+                        std::vector<Explanation>& explanations, std::size_t limit,
+                        std::vector<std::vector<std::size_t>>& all) {
   struct Found {
     std::vector<std::size_t> set;
     const std::vector<char>* choices;
@@ -81,6 +82,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
   std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
     return names_of(design, a.set) < names_of(design, b.set);
   });
+  for (const Found& f : found) all.push_back(f.set);
   if (limit > 0 && found.size() > limit) found.resize(limit);  // the first in canonical order
   auto replay = [&](const std::vector<std::size_t>& set,
                     const std::vector<char>* choices) -> std::optional<models::Witness> {
@@ -97,6 +99,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
     if (!witness) {
       violations.clear();
       explanations.clear();
+      all.clear();
       std::string names;
       for (const auto& n : names_of(design, set)) names += (names.empty() ? "" : ", ") + n;
       return "internal error: the violating set {" + names +
@@ -139,8 +142,8 @@ void search_degree(const models::Design& design, const models::Requirement& prov
     degree.value = static_cast<int>(answer.minimal_sets.front().size()) - 1;
     degree.exact = true;
     degree.count = answer.minimal_sets.size();
-    std::string err =
-        replay_sets(design, wider, answer, degree.sets, out.degree_explanations, opts.limit);
+    std::string err = replay_sets(design, wider, answer, degree.sets, out.degree_explanations,
+                                  opts.limit, degree.all);
     if (!err.empty()) {
       degree.value = static_cast<int>(proved.tolerate);
       degree.exact = false;
@@ -180,7 +183,8 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
 
   auto t = Clock::now();
   r.violation_count = answer.minimal_sets.size();
-  std::string err = replay_sets(design, req, answer, r.violations, out.explanations, opts.limit);
+  std::string err =
+      replay_sets(design, req, answer, r.violations, out.explanations, opts.limit, r.all_sets);
   if (!err.empty()) {
     r.status = Status::unknown;
     r.complete = false;
@@ -193,7 +197,7 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
       // the listing later.
       std::size_t smallest = r.violations.front().events.size();
       for (const auto& v : r.violations) smallest = std::min(smallest, v.events.size());
-      r.degree = RequirementResult::Degree{static_cast<int>(smallest) - 1, true, "", {}, 0};
+      r.degree = RequirementResult::Degree{static_cast<int>(smallest) - 1, true, "", {}, 0, {}};
     } else if (r.status == Status::proved) {
       search_degree(design, req, universe, opts, out);
     }

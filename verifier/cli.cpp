@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
-    "                               [--k N] [--degree] [--limit N]\n"
+    "                               [--k N] [--degree] [--limit N] [--criticality]\n"
     "       faultline faults FILE... [--format text|json]\n"
     "       faultline import --from graphml|containerlab|batfish-l1|netbox FILE...\n"
     "                        [-o OUT] [--externals] [--mclag A,B]\n"
@@ -34,6 +34,7 @@ constexpr const char* kUsage =
     "--degree        also report how many faults each requirement tolerates (up to 8) and the\n"
     "                smallest sets that break it\n"
     "--limit N       list at most N violating sets per requirement (the count stays exact)\n"
+    "--criticality   rank the fault events by what they break (implies --degree)\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
     "\n"
@@ -166,6 +167,9 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1000000000)
         return usage_error("--limit takes a number of sets from 1, not '" + v + "'");
       a.search.limit = static_cast<std::size_t>(n);
+    } else if (arg == "--criticality" && a.command == "check") {
+      a.search.degree = true;  // the table ranks the sets beyond K too
+      a.report.criticality = true;
     } else if (arg == "--degree" && a.command == "check") {
       a.search.degree = true;
     } else if (arg == "--no-fast-path" && a.command == "check") {

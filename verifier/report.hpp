@@ -10,7 +10,11 @@ namespace faultline::verifier {
 
 struct ReportOptions {
   bool stats = false;
+  bool criticality = false;  // the per-design risk table (verifier/criticality.hpp)
 };
+
+// Rows of the criticality table the text report shows; JSON has them all.
+constexpr std::size_t kCriticalityTextRows = 20;
 
 void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts);

@@ -1,6 +1,7 @@
 // The JSON report, schema 1 (docs/json.md).  Keys keep their insertion order.
 #include <nlohmann/json.hpp>
 
+#include "verifier/criticality.hpp"
 #include "verifier/report.hpp"
 
 namespace faultline::verifier {
@@ -139,6 +140,15 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
     for (const auto& c : rep.requirements) reqs.push_back(requirement_json(d, c, opts));
     jd["requirements"] = reqs;
     jd["diagnostics"] = diagnostics_json(rep.diagnostics);
+    if (opts.criticality) {
+      json table = json::array();
+      for (const RiskRow& r : criticality(rep))
+        table.push_back({{"event", d.events[r.event].name},
+                         {"smallest_set", r.smallest},
+                         {"requirements", r.requirements},
+                         {"sets", r.sets}});
+      jd["criticality"] = table;
+    }
     if (opts.stats) {
       jd["stats"] = {{"events", d.events.size()},
                      {"parse_seconds", rep.times.parse},

@@ -2,6 +2,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "verifier/criticality.hpp"
 #include "verifier/report.hpp"
 
 namespace faultline::verifier {
@@ -134,6 +135,31 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
   }
 }
 
+// The risk table of one design: its top rows, then how many more there are.
+void write_criticality(std::ostream& out, const DesignReport& rep) {
+  const models::Design& d = *rep.design;
+  std::vector<RiskRow> rows = criticality(rep);
+  out << "\ncriticality: fault events ranked by the fewest faults they break a requirement with\n";
+  if (rows.empty()) {
+    out << "  no event takes part in a violating set\n";
+    return;
+  }
+  if (rows.front().smallest > 1) out << "  no single point of failure\n";
+  for (std::size_t i = 0; i < rows.size() && i < kCriticalityTextRows; ++i) {
+    const RiskRow& r = rows[i];
+    out << "  " << (i + 1) << ". " << d.events[r.event].name << ": breaks "
+        << count(r.requirements, "requirement", "requirements");
+    if (r.smallest == 1)
+      out << " alone";
+    else
+      out << " with " << count(r.smallest - 1, "other fault", "other faults");
+    out << " (in " << count(r.sets, "minimal set", "minimal sets") << ")\n";
+  }
+  if (rows.size() > kCriticalityTextRows)
+    out << "  … and " << rows.size() - kCriticalityTextRows
+        << " more events (--format json lists them all)\n";
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
@@ -168,6 +194,7 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
           break;
       }
     }
+    if (opts.criticality) write_criticality(out, rep);
     if (opts.stats) {
       out << "\n  phases: parse " << seconds(rep.times.parse) << ", resolve "
           << seconds(rep.times.resolve) << ", search " << seconds(rep.times.search) << ", explain "

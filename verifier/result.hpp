@@ -60,7 +60,8 @@ struct RequirementResult {
   Count combinations = 0;             // fault sets of at most K events in the universe
   std::vector<Violation> violations;  // every minimal violating set, sorted (first --limit)
   std::size_t violation_count = 0;    // how many minimal sets the search found
-  bool complete = true;               // false: a limit stopped the listing early
+  std::vector<std::vector<std::size_t>> all_sets;  // all of them, as event indices, sorted
+  bool complete = true;                            // false: a limit stopped the listing early
   std::string unknown_reason;
   SearchStats stats;
   std::uint32_t tolerate = 0;  // the K searched: the requirement's, or --k
@@ -71,9 +72,10 @@ struct RequirementResult {
   struct Degree {
     int value = 0;
     bool exact = true;
-    std::string reason;           // why it is a lower bound
-    std::vector<Violation> sets;  // the first --limit of them
-    std::size_t count = 0;        // how many there are
+    std::string reason;                         // why it is a lower bound
+    std::vector<Violation> sets;                // the first --limit of them
+    std::size_t count = 0;                      // how many there are
+    std::vector<std::vector<std::size_t>> all;  // every one of them, as event indices
   };
   std::optional<Degree> degree;
 };

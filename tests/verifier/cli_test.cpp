@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -177,4 +178,42 @@ TEST_CASE("option --limit lists the first N sets and keeps the count exact", "[c
     CHECK(b[i]["violations"][0] == a[i]["violations"][0]);
     CHECK(b[i]["violations"][1] == a[i]["violations"][1]);
   }
+}
+
+TEST_CASE("option --criticality ranks events by the smallest set they break a requirement with",
+          "[cli][degree]") {
+  for (const char* ex :
+       {"leaf-spine.fl", "incidents/mclag-edge-pop.fl", "incidents/twin-core-routers.fl"}) {
+    INFO(ex);
+    auto r = run({"check", example(ex), "--format", "json", "--criticality"});
+    auto design = nlohmann::json::parse(r.out)["designs"][0];
+    REQUIRE(design.contains("criticality"));
+    // Recount from the listed sets: violations within K and breaking sets beyond it.
+    std::map<std::string, std::size_t> sets, smallest;
+    for (const auto& q : design["requirements"]) {
+      std::vector<nlohmann::json> all(q["violations"].begin(), q["violations"].end());
+      if (q.contains("degree"))
+        for (const auto& s : q["degree"]["sets"]) all.push_back(s);
+      for (const auto& s : all)
+        for (const auto& e : s["events"]) {
+          std::string name = e;
+          ++sets[name];
+          auto& m = smallest[name];
+          if (m == 0 || s["events"].size() < m) m = s["events"].size();
+        }
+    }
+    const auto& table = design["criticality"];
+    CHECK(table.size() == sets.size());
+    std::size_t previous = 0;
+    for (const auto& row : table) {
+      std::string name = row["event"];
+      CHECK(row["sets"] == sets[name]);
+      CHECK(row["smallest_set"] == smallest[name]);
+      CHECK(row["smallest_set"].get<std::size_t>() >= previous);  // ranked
+      previous = row["smallest_set"];
+    }
+  }
+  // The leaf-spine fabric has no single point of failure; its top risks are the shared releases.
+  auto leaf = run({"check", example("leaf-spine.fl"), "--criticality"});
+  CHECK(leaf.out.find("  no single point of failure\n  1. common os=") != std::string::npos);
 }
