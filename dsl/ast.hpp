@@ -59,10 +59,17 @@ struct McLagStmt : Node {
 };
 
 // `down device, link;`  `blackhole switch;`  `common os, site blackhole;`
+// `KEY = VALUE` after a fault line's classes: `p = 1e-3`.
+struct FaultParam : Node {
+  Word key;
+  Word value;
+};
+
 struct FaultLine : Node {
   Word verb;
   std::vector<Word> args;
   boost::optional<Word> mode;
+  boost::optional<FaultParam> param;
 };
 
 struct FaultsStmt : Node {

@@ -57,6 +57,7 @@ struct link_class : annotate {};
 struct lag_class : annotate {};
 struct mclag_class : annotate {};
 struct fault_line_class : annotate {};
+struct fault_param_class : annotate {};
 struct faults_class : annotate {};
 struct faults_kw_class : annotate {};
 struct require_body_class : annotate {};
@@ -93,6 +94,7 @@ x3::rule<lag_class, ast::LagStmt> const lag_stmt = "lag statement";
 x3::rule<mclag_class, ast::McLagStmt> const mclag_stmt = "mclag statement";
 x3::rule<fault_line_class, ast::FaultLine> const fault_line =
     "fault line ('down', 'blackhole' or 'common')";
+x3::rule<fault_param_class, ast::FaultParam> const fault_param = "'p = PROBABILITY'";
 x3::rule<faults_kw_class, ast::Word> const faults_kw = "'faults'";
 x3::rule<faults_class, ast::FaultsStmt> const faults_stmt = "faults block";
 x3::rule<reach_body_class, ast::RequireBody> const reach_body = "reach requirement";
@@ -162,7 +164,11 @@ auto const device_stmt_def = kw("device") > word > word > stmt_end;
 auto const link_stmt_def = kw("link") > port_ref > "--" > port_ref > stmt_end;
 auto const lag_stmt_def = kw("lag") > port_ref > attr_block > -x3::lit(';');
 auto const mclag_stmt_def = kw("mclag") > word > attr_block > -x3::lit(';');
-auto const fault_line_def = !statement_keyword >> word > word_list > -word > ';';
+// The mode word is not the key of a parameter: `down link p = 1e-3;` has no mode.  (The test
+// comes first, as a predicate: X3 keeps the attribute of a failed optional sequence.)
+auto const fault_param_def = word >> '=' > word;
+auto const fault_line_def =
+    !statement_keyword >> word > word_list > -(!(word >> '=') >> word) > -fault_param > ';';
 auto const faults_kw_def = x3::raw[kw("faults")][act::set_word];
 auto const faults_stmt_def = faults_kw > '{' > *fault_line > close_block > -x3::lit(';');
 auto const reach_body_def = x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" >
@@ -179,7 +185,7 @@ auto const statement_def =
 BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted,
                     bare, bare_port, word_text, port_text, word, port_word, value, port_ref,
                     attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
-                    mclag_stmt, fault_line, faults_kw, faults_stmt, reach_body, connected_body,
-                    require_body, require_stmt, statement)
+                    mclag_stmt, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
+                    connected_body, require_body, require_stmt, statement)
 
 }  // namespace faultline::dsl::parser

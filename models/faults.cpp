@@ -32,12 +32,15 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
   std::vector<FaultEvent> events;
   std::set<std::string> seen;
   std::string origin;
+  std::optional<double> probability;
   auto add = [&](FaultEvent e) {
     e.origin = origin;
+    e.probability = probability;
     if (seen.insert(e.name).second) events.push_back(std::move(e));
   };
   for (const FaultClass& c : classes) {
     origin = describe(c);
+    probability = c.probability;
     switch (c.kind) {
       case FaultClass::Kind::down_device:
         for (DeviceId d = 0; d < net.devices.size(); ++d)

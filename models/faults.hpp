@@ -18,6 +18,7 @@ struct FaultClass {
   std::string attr;                        // common
   FaultAction action = FaultAction::down;  // common
   SourceLoc loc;                           // the word in the faults block
+  std::optional<double> probability;       // `p = …` on its line: of each event it adds
 };
 
 struct FaultEvent {
@@ -29,6 +30,7 @@ struct FaultEvent {
   SourceLoc loc;                  // the declaration of the element it fails
   SourceLoc cause;                // the faults line that put it in the universe
   std::string origin = {};        // that line's words, e.g. "blackhole switch"
+  std::optional<double> probability = {};  // from the class that first added it
 };
 
 // "down device", "blackhole switch", "common os blackhole", …

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <limits>
 #include <set>
 
@@ -431,13 +432,40 @@ class Resolver {
         error(*line.mode, "expected ',' or ';' after '" + line.args.back().text + "'");
         continue;
       }
-      for (const auto& arg : line.args) fault_arg(verb, arg, line.mode);
+      std::optional<double> p;
+      if (line.param) {
+        p = probability(*line.param);
+        if (!p) continue;
+      }
+      for (const auto& arg : line.args) fault_arg(verb, arg, line.mode, p);
     }
   }
 
+  // `p = VALUE`: a probability in (0, 1], written as a decimal number (1e-3, 0.001).
+  std::optional<double> probability(const ast::FaultParam& param) {
+    if (param.key.text != "p") {
+      error(param.key, "unknown fault parameter '" + param.key.text +
+                           "' (expected p, the probability of each event of the line)");
+      return std::nullopt;
+    }
+    const std::string& t = param.value.text;
+    char* end = nullptr;
+    double v = t.empty() ? 0 : std::strtod(t.c_str(), &end);
+    bool numeric = !t.empty() && end == t.c_str() + t.size() &&
+                   (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '.');
+    if (!numeric || !(v > 0) || v > 1) {
+      error(
+          param.value,
+          "p must be a probability greater than 0 and at most 1, such as 1e-3, found '" + t + "'");
+      return std::nullopt;
+    }
+    return v;
+  }
+
   void fault_arg(const std::string& verb, const ast::Word& arg,
-                 const boost::optional<ast::Word>& mode) {
+                 const boost::optional<ast::Word>& mode, std::optional<double> p) {
     FaultClass c{FaultClass::Kind::down_device, {}, {}, FaultAction::down, loc(arg)};
+    c.probability = p;
     const std::string& a = arg.text;
     if (verb == "down") {
       if (a == "device")

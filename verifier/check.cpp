@@ -83,7 +83,19 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
     return names_of(design, a.set) < names_of(design, b.set);
   });
   for (const Found& f : found) all.push_back(f.set);
-  if (limit > 0 && found.size() > limit) found.resize(limit);  // the first in canonical order
+  // With probabilities, the likeliest sets first (ties in canonical order).
+  std::vector<std::optional<double>> prob;
+  for (const Found& f : found) prob.push_back(set_probability(design.events, f.set));
+  if (std::all_of(prob.begin(), prob.end(), [](const auto& p) { return p.has_value(); })) {
+    std::vector<std::size_t> order(found.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return *prob[a] > *prob[b]; });
+    std::vector<Found> ranked;
+    for (std::size_t i : order) ranked.push_back(found[i]);
+    found = std::move(ranked);
+  }
+  if (limit > 0 && found.size() > limit) found.resize(limit);  // the first, in that order
   auto replay = [&](const std::vector<std::size_t>& set,
                     const std::vector<char>* choices) -> std::optional<models::Witness> {
     models::FaultState state = models::apply_events(design.net, design.events, set);
@@ -106,7 +118,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
              "} found by the solver does not replay in the simulator";
     }
     explanations.push_back(explain(design.net, *witness));
-    violations.push_back({set, std::move(*witness)});
+    violations.push_back({set, std::move(*witness), set_probability(design.events, set)});
   }
   return "";
 }
@@ -190,6 +202,11 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
     r.complete = false;
     r.unknown_reason = err;
   }
+  // Only when every event the requirement considers has one: else the bound would leave out
+  // the sets it cannot weigh.
+  if (std::all_of(universe.begin(), universe.end(),
+                  [&](std::size_t e) { return design.events[e].probability.has_value(); }))
+    r.probability = union_bound(design.events, r.all_sets);
   r.stats.explain_seconds = since(t);
   if (opts.degree) {
     if (r.status == Status::violated) {

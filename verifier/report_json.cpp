@@ -43,6 +43,7 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
     json names = json::array();
     for (std::size_t ev : violations[i].events) names.push_back(d.events[ev].name);
     v["events"] = names;
+    if (violations[i].probability) v["probability"] = *violations[i].probability;
     v["source"] = e.source;
     v["destination"] = e.destination;
     json walk = json::array();
@@ -93,6 +94,7 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   if (r.status == Status::proved) j["combinations"] = count(r.combinations);
   j["complete"] = r.complete;
   if (!r.unknown_reason.empty()) j["reason"] = r.unknown_reason;
+  if (r.probability) j["probability"] = *r.probability;
   if (r.violations.size() < r.violation_count) j["violation_count"] = r.violation_count;
   j["violations"] = violations_json(d, r.violations, c.explanations);
   if (r.degree) {

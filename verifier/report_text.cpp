@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
@@ -51,6 +52,13 @@ std::string walk_line(const Explanation& e) {
   return s;
 }
 
+// A probability in three significant digits, the same on every platform.
+std::string probability(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", p);
+  return buf;
+}
+
 std::string seconds(double s) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(3) << s << " s";
@@ -67,7 +75,9 @@ void write_sets(std::ostream& out, const models::Design& d, const models::Requir
     std::string names;
     for (std::size_t ev : v.events) names += (names.empty() ? "" : " + ") + d.events[ev].name;
     if (v.events.empty()) names = "(no fault: the design fails as it stands)";
-    out << "\n  " << label << " " << (i + 1) << ": " << names << "\n";
+    out << "\n  " << label << " " << (i + 1) << ": " << names;
+    if (v.probability) out << "  (p = " << probability(*v.probability) << ")";
+    out << "\n";
     for (std::size_t ev : v.events)
       out << "    " << where(d.events[ev].loc) << ": note: " << d.events[ev].name << ": "
           << declared(d, d.events[ev]) << "\n";
@@ -95,9 +105,17 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
       break;
     case Status::violated:
       out << "  " << count(r.events_considered, "event", "events") << " considered, "
-          << r.violations.size()
-          << (r.violations.size() == 1 ? " minimal violating set" : " minimal violating sets")
-          << " of at most " << tol << (r.tolerate == 1 ? " event" : " events") << "\n";
+          << r.violation_count
+          << (r.violation_count == 1 ? " minimal violating set" : " minimal violating sets")
+          << " of at most " << tol << (r.tolerate == 1 ? " event" : " events");
+      if (r.violations.size() < r.violation_count)
+        out << " (the first " << r.violations.size() << " listed: --limit)";
+      out << "\n";
+      if (r.probability)
+        out << "  probability of violation <= " << probability(*r.probability)
+            << " (the sum over these sets of the product of their events' p: an upper bound for "
+               "sets of at most "
+            << tol << (r.tolerate == 1 ? " event" : " events") << "; likeliest listed first)\n";
       if (!r.complete) out << "  the list may be incomplete: " << r.unknown_reason << "\n";
       break;
     case Status::unknown:

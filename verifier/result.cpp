@@ -36,4 +36,25 @@ std::string to_decimal(Count v) {
   return s;
 }
 
+std::optional<double> set_probability(const std::vector<models::FaultEvent>& events,
+                                      const std::vector<std::size_t>& set) {
+  double p = 1;
+  for (std::size_t e : set) {
+    if (!events[e].probability) return std::nullopt;
+    p *= *events[e].probability;
+  }
+  return p;
+}
+
+std::optional<double> union_bound(const std::vector<models::FaultEvent>& events,
+                                  const std::vector<std::vector<std::size_t>>& sets) {
+  double sum = 0;
+  for (const auto& s : sets) {
+    auto p = set_probability(events, s);
+    if (!p) return std::nullopt;
+    sum += *p;
+  }
+  return std::min(sum, 1.0);
+}
+
 }  // namespace faultline::verifier

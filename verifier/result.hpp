@@ -50,7 +50,17 @@ struct SearchStats {
 struct Violation {
   std::vector<std::size_t> events;  // design event indices, sorted by canonical name
   models::Witness witness;
+  std::optional<double> probability;  // Π p(e) when every event has a probability
 };
+
+// The probability that all events of `set` occur, taking events as independent; nullopt when
+// an event has no `p` in the faults block.
+std::optional<double> set_probability(const std::vector<models::FaultEvent>& events,
+                                      const std::vector<std::size_t>& set);
+// Σ of set_probability over `sets`: an upper bound (the union bound) on the probability that
+// all events of one of them occur.  nullopt when a set has no probability.
+std::optional<double> union_bound(const std::vector<models::FaultEvent>& events,
+                                  const std::vector<std::vector<std::size_t>>& sets);
 
 struct RequirementResult {
   std::size_t requirement = 0;  // index in net.requirements
@@ -61,7 +71,10 @@ struct RequirementResult {
   std::vector<Violation> violations;  // every minimal violating set, sorted (first --limit)
   std::size_t violation_count = 0;    // how many minimal sets the search found
   std::vector<std::vector<std::size_t>> all_sets;  // all of them, as event indices, sorted
-  bool complete = true;                            // false: a limit stopped the listing early
+  // With probabilities: union_bound(all_sets), an upper bound on the probability that the
+  // events of some minimal set of at most K events all occur (sets beyond K are not counted).
+  std::optional<double> probability;
+  bool complete = true;  // false: a limit stopped the listing early
   std::string unknown_reason;
   SearchStats stats;
   std::uint32_t tolerate = 0;  // the K searched: the requirement's, or --k

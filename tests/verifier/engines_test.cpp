@@ -19,6 +19,10 @@ namespace {
 std::string example(const std::string& rel) {
   return std::string(FAULTLINE_SOURCE_DIR) + "/examples/" + rel;
 }
+std::string example_text(const std::string& rel) {
+  std::ifstream in(example(rel));
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
 
 std::vector<std::vector<std::string>> sets(const models::Design& d,
                                            const verifier::CheckedRequirement& c) {
@@ -374,4 +378,38 @@ TEST_CASE("shared risks on links and change groups: common conduit, site and cha
     CHECK(both.events[0].devices.size() == 1);
     CHECK(both.events[0].links.size() == 1);
   }
+}
+
+TEST_CASE("probabilities: sets ranked likeliest first, the requirement bounded by their sum",
+          "[verifier][probability]") {
+  auto d = design_of(example_text("incidents/probabilities.fl"));
+  auto c = verifier::check_requirement(d, 0, {});
+  REQUIRE(c.result.status == verifier::Status::violated);
+  double sum = 0;
+  double previous = 1;
+  for (const auto& v : c.result.violations) {
+    double p = 1;
+    for (auto e : v.events) p *= *d.events[e].probability;  // independent events
+    REQUIRE(v.probability);
+    CHECK(*v.probability == Approx(p));
+    CHECK(p <= previous);  // ranked
+    previous = p;
+    sum += p;
+  }
+  REQUIRE(c.result.probability);
+  CHECK(*c.result.probability == Approx(sum));
+  CHECK(d.events[c.result.violations[0].events[0]].name == "common conduit=duct-west down");
+  // One event without p: no bound, and the canonical order.
+  auto partial = design_of(R"(
+    device a router; device b router; device c router;
+    link a:1 -- b:1; link a:2 -- c:1; link c:2 -- b:2;
+    faults { down link p = 1e-3; down device; }
+    require reach a -> b tolerate 2;
+  )");
+  auto q = verifier::check_requirement(partial, 0, {});
+  CHECK(!q.result.probability);
+  for (const auto& v : q.result.violations)
+    CHECK(v.probability.has_value() ==
+          std::all_of(v.events.begin(), v.events.end(),
+                      [&](std::size_t e) { return partial.events[e].probability.has_value(); }));
 }
