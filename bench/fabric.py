@@ -86,10 +86,11 @@ def main():
             rows.append(f"| {k} | {switches:,} | {variant} | {events:,} | {judged:,} | {verdict}"
                         f"{'' if statuses == {expected} else ' (UNEXPECTED)'} | {sets:,} | {wall:.2f} s | {rss:.0f} MiB | {z3} |")
             series[variant].append((switches, wall, rss))
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     lines = [
         "## Generated fat-tree fabrics: eight `reach`, `down device, link; blackhole switch;`, K = 1",
         "",
-        f"`bench/gen-fabric K [--bfd]`; faultline median of {args.runs} runs, wall time and peak RSS",
+        f"Commit `{commit}`; `bench/gen-fabric K [--bfd]`; faultline median of {args.runs} runs, wall time and peak RSS",
         f"from GNU time -v; the Z3 path (`--no-fast-path`) one run with a {args.limit:.0f} s limit, not",
         "retried at larger sizes once it hits the limit. `judged` = explicit states the hot-event",
         "search judged, over the eight requirements (`events` is per requirement).",

@@ -1,8 +1,10 @@
 // The criticality table (`--criticality`): every fault event that takes part in a minimal
 // violating set, ranked the way a design review reads risks — first the events that break a
 // requirement with the fewest other faults (a single point of failure breaks one alone), then by
-// how many requirements they break at that size, then by how many minimal sets they are in.
+// how many requirements they break at that size, then by how many minimal sets they are in,
+// then by probability when the design gives one.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "verifier/check.hpp"
@@ -14,6 +16,9 @@ struct RiskRow {
   std::size_t smallest = 0;      // size of the smallest minimal set it is in (1 = alone)
   std::size_t requirements = 0;  // requirements with a minimal set of that size containing it
   std::size_t sets = 0;          // minimal sets containing it, over all requirements
+  // With probabilities on every event of those sets: Σ over them of the set's probability, per
+  // requirement (the probability mass of violations this event takes part in).
+  std::optional<double> probability;
 };
 
 // From each requirement's minimal sets (within K) and, with --degree, its breaking sets beyond

@@ -144,11 +144,13 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
     jd["diagnostics"] = diagnostics_json(rep.diagnostics);
     if (opts.criticality) {
       json table = json::array();
-      for (const RiskRow& r : criticality(rep))
+      for (const RiskRow& r : criticality(rep)) {
         table.push_back({{"event", d.events[r.event].name},
                          {"smallest_set", r.smallest},
                          {"requirements", r.requirements},
                          {"sets", r.sets}});
+        if (r.probability) table.back()["probability"] = *r.probability;
+      }
       jd["criticality"] = table;
     }
     if (opts.stats) {

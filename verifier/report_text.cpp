@@ -171,7 +171,9 @@ void write_criticality(std::ostream& out, const DesignReport& rep) {
       out << " alone";
     else
       out << " with " << count(r.smallest - 1, "other fault", "other faults");
-    out << " (in " << count(r.sets, "minimal set", "minimal sets") << ")\n";
+    out << " (in " << count(r.sets, "minimal set", "minimal sets");
+    if (r.probability) out << ", p = " << probability(*r.probability);
+    out << ")\n";
   }
   if (rows.size() > kCriticalityTextRows)
     out << "  … and " << rows.size() - kCriticalityTextRows

@@ -57,13 +57,15 @@ TEST_CASE("semantic errors name the offending object at its position", "[models]
   CHECK(first_error("require reach a -> b tolerate 9;\n") ==
         "t.fl:5:31: error: tolerate must be an integer from 0 to 8, found '9'");
   CHECK(first_error("link a:p -- b:p { mtu = 9000; }\n") ==
-        "t.fl:5:19: error: unknown link attribute 'mtu' (expected cost or bfd)");
+        "t.fl:5:19: error: unknown link attribute 'mtu' (expected cost, bfd, conduit, provider or "
+        "site)");
 }
 
-TEST_CASE("a common attribute that no device carries is a warning and no error",
+TEST_CASE("a common attribute that no device or link carries is a warning and no error",
           "[models][resolve]") {
   std::string out = diagnostics_of(std::string(kBase) + "faults { common power; }\n");
-  CHECK(out.find("t.fl:5:17: warning: no device carries attribute 'power'") != std::string::npos);
+  CHECK(out.find("t.fl:5:17: warning: no device or link carries attribute 'power'") !=
+        std::string::npos);
   CHECK(out.find("error") == std::string::npos);
   CHECK_NOTHROW(design_of(std::string(kBase) + "faults { common power; }\n"));
 }
