@@ -18,7 +18,7 @@ struct FaultClass {
   std::string attr;                        // common
   FaultAction action = FaultAction::down;  // common
   SourceLoc loc;                           // the word in the faults block
-  std::optional<double> probability;       // `p = …` on its line: of each event it adds
+  std::optional<double> probability = {};  // `p = …` on its line: of each event it adds
 };
 
 struct FaultEvent {
