@@ -18,7 +18,7 @@ namespace faultline::verifier {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: faultline check FILE... [--format text|json] [--engine smt|enumerate]\n"
+    "usage: faultline check FILE... [--format text|json|sarif|junit] [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
     "       faultline faults FILE... [--format text|json]\n"
@@ -124,8 +124,11 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     std::string v;
     if (arg == "--format") {
       if (!value(v)) return false;
-      if (v != "text" && v != "json")
-        return usage_error("--format takes text or json, not '" + v + "'");
+      bool ci = v == "sarif" || v == "junit";
+      if (v != "text" && v != "json" && !(ci && a.command == "check"))
+        return usage_error(std::string("--format takes ") +
+                           (a.command == "check" ? "text, json, sarif or junit" : "text or json") +
+                           ", not '" + v + "'");
       a.format = v;
     } else if (arg == "--engine" && a.command == "check") {
       if (!value(v)) return false;
@@ -221,6 +224,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     }
     if (args.format == "json")
       write_json(buf, reports, args.report);
+    else if (args.format == "sarif")
+      write_sarif(buf, reports);
+    else if (args.format == "junit")
+      write_junit(buf, reports);
     else
       write_text(buf, reports, args.report);
     out << buf.str();

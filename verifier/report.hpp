@@ -21,6 +21,11 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
 void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts);
 
+// CI formats: SARIF 2.1.0 (one result per minimal violating set, unknown verdict and input
+// diagnostic) and JUnit XML (one testcase per requirement).
+void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports);
+void write_junit(std::ostream& out, const std::vector<DesignReport>& reports);
+
 // `faultline faults`: the fault universe with source locations.
 void write_faults_text(std::ostream& out, const std::vector<DesignReport>& reports);
 void write_faults_json(std::ostream& out, const std::vector<DesignReport>& reports);

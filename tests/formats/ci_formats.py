@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+"""CI formats: every example's SARIF validates against the SARIF 2.1.0 schema
+(../shared/data/sarif) and says what the JSON report says; every example's JUnit is well-formed
+XML with one testcase per requirement and a failure per violated one.  A malformed design gives
+an FL101 result and a JUnit error.
+    tests/formats/ci_formats.py FAULTLINE"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import jsonschema
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCHEMA = os.path.join(ROOT, "..", "shared", "data", "sarif", "sarif-schema-2.1.0.json")
+faultline = sys.argv[1]
+os.chdir(ROOT)  # repository-relative paths, as a CI job runs it
+with open(SCHEMA) as f:
+    schema = json.load(f)
+failures = []
+
+
+def run(*args):
+    return subprocess.run([faultline, "check", *args], capture_output=True, text=True)
+
+
+designs = sorted(glob.glob("examples/**/*.fl", recursive=True)) + ["tests/golden/bad/duplicate-device.fl"]
+for design in designs:
+    report = json.loads(run("--format", "json", design).stdout)
+    sarif_run = run("--format", "sarif", design)
+    junit_run = run("--format", "junit", design)
+    sarif = json.loads(sarif_run.stdout)
+    try:
+        jsonschema.validate(sarif, schema)
+    except jsonschema.ValidationError as e:
+        failures.append(f"{design}: SARIF does not validate: {e.message} at {list(e.absolute_path)}")
+    results = sarif["runs"][0]["results"]
+    d = report["designs"][0]
+    want = sum(len(q["violations"]) for q in d["requirements"] if q["status"] == "violated")
+    got = sum(1 for r in results if r["ruleId"] == "FL001")
+    if got != want:
+        failures.append(f"{design}: {got} FL001 results, the JSON report has {want} violating sets")
+    for r in results:
+        uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        if uri != design:
+            failures.append(f"{design}: result points at {uri}")
+        if r["ruleId"] == "FL001" and "relatedLocations" not in r and "no fault" not in r["message"]["text"]:
+            failures.append(f"{design}: a violation without related locations for its events")
+    if d["status"] == "error" and not any(r["ruleId"] == "FL101" for r in results):
+        failures.append(f"{design}: a design with errors gives no FL101 result")
+    if sarif_run.returncode != junit_run.returncode:
+        failures.append(f"{design}: exit codes differ between formats")
+    suites = ET.fromstring(junit_run.stdout)
+    cases = suites.findall("./testsuite/testcase")
+    if d["status"] == "error":
+        if not suites.findall("./testsuite/testcase/error"):
+            failures.append(f"{design}: JUnit has no error for a design with errors")
+        continue
+    if len(cases) != len(d["requirements"]):
+        failures.append(f"{design}: {len(cases)} testcases for {len(d['requirements'])} requirements")
+    for case, q in zip(cases, d["requirements"]):
+        failed = case.find("failure") is not None
+        if failed != (q["status"] == "violated") or case.get("name") != q["text"]:
+            failures.append(f"{design}: testcase '{case.get('name')}' does not match '{q['text']}' ({q['status']})")
+
+for f in failures:
+    print(f)
+print(f"ci formats: {len(designs)} designs, {len(failures)} problems")
+sys.exit(1 if failures else 0)
