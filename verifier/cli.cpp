@@ -18,7 +18,8 @@ namespace faultline::verifier {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: faultline check FILE... [--format text|json|sarif|junit] [--engine smt|enumerate]\n"
+    "usage: faultline check FILE... [--format text|json|sarif|junit|github|markdown]\n"
+    "                               [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
     "       faultline faults FILE... [--format text|json]\n"
@@ -124,10 +125,11 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     std::string v;
     if (arg == "--format") {
       if (!value(v)) return false;
-      bool ci = v == "sarif" || v == "junit";
+      bool ci = v == "sarif" || v == "junit" || v == "github" || v == "markdown";
       if (v != "text" && v != "json" && !(ci && a.command == "check"))
         return usage_error(std::string("--format takes ") +
-                           (a.command == "check" ? "text, json, sarif or junit" : "text or json") +
+                           (a.command == "check" ? "text, json, sarif, junit, github or markdown"
+                                                 : "text or json") +
                            ", not '" + v + "'");
       a.format = v;
     } else if (arg == "--engine" && a.command == "check") {
@@ -228,9 +230,22 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       write_sarif(buf, reports);
     else if (args.format == "junit")
       write_junit(buf, reports);
+    else if (args.format == "markdown")
+      write_markdown(buf, reports);
+    else if (args.format == "github")
+      write_github(buf, reports);
     else
       write_text(buf, reports, args.report);
     out << buf.str();
+    if (args.format == "github") {
+      // The runner's step summary: appended, as every step appends its own.
+      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+        std::ofstream s(summary, std::ios::app | std::ios::binary);
+        write_markdown(s, reports);
+        if (!s)
+          err << "faultline: warning: cannot append to GITHUB_STEP_SUMMARY '" << summary << "'\n";
+      }
+    }
     return exit_code(reports);
   } catch (const std::exception& e) {
     err << "faultline: internal error: " << e.what() << "\n";

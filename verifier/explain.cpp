@@ -122,4 +122,15 @@ Explanation explain(const Network& net, const models::Witness& w) {
   return e;
 }
 
+std::string walk_line(const Explanation& e) {
+  std::string s;
+  for (std::size_t i = 0; i < e.walk.size(); ++i) {
+    const Hop& h = e.walk[i];
+    if (i > 0) s += " -> " + h.in + " ";
+    s += h.device;
+    if (!h.out.empty()) s += " " + h.out + (h.via.empty() ? "" : " (" + h.via + ")");
+  }
+  return s;
+}
+
 }  // namespace faultline::verifier

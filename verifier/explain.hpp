@@ -28,4 +28,7 @@ struct Explanation {
 
 Explanation explain(const models::Network& net, const models::Witness& w);
 
+// The walk on one line: "a eth0 (bond0) -> h0 b up1 -> down0 c".
+std::string walk_line(const Explanation& e);
+
 }  // namespace faultline::verifier

@@ -25,6 +25,11 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
 // diagnostic) and JUnit XML (one testcase per requirement).
 void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports);
 void write_junit(std::ostream& out, const std::vector<DesignReport>& reports);
+// Markdown for a review ticket or $GITHUB_STEP_SUMMARY: a verdict table, then each violation.
+void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports);
+// GitHub workflow commands: one annotation per violated or unknown requirement and per input
+// error, at most 10 (what the runner shows), then a notice with the rest.
+void write_github(std::ostream& out, const std::vector<DesignReport>& reports);
 
 // `faultline faults`: the fault universe with source locations.
 void write_faults_text(std::ostream& out, const std::vector<DesignReport>& reports);

@@ -41,17 +41,6 @@ std::string declared(const models::Design& d, const models::FaultEvent& e) {
   return s;
 }
 
-std::string walk_line(const Explanation& e) {
-  std::string s;
-  for (std::size_t i = 0; i < e.walk.size(); ++i) {
-    const Hop& h = e.walk[i];
-    if (i > 0) s += " -> " + h.in + " ";
-    s += h.device;
-    if (!h.out.empty()) s += " " + h.out + (h.via.empty() ? "" : " (" + h.via + ")");
-  }
-  return s;
-}
-
 // A probability in three significant digits, the same on every platform.
 std::string probability(double p) {
   char buf[32];

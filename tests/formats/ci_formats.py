@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""CI formats: every example's SARIF validates against the SARIF 2.1.0 schema
+"""CI formats: GitHub annotations and Markdown on a generated fabric; every example's SARIF validates against the SARIF 2.1.0 schema
 (../shared/data/sarif) and says what the JSON report says; every example's JUnit is well-formed
 XML with one testcase per requirement and a failure per violated one.  A malformed design gives
 an FL101 result and a JUnit error.
@@ -64,6 +64,35 @@ for design in designs:
         failed = case.find("failure") is not None
         if failed != (q["status"] == "violated") or case.get("name") != q["text"]:
             failures.append(f"{design}: testcase '{case.get('name')}' does not match '{q['text']}' ({q['status']})")
+
+# GitHub annotations: one line each, escaped, at most 10, the rest counted in a notice; the
+# Markdown summary appended to $GITHUB_STEP_SUMMARY.
+import re
+import tempfile
+
+annotation = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[^,:]*::[^\n\r]*$")
+with tempfile.TemporaryDirectory() as tmp:
+    fabric = os.path.join(tmp, "fabric.fl")
+    subprocess.run([os.path.join(ROOT, "bench", "gen-fabric"), "4", "--requirements", "12", "-o", fabric], check=True)
+    summary = os.path.join(tmp, "summary.md")
+    with open(summary, "w") as f:
+        f.write("earlier step\n")
+    gh = subprocess.run([faultline, "check", "--format", "github", fabric], capture_output=True, text=True,
+                        env={**os.environ, "GITHUB_STEP_SUMMARY": summary})
+    lines = gh.stdout.splitlines()
+    errors = [l for l in lines if l.startswith("::error")]
+    if len(errors) != 10 or not all(annotation.match(l) for l in errors):
+        failures.append(f"github: {len(errors)} error annotations (want 10, well-formed)")
+    if not lines or not lines[-1].startswith("::notice") or "::2 more findings" not in lines[-1]:
+        failures.append(f"github: no notice for the 2 findings past the runner's limit: {lines[-1:]}")
+    if gh.returncode != 1:
+        failures.append(f"github: exit code {gh.returncode}, want 1")
+    text = open(summary).read()
+    if not text.startswith("earlier step\n## faultline: 0 proved, 12 violated"):
+        failures.append("github: the step summary was not appended: " + text[:80])
+    md = run("--format", "markdown", fabric).stdout
+    if md.count("\n### ") != 12 or "| **violated** | 1 |" not in md:
+        failures.append("markdown: expected a table row and a section per violated requirement")
 
 for f in failures:
     print(f)

@@ -1,0 +1,159 @@
+// Markdown (a review ticket, GitHub's step summary) and GitHub workflow annotations.
+#include <sstream>
+
+#include "verifier/report.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+
+// Markdown-escapes text taken from a design: a device named `<b>|x` stays text in a table.
+std::string md(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
+        c == '<' || c == '>' || c == '#')
+      out += '\\';
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string set_text(const models::Design& d, const Violation& v) {
+  if (v.events.empty()) return "no fault: the design fails as it stands";
+  std::string s;
+  for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
+  return s;
+}
+
+// GitHub's workflow-command escaping: the message, and property values (which also escape
+// ':' and ',').
+std::string gh_data(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+std::string gh_property(const std::string& s) {
+  std::string out;
+  for (char c : gh_data(s)) {
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports) {
+  std::size_t proved = 0, violated = 0, unknown = 0, errors = 0;
+  std::ostringstream table, details;
+  table << "| file | requirement | verdict | K | minimal violating sets |\n|---|---|---|---|---|\n";
+  for (const DesignReport& rep : reports) {
+    if (!rep.design) {
+      ++errors;
+      table << "| " << md(rep.file) << " | — | **error**: the design has errors | | |\n";
+      for (const auto& diag : rep.diagnostics)
+        if (diag.severity == dsl::Severity::error)
+          details << "- `" << md(diag.loc.valid() ? diag.loc.str() : rep.file)
+                  << "`: " << md(diag.message) << "\n";
+      continue;
+    }
+    const models::Design& d = *rep.design;
+    for (const auto& c : rep.requirements) {
+      const RequirementResult& r = c.result;
+      const models::Requirement& req = d.net.requirements[r.requirement];
+      const char* verdict = status_name(r.status);
+      if (r.status == Status::proved) ++proved;
+      if (r.status == Status::violated) ++violated;
+      if (r.status == Status::unknown) ++unknown;
+      table << "| " << md(rep.file) << ":" << req.loc.line() << " | " << md(req.text) << " | "
+            << (r.status == Status::proved ? "" : "**") << verdict
+            << (r.status == Status::proved ? "" : "**") << " | " << r.tolerate << " | "
+            << (r.status == Status::violated ? std::to_string(r.violation_count) : "") << " |\n";
+      if (r.status == Status::unknown)
+        details << "\n### " << md(req.text) << " — unknown\n\n" << md(r.unknown_reason) << "\n";
+      if (r.status != Status::violated) continue;
+      details << "\n### " << md(req.text) << " — violated (" << md(rep.file) << ":"
+              << req.loc.line() << ")\n\n";
+      for (std::size_t i = 0; i < r.violations.size(); ++i) {
+        const Explanation& e = c.explanations[i];
+        details << (i + 1) << ". **" << md(set_text(d, r.violations[i])) << "**  \n"
+                << "   walk: " << md(walk_line(e)) << "  \n"
+                << "   dies: " << md(e.drop_detail) << "\n";
+        for (const auto& u : e.unnoticed) details << "   - unnoticed: " << md(u) << "\n";
+        for (const auto& s : e.state) details << "   - state: " << md(s) << "\n";
+      }
+      if (r.violations.size() < r.violation_count)
+        details << "\n(" << r.violation_count - r.violations.size()
+                << " more sets not listed: --limit)\n";
+    }
+  }
+  out << "## faultline: " << proved << " proved, " << violated << " violated, " << unknown
+      << " unknown";
+  if (errors) out << ", " << errors << (errors == 1 ? " file" : " files") << " with errors";
+  out << "\n\n" << table.str();
+  if (!details.str().empty()) out << "\n" << details.str();
+}
+
+void write_github(std::ostream& out, const std::vector<DesignReport>& reports) {
+  // The runner shows at most 10 error annotations per step; past that, one line says how many.
+  constexpr std::size_t kShown = 10;
+  std::size_t shown = 0, hidden = 0;
+  auto annotate = [&](const char* level, const std::string& file, std::size_t line, std::size_t col,
+                      const std::string& title, const std::string& message) {
+    if (shown == kShown) {
+      ++hidden;
+      return;
+    }
+    ++shown;
+    out << "::" << level << " file=" << gh_property(file)
+        << ",line=" << std::max<std::size_t>(line, 1) << ",col=" << std::max<std::size_t>(col, 1)
+        << ",title=" << gh_property(title) << "::" << gh_data(message) << "\n";
+  };
+  for (const DesignReport& rep : reports) {
+    for (const auto& diag : rep.diagnostics)
+      if (diag.severity == dsl::Severity::error)
+        annotate("error", rep.file, diag.loc.line(), diag.loc.column(), "faultline: input error",
+                 diag.message);
+    if (!rep.design) continue;
+    const models::Design& d = *rep.design;
+    for (const auto& c : rep.requirements) {
+      const RequirementResult& r = c.result;
+      const models::Requirement& req = d.net.requirements[r.requirement];
+      if (r.status == Status::unknown)
+        annotate("warning", rep.file, req.loc.line(), req.loc.column(),
+                 "faultline: unknown: " + req.text, r.unknown_reason);
+      if (r.status != Status::violated) continue;
+      std::string text;
+      for (std::size_t i = 0; i < r.violations.size(); ++i)
+        text += set_text(d, r.violations[i]) + ": " + c.explanations[i].drop_detail + "\n";
+      annotate(
+          "error", rep.file, req.loc.line(), req.loc.column(), "faultline: violated: " + req.text,
+          std::to_string(r.violation_count) +
+              (r.violation_count == 1 ? " minimal violating set\n" : " minimal violating sets\n") +
+              text);
+    }
+  }
+  if (hidden)
+    out << "::notice title=faultline::" << hidden
+        << " more findings are not annotated (the runner shows 10); see the step summary\n";
+}
+
+}  // namespace faultline::verifier
