@@ -23,12 +23,14 @@ constexpr const char* kUsage =
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
     "       faultline faults FILE... [--format text|json]\n"
+    "       faultline graph FILE [--events NAME...]\n"
     "       faultline import --from graphml|containerlab|batfish-l1|netbox FILE...\n"
     "                        [-o OUT] [--externals] [--mclag A,B]\n"
     "       faultline --help | --version\n"
     "\n"
     "check   verify every requirement of each design against its fault model\n"
     "faults  list the fault universe of each design with source locations\n"
+    "graph   write the design as Graphviz DOT, the elements of the named events in red\n"
     "import  turn a topology file into a faultline design (stdout, or OUT written atomically)\n"
     "\n"
     "--k N           check every requirement against N faults (0-8), whatever its tolerate\n"
@@ -49,6 +51,7 @@ struct Args {
   SearchOptions search;
   ReportOptions report;
   std::string import_from, output;
+  std::vector<std::string> events;  // graph --events
   dsl::import::ImportOptions import;
 };
 
@@ -105,6 +108,27 @@ int run_import(const Args& a, std::ostream& out, std::ostream& err) {
   return write_atomically(a.output, imported.text, err) ? 0 : 2;
 }
 
+int run_graph(const Args& a, std::ostream& out, std::ostream& err) {
+  DesignReport rep = load_file(a.files[0]);
+  for (const auto& d : rep.diagnostics) dsl::render_diagnostic(err, d);
+  if (!rep.design) return 2;
+  std::vector<std::size_t> chosen;
+  for (const std::string& name : a.events) {
+    std::size_t i = 0;
+    while (i < rep.design->events.size() && rep.design->events[i].name != name) ++i;
+    if (i == rep.design->events.size()) {
+      err << "faultline: error: no fault event named '" << name << "' in " << a.files[0]
+          << " (faultline faults lists them)\n";
+      return 2;
+    }
+    chosen.push_back(i);
+  }
+  std::ostringstream buf;
+  write_dot(buf, *rep.design, chosen);
+  out << buf.str();
+  return 0;
+}
+
 // Parses argv into Args; on a usage error writes it to `err` and returns false.
 bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
   auto usage_error = [&](const std::string& msg) {
@@ -113,7 +137,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
   };
   if (argc < 2) return usage_error("no command given");
   a.command = argv[1];
-  if (a.command != "check" && a.command != "faults" && a.command != "import")
+  if (a.command != "check" && a.command != "faults" && a.command != "import" &&
+      a.command != "graph")
     return usage_error("unknown command '" + a.command + "'");
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
@@ -160,6 +185,11 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       a.import.mclag = {v.substr(0, comma), v.substr(comma + 1)};
     } else if (arg == "--externals" && a.command == "import") {
       a.import.externals = true;
+    } else if (arg == "--events" && a.command == "graph") {
+      // Every following word is an event name (names hold spaces: quote each one).
+      while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0)
+        a.events.push_back(argv[++i]);
+      if (a.events.empty()) return usage_error("--events needs at least one event name");
     } else if (arg == "--k" && a.command == "check") {
       if (!value(v)) return false;
       if (v.size() != 1 || v[0] < '0' || v[0] > '8')
@@ -188,6 +218,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     }
   }
   if (a.files.empty()) return usage_error("no design file given");
+  if (a.command == "graph" && a.files.size() != 1)
+    return usage_error("graph draws one design file");
   return true;
 }
 
@@ -205,6 +237,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   Args args;
   if (!parse_args(argc, argv, args, err)) return 2;
   if (args.command == "import") return run_import(args, out, err);
+  if (args.command == "graph") return run_graph(args, out, err);
   try {
     std::vector<DesignReport> reports;
     SearchOptions search = args.search;

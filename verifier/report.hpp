@@ -31,6 +31,12 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
 // error, at most 10 (what the runner shows), then a notice with the rest.
 void write_github(std::ostream& out, const std::vector<DesignReport>& reports);
 
+// `faultline graph`: the design as Graphviz DOT (undirected; switches boxes, routers ellipses,
+// hosts notes, firewalls octagons, externals double circles; ICCP links dashed, links with a
+// detector blue), the devices and links of the `highlight` events (indices) in red.
+void write_dot(std::ostream& out, const models::Design& d,
+               const std::vector<std::size_t>& highlight);
+
 // `faultline faults`: the fault universe with source locations.
 void write_faults_text(std::ostream& out, const std::vector<DesignReport>& reports);
 void write_faults_json(std::ostream& out, const std::vector<DesignReport>& reports);

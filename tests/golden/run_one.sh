@@ -9,8 +9,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cmd=$(head -n 1 "$expect" | sed -e 's/^\$ faultline //')
 out=$(mktemp); err=$(mktemp); actual=$(mktemp)
 trap 'rm -f "$out" "$err" "$actual"' EXIT
-# shellcheck disable=SC2086
-(cd "$root" && timeout 60 "$bin" $cmd >"$out" 2>"$err"); code=$?
+# The command is shell words: quotes group an argument ("blackhole ca1").
+(cd "$root" && eval "timeout 60 \"\$bin\" $cmd" >"$out" 2>"$err"); code=$?
 { echo "\$ faultline $cmd"; cat "$out"; echo "--- stderr"; cat "$err"; echo "--- exit $code"; } >"$actual"
 if [ "$mode" = "--update" ]; then cp "$actual" "$expect"; exit 0; fi
 if ! diff -u "$expect" "$actual"; then

@@ -217,3 +217,17 @@ TEST_CASE("option --criticality ranks events by the smallest set they break a re
   auto leaf = run({"check", example("leaf-spine.fl"), "--criticality"});
   CHECK(leaf.out.find("  no single point of failure\n  1. common os=") != std::string::npos);
 }
+
+TEST_CASE("graph draws one design, highlighting the named events", "[cli]") {
+  auto ok = run({"graph", example("incidents/mclag-edge-pop.fl"), "--events", "blackhole ca1"});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.rfind("graph \"edge-pop\" {", 0) == 0);
+  CHECK(ok.out.find("\"ca1\" [shape=box, style=filled") != std::string::npos);
+  CHECK(ok.out.find("\"ca2\" [shape=box];") != std::string::npos);  // not highlighted
+  CHECK(run({"graph", example("leaf-spine.fl"), example("leaf-spine.fl")}).code == 2);
+  CHECK(run({"graph", example("leaf-spine.fl"), "--events"}).code == 2);
+  auto unknown = run({"graph", example("leaf-spine.fl"), "--events", "down nowhere"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("no fault event named 'down nowhere'") != std::string::npos);
+  CHECK(run({"graph", "/nonexistent.fl"}).code == 2);
+}

@@ -1,0 +1,76 @@
+// `faultline graph`: the topology as Graphviz DOT, with the elements of chosen fault events
+// highlighted (the drawing the HTML report will embed).
+#include <set>
+
+#include "verifier/report.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+// A DOT quoted string: everything from the design is data, never markup.
+std::string q(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+const char* shape(models::DeviceKind k) {
+  switch (k) {
+    case models::DeviceKind::router:
+      return "ellipse";
+    case models::DeviceKind::switch_:
+      return "box";
+    case models::DeviceKind::host:
+      return "note";
+    case models::DeviceKind::firewall:
+      return "octagon";
+    case models::DeviceKind::external:
+      return "doublecircle";
+  }
+  return "ellipse";
+}
+}  // namespace
+
+void write_dot(std::ostream& out, const models::Design& d,
+               const std::vector<std::size_t>& highlight) {
+  const models::Network& net = d.net;
+  std::vector<char> hot_device(net.devices.size(), 0), hot_link(net.links.size(), 0);
+  for (std::size_t e : highlight) {
+    for (auto dev : d.events[e].devices) hot_device[dev] = 1;
+    for (auto l : d.events[e].links) hot_link[l] = 1;
+    for (auto p : d.events[e].ports) hot_link[net.ports[p].link] = 1;
+  }
+  std::set<models::LinkId> iccp;
+  for (const auto& dom : net.domains) iccp.insert(dom.iccp.begin(), dom.iccp.end());
+  out << "graph " << q(net.name.empty() ? "design" : net.name) << " {\n"
+      << "  graph [overlap=false, splines=true];\n  node [fontname=\"Helvetica\"];\n"
+      << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  for (models::DeviceId i = 0; i < net.devices.size(); ++i) {
+    const auto& dev = net.devices[i];
+    out << "  " << q(dev.name) << " [shape=" << shape(dev.kind);
+    if (hot_device[i])
+      out << ", style=filled, fillcolor=\"#f4a7a7\", color=\"#c00000\", penwidth=2";
+    out << "];\n";
+  }
+  for (models::LinkId l = 0; l < net.links.size(); ++l) {
+    const auto& k = net.links[l];
+    std::string label = net.ports[k.port[0]].name + " – " + net.ports[k.port[1]].name;
+    if (k.lag) label += " (" + net.lags[*k.lag].name + ")";
+    out << "  " << q(net.devices[k.device[0]].name) << " -- " << q(net.devices[k.device[1]].name)
+        << " [label=" << q(label);
+    if (iccp.count(l)) out << ", style=dashed";
+    if (k.bfd || (k.lag && net.lags[*k.lag].microbfd)) out << ", arrowhead=none, color=\"#2060a0\"";
+    if (hot_link[l]) out << ", color=\"#c00000\", penwidth=3";
+    out << "];\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace faultline::verifier
