@@ -26,11 +26,21 @@ std::string uri_of(const std::string& path) {
   return out;
 }
 
-json physical(const std::string& file, std::size_t line, std::size_t column) {
+// SARIF counts columns in Unicode code points (columnKind below); SourceLoc counts bytes.
+std::size_t codepoint_column(const dsl::SourceLoc& loc) {
+  if (!loc.valid()) return 1;
+  std::string_view line = loc.file->line_text(loc.line());
+  std::size_t bytes = std::min(loc.column() - 1, line.size()), column = 1;
+  for (std::size_t i = 0; i < bytes; ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
+
+json physical(const std::string& file, const dsl::SourceLoc& loc) {
   return {{"artifactLocation", {{"uri", uri_of(file)}}},
           {"region",
-           {{"startLine", std::max<std::size_t>(line, 1)},
-            {"startColumn", std::max<std::size_t>(column, 1)}}}};
+           {{"startLine", std::max<std::size_t>(loc.line(), 1)},
+            {"startColumn", codepoint_column(loc)}}}};
 }
 
 struct Rule {
@@ -112,15 +122,14 @@ void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports) {
   for (const DesignReport& rep : reports) {
     for (const auto& diag : rep.diagnostics) {
       const char* rule = diag.severity == dsl::Severity::error ? "FL101" : "FL102";
-      results.push_back(
-          result(rule, diag.message, physical(rep.file, diag.loc.line(), diag.loc.column())));
+      results.push_back(result(rule, diag.message, physical(rep.file, diag.loc)));
     }
     if (!rep.design) continue;
     const models::Design& d = *rep.design;
     for (const auto& c : rep.requirements) {
       const RequirementResult& r = c.result;
       const models::Requirement& req = d.net.requirements[r.requirement];
-      json where = physical(rep.file, req.loc.line(), req.loc.column());
+      json where = physical(rep.file, req.loc);
       if (r.status == Status::unknown) {
         results.push_back(
             result("FL002", "'" + req.text + "' is unknown: " + r.unknown_reason, where));
@@ -138,8 +147,7 @@ void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports) {
         int id = 1;
         for (std::size_t e : v.events)
           related.push_back({{"id", id++},
-                             {"physicalLocation",
-                              physical(rep.file, d.events[e].loc.line(), d.events[e].loc.column())},
+                             {"physicalLocation", physical(rep.file, d.events[e].loc)},
                              {"message", {{"text", d.events[e].name}}}});
         if (!related.empty()) res["relatedLocations"] = related;
         res["partialFingerprints"] = {{"faultlineSet/v1", req.text + " | " + set_names(d, v)}};
