@@ -18,7 +18,8 @@ namespace faultline::verifier {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: faultline check FILE... [--format text|json|sarif|junit|github|markdown]\n"
+    "usage: faultline check FILE... [--format text|json|sarif|junit|github|markdown|html]\n"
+    "                               [-o OUT]\n"
     "                               [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
@@ -150,11 +151,12 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     std::string v;
     if (arg == "--format") {
       if (!value(v)) return false;
-      bool ci = v == "sarif" || v == "junit" || v == "github" || v == "markdown";
+      bool ci = v == "sarif" || v == "junit" || v == "github" || v == "markdown" || v == "html";
       if (v != "text" && v != "json" && !(ci && a.command == "check"))
         return usage_error(std::string("--format takes ") +
-                           (a.command == "check" ? "text, json, sarif, junit, github or markdown"
-                                                 : "text or json") +
+                           (a.command == "check"
+                                ? "text, json, sarif, junit, github, markdown or html"
+                                : "text or json") +
                            ", not '" + v + "'");
       a.format = v;
     } else if (arg == "--engine" && a.command == "check") {
@@ -174,7 +176,7 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       a.search.timeout_seconds = s;
     } else if (arg == "--from" && a.command == "import") {
       if (!value(a.import_from)) return false;
-    } else if (arg == "-o" && a.command == "import") {
+    } else if (arg == "-o" && (a.command == "import" || a.command == "check")) {
       if (!value(a.output)) return false;
     } else if (arg == "--mclag" && a.command == "import") {
       std::string v;
@@ -267,9 +269,15 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       write_markdown(buf, reports);
     else if (args.format == "github")
       write_github(buf, reports);
+    else if (args.format == "html")
+      write_html(buf, reports, args.report);
     else
       write_text(buf, reports, args.report);
-    out << buf.str();
+    if (!args.output.empty()) {
+      if (!write_atomically(args.output, buf.str(), err)) return 2;
+    } else {
+      out << buf.str();
+    }
     if (args.format == "github") {
       // The runner's step summary: appended, as every step appends its own.
       if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {

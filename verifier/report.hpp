@@ -31,6 +31,11 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
 // error, at most 10 (what the runner shows), then a notice with the rest.
 void write_github(std::ostream& out, const std::vector<DesignReport>& reports);
 
+// A self-contained HTML page: verdicts, each violation with its source lines and walk, a
+// drawing per violated requirement (Graphviz `dot`, when installed), the criticality table.
+void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
+                const ReportOptions& opts);
+
 // `faultline graph`: the design as Graphviz DOT (undirected; switches boxes, routers ellipses,
 // hosts notes, firewalls octagons, externals double circles; ICCP links dashed, links with a
 // detector blue), the devices and links of the `highlight` events (indices) in red.

@@ -68,6 +68,7 @@ for design in designs:
 # GitHub annotations: one line each, escaped, at most 10, the rest counted in a notice; the
 # Markdown summary appended to $GITHUB_STEP_SUMMARY.
 import re
+import shutil
 import tempfile
 
 annotation = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[^,:]*::[^\n\r]*$")
@@ -93,6 +94,30 @@ with tempfile.TemporaryDirectory() as tmp:
     md = run("--format", "markdown", fabric).stdout
     if md.count("\n### ") != 12 or "| **violated** | 1 |" not in md:
         failures.append("markdown: expected a table row and a section per violated requirement")
+
+# HTML: self-contained (no script, nothing fetched), names from the design escaped, a drawing
+# when dot is installed and a sentence saying so when it is not; -o writes the file.
+with tempfile.TemporaryDirectory() as tmp:
+    evil = os.path.join(tmp, "evil.fl")
+    with open(evil, "w") as f:
+        f.write('design "x";\ndevice "<script>alert(1)</script>" router; device b router; device c router;\n'
+                'link "<script>alert(1)</script>":1 -- b:1;\nlink "<script>alert(1)</script>":2 -- c:1;\n'
+                'faults { down device; }\nrequire reach c -> b;\n')
+    page = os.path.join(tmp, "report.html")
+    r = run("--format", "html", "-o", page, evil)
+    html = open(page).read() if os.path.exists(page) else ""
+    if r.returncode != 1 or not html.startswith("<!DOCTYPE html>") or r.stdout:
+        failures.append(f"html: -o did not write the page (exit {r.returncode})")
+    if "<script" in html or re.search(r'(src|href)="https?:', html):
+        failures.append("html: a script or an external fetch in the page")
+    if "&lt;script&gt;alert(1)&lt;/script&gt;" not in html:
+        failures.append("html: the device name is not shown escaped")
+    if shutil.which("dot") and "<svg" not in html:
+        failures.append("html: dot is installed but the page has no drawing")
+    nodot = subprocess.run([faultline, "check", "--format", "html", evil], capture_output=True, text=True,
+                           env={**os.environ, "PATH": "/nonexistent"})
+    if "Graphviz <code>dot</code> is not installed" not in nodot.stdout:
+        failures.append("html: without dot the page does not say why there is no drawing")
 
 for f in failures:
     print(f)

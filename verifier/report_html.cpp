@@ -1,0 +1,182 @@
+// `--format html`: one self-contained page for a design review — no script, no fetch.  The
+// drawing is Graphviz's SVG inlined when `dot` is installed; the page says so when it is not.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "verifier/criticality.hpp"
+#include "verifier/report.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+
+std::string h(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Designs above this many devices get no drawing: dot's layout would dominate the run.
+constexpr std::size_t kMaxDrawnDevices = 300;
+
+// The SVG of the design with `events` highlighted, or "" when dot is missing or fails.
+std::string svg_of(const models::Design& d, const std::vector<std::size_t>& events) {
+  char path[] = "/tmp/faultline-dot-XXXXXX";
+  int fd = ::mkstemp(path);
+  if (fd < 0) return "";
+  ::close(fd);
+  {
+    std::ofstream f(path);
+    write_dot(f, d, events);
+  }
+  std::string cmd = std::string("dot -Tsvg '") + path + "' 2>/dev/null";
+  std::string svg;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buf[8192];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) svg.append(buf, n);
+    if (::pclose(p) != 0) svg.clear();
+  }
+  std::remove(path);
+  auto start = svg.find("<svg");
+  return start == std::string::npos ? "" : svg.substr(start);
+}
+
+bool have_dot() {
+  return std::system("command -v dot >/dev/null 2>&1") == 0;
+}
+
+// The source line of `loc`, numbered.
+std::string source_line(const dsl::SourceLoc& loc) {
+  if (!loc.valid()) return "";
+  return std::to_string(loc.line()) + " | " + std::string(loc.file->line_text(loc.line()));
+}
+
+std::string set_text(const models::Design& d, const Violation& v) {
+  if (v.events.empty()) return "no fault: the design fails as it stands";
+  std::string s;
+  for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
+  return s;
+}
+
+constexpr const char* kStyle = R"(
+body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; }
+td, th { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
+.proved { color: #176b2c; font-weight: bold; } .violated { color: #b00020; font-weight: bold; }
+.unknown { color: #8a6d00; font-weight: bold; }
+pre { background: #f6f6f6; padding: .5em; overflow-x: auto; }
+.set { border-left: 4px solid #b00020; padding-left: 1em; margin: 1em 0; }
+.drawing svg { max-width: 100%; height: auto; }
+)";
+
+}  // namespace
+
+void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
+                const ReportOptions& opts) {
+  bool dot = have_dot();
+  std::size_t proved = 0, violated = 0, unknown = 0;
+  std::ostringstream body;
+  for (const DesignReport& rep : reports) {
+    body << "<h2>" << h(rep.file);
+    if (rep.design) body << " — design “" << h(rep.design->net.name) << "”";
+    body << "</h2>\n";
+    if (!rep.design) {
+      body << "<p class=\"violated\">Not checked: the design has errors.</p>\n<pre>";
+      for (const auto& diag : rep.diagnostics)
+        body << h((diag.loc.valid() ? diag.loc.str() : rep.file) + ": " + diag.message) << "\n";
+      body << "</pre>\n";
+      continue;
+    }
+    const models::Design& d = *rep.design;
+    body << "<table><tr><th>line</th><th>requirement</th><th>verdict</th><th>K</th>"
+            "<th>minimal violating sets</th></tr>\n";
+    for (const auto& c : rep.requirements) {
+      const RequirementResult& r = c.result;
+      const auto& req = d.net.requirements[r.requirement];
+      const char* st = status_name(r.status);
+      proved += r.status == Status::proved;
+      violated += r.status == Status::violated;
+      unknown += r.status == Status::unknown;
+      body << "<tr><td>" << req.loc.line() << "</td><td>" << h(req.text) << "</td><td class=\""
+           << st << "\">" << st << "</td><td>" << r.tolerate << "</td><td>"
+           << (r.status == Status::violated ? std::to_string(r.violation_count) : "")
+           << "</td></tr>\n";
+    }
+    body << "</table>\n";
+    for (const auto& c : rep.requirements) {
+      const RequirementResult& r = c.result;
+      const auto& req = d.net.requirements[r.requirement];
+      if (r.status == Status::unknown)
+        body << "<h3>" << h(req.text) << ": <span class=\"unknown\">unknown</span></h3><p>"
+             << h(r.unknown_reason) << "</p>\n";
+      if (r.status != Status::violated) continue;
+      body << "<h3>" << h(req.text) << ": <span class=\"violated\">violated</span></h3>\n<pre>"
+           << h(source_line(req.loc)) << "</pre>\n";
+      for (std::size_t i = 0; i < r.violations.size(); ++i) {
+        const Violation& v = r.violations[i];
+        const Explanation& e = c.explanations[i];
+        body << "<div class=\"set\"><p><b>" << (i + 1) << ". " << h(set_text(d, v)) << "</b>";
+        if (v.probability) body << " (p = " << *v.probability << ")";
+        body << "</p>\n<pre>";
+        for (std::size_t ev : v.events) body << h(source_line(d.events[ev].loc)) << "\n";
+        body << "</pre>\n<p>walk: " << h(walk_line(e)) << "<br>dies: " << h(e.drop_detail);
+        for (const auto& u : e.unnoticed) body << "<br>unnoticed: " << h(u);
+        for (const auto& s : e.state) body << "<br>state: " << h(s);
+        body << "</p>\n";
+        if (i == 0) {  // one drawing per requirement: its first set
+          body << "<div class=\"drawing\">";
+          if (!dot)
+            body << "<p><i>No drawing: Graphviz <code>dot</code> is not installed.</i></p>";
+          else if (d.net.devices.size() > kMaxDrawnDevices)
+            body << "<p><i>No drawing: more than " << kMaxDrawnDevices << " devices.</i></p>";
+          else
+            body << svg_of(d, v.events);
+          body << "</div>\n";
+        }
+        body << "</div>\n";
+      }
+    }
+    if (opts.criticality) {
+      body << "<h3>Criticality</h3>\n<table><tr><th>#</th><th>event</th><th>smallest set</th>"
+              "<th>requirements</th><th>minimal sets</th></tr>\n";
+      std::size_t n = 0;
+      for (const RiskRow& row : criticality(rep))
+        body << "<tr><td>" << ++n << "</td><td>" << h(d.events[row.event].name) << "</td><td>"
+             << row.smallest << "</td><td>" << row.requirements << "</td><td>" << row.sets
+             << "</td></tr>\n";
+      body << "</table>\n";
+    }
+  }
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+      << "<title>faultline report</title>\n<style>" << kStyle << "</style></head><body>\n"
+      << "<h1>faultline: " << proved << " proved, " << violated << " violated, " << unknown
+      << " unknown</h1>\n"
+      << body.str() << "</body></html>\n";
+}
+
+}  // namespace faultline::verifier
