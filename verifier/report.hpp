@@ -21,6 +21,9 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
 void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts);
 
+// A violating set in words: its events' names joined by " + ", or the fault-free case.
+std::string set_line(const models::Design& d, const Violation& v);
+
 // CI formats: SARIF 2.1.0 (one result per minimal violating set, unknown verdict and input
 // diagnostic) and JUnit XML (one testcase per requirement).
 void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports);

@@ -100,13 +100,6 @@ json result(const char* rule, const std::string& text, json location) {
           {"locations", json::array({{{"physicalLocation", std::move(location)}}})}};
 }
 
-std::string set_names(const models::Design& d, const Violation& v) {
-  if (v.events.empty()) return "no fault (the design fails as it stands)";
-  std::string s;
-  for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
-  return s;
-}
-
 // The explanation of one violating set, as the text report words it.
 std::string explanation_text(const Explanation& e) {
   std::string s = e.source + " -> " + e.destination + " dies: " + e.drop_detail;
@@ -140,7 +133,7 @@ void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports) {
       for (std::size_t i = 0; i < r.violations.size(); ++i) {
         const Violation& v = r.violations[i];
         json res = result("FL001",
-                          "'" + req.text + "' is violated by " + set_names(d, v) + ": " +
+                          "'" + req.text + "' is violated by " + set_line(d, v) + ": " +
                               explanation_text(c.explanations[i]),
                           where);
         json related = json::array();
@@ -150,7 +143,7 @@ void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports) {
                              {"physicalLocation", physical(rep.file, d.events[e].loc)},
                              {"message", {{"text", d.events[e].name}}}});
         if (!related.empty()) res["relatedLocations"] = related;
-        res["partialFingerprints"] = {{"faultlineSet/v1", req.text + " | " + set_names(d, v)}};
+        res["partialFingerprints"] = {{"faultlineSet/v1", req.text + " | " + set_line(d, v)}};
         results.push_back(res);
       }
     }
@@ -228,7 +221,7 @@ void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
           std::string text;
           for (std::size_t i = 0; i < r.violations.size(); ++i)
             text +=
-                set_names(d, r.violations[i]) + ": " + explanation_text(c.explanations[i]) + "\n";
+                set_line(d, r.violations[i]) + ": " + explanation_text(c.explanations[i]) + "\n";
           cases << "      <failure message=\"violated by " << r.violation_count
                 << (r.violation_count == 1 ? " minimal set" : " minimal sets") << "\">"
                 << xml_escape(text) << "</failure>\n";

@@ -76,13 +76,6 @@ std::string source_line(const dsl::SourceLoc& loc) {
   return std::to_string(loc.line()) + " | " + std::string(loc.file->line_text(loc.line()));
 }
 
-std::string set_text(const models::Design& d, const Violation& v) {
-  if (v.events.empty()) return "no fault: the design fails as it stands";
-  std::string s;
-  for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
-  return s;
-}
-
 constexpr const char* kStyle = R"(
 body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }
 table { border-collapse: collapse; margin: 1em 0; }
@@ -140,7 +133,7 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
       for (std::size_t i = 0; i < r.violations.size(); ++i) {
         const Violation& v = r.violations[i];
         const Explanation& e = c.explanations[i];
-        body << "<div class=\"set\"><p><b>" << (i + 1) << ". " << h(set_text(d, v)) << "</b>";
+        body << "<div class=\"set\"><p><b>" << (i + 1) << ". " << h(set_line(d, v)) << "</b>";
         if (v.probability) body << " (p = " << *v.probability << ")";
         body << "</p>\n<pre>";
         for (std::size_t ev : v.events) body << h(source_line(d.events[ev].loc)) << "\n";

@@ -23,13 +23,6 @@ std::string md(const std::string& s) {
   return out;
 }
 
-std::string set_text(const models::Design& d, const Violation& v) {
-  if (v.events.empty()) return "no fault: the design fails as it stands";
-  std::string s;
-  for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
-  return s;
-}
-
 // GitHub's workflow-command escaping: the message, and property values (which also escape
 // ':' and ',').
 std::string gh_data(const std::string& s) {
@@ -94,7 +87,7 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
               << req.loc.line() << ")\n\n";
       for (std::size_t i = 0; i < r.violations.size(); ++i) {
         const Explanation& e = c.explanations[i];
-        details << (i + 1) << ". **" << md(set_text(d, r.violations[i])) << "**  \n"
+        details << (i + 1) << ". **" << md(set_line(d, r.violations[i])) << "**  \n"
                 << "   walk: " << md(walk_line(e)) << "  \n"
                 << "   dies: " << md(e.drop_detail) << "\n";
         for (const auto& u : e.unnoticed) details << "   - unnoticed: " << md(u) << "\n";
@@ -143,7 +136,7 @@ void write_github(std::ostream& out, const std::vector<DesignReport>& reports) {
       if (r.status != Status::violated) continue;
       std::string text;
       for (std::size_t i = 0; i < r.violations.size(); ++i)
-        text += set_text(d, r.violations[i]) + ": " + c.explanations[i].drop_detail + "\n";
+        text += set_line(d, r.violations[i]) + ": " + c.explanations[i].drop_detail + "\n";
       annotate(
           "error", rep.file, req.loc.line(), req.loc.column(), "faultline: violated: " + req.text,
           std::to_string(r.violation_count) +

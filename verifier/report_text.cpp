@@ -61,9 +61,7 @@ void write_sets(std::ostream& out, const models::Design& d, const models::Requir
   for (std::size_t i = 0; i < sets.size(); ++i) {
     const Violation& v = sets[i];
     const Explanation& e = explanations[i];
-    std::string names;
-    for (std::size_t ev : v.events) names += (names.empty() ? "" : " + ") + d.events[ev].name;
-    if (v.events.empty()) names = "(no fault: the design fails as it stands)";
+    std::string names = v.events.empty() ? "(" + set_line(d, v) + ")" : set_line(d, v);
     out << "\n  " << label << " " << (i + 1) << ": " << names;
     if (v.probability) out << "  (p = " << probability(*v.probability) << ")";
     out << "\n";
@@ -232,6 +230,13 @@ void write_faults_text(std::ostream& out, const std::vector<DesignReport>& repor
       out << "\n";
     }
   }
+}
+
+std::string set_line(const models::Design& d, const Violation& v) {
+  if (v.events.empty()) return "no fault: the design fails as it stands";
+  std::string s;
+  for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
+  return s;
 }
 
 }  // namespace faultline::verifier
