@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "verifier/escape.hpp"
 #include "verifier/report.hpp"
 
 namespace faultline::verifier {
@@ -14,16 +15,7 @@ using json = nlohmann::ordered_json;
 std::string uri_of(const std::string& path) {
   std::string p = path;
   while (p.rfind("./", 0) == 0) p = p.substr(2);
-  std::string out;
-  for (char c : p) {
-    if (c == ' ')
-      out += "%20";
-    else if (c == '%')
-      out += "%25";
-    else
-      out += c;
-  }
-  return out;
+  return replace_chars(p, {{'%', "%25"}, {' ', "%20"}});
 }
 
 // SARIF counts columns in Unicode code points (columnKind below); SourceLoc counts bytes.
@@ -161,37 +153,6 @@ void write_sarif(std::ostream& out, const std::vector<DesignReport>& reports) {
   out << sarif.dump(2) << "\n";
 }
 
-namespace {
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (c < 0x20 && c != '\n' && c != '\t')
-          out += "?";  // not allowed in XML 1.0
-        else
-          out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-}  // namespace
-
 void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
   std::ostringstream body;
   std::size_t tests = 0, failures = 0, errors = 0;
@@ -204,8 +165,8 @@ void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
       std::string text;
       for (const auto& diag : rep.diagnostics)
         text += (diag.loc.valid() ? diag.loc.str() : rep.file) + ": " + diag.message + "\n";
-      cases << "    <testcase classname=\"" << xml_escape(rep.file) << "\" name=\"parse\">\n"
-            << "      <error message=\"the design has errors\">" << xml_escape(text)
+      cases << "    <testcase classname=\"" << markup_escape(rep.file) << "\" name=\"parse\">\n"
+            << "      <error message=\"the design has errors\">" << markup_escape(text)
             << "</error>\n    </testcase>\n";
     } else {
       const models::Design& d = *rep.design;
@@ -213,8 +174,8 @@ void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
         const RequirementResult& r = c.result;
         const models::Requirement& req = d.net.requirements[r.requirement];
         ++t;
-        cases << "    <testcase classname=\"" << xml_escape(rep.file) << "\" name=\""
-              << xml_escape(req.text) << "\" file=\"" << xml_escape(rep.file) << "\" line=\""
+        cases << "    <testcase classname=\"" << markup_escape(rep.file) << "\" name=\""
+              << markup_escape(req.text) << "\" file=\"" << markup_escape(rep.file) << "\" line=\""
               << req.loc.line() << "\">\n";
         if (r.status == Status::violated) {
           ++f;
@@ -224,10 +185,10 @@ void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
                 set_line(d, r.violations[i]) + ": " + explanation_text(c.explanations[i]) + "\n";
           cases << "      <failure message=\"violated by " << r.violation_count
                 << (r.violation_count == 1 ? " minimal set" : " minimal sets") << "\">"
-                << xml_escape(text) << "</failure>\n";
+                << markup_escape(text) << "</failure>\n";
         } else if (r.status == Status::unknown) {
           ++e;
-          cases << "      <error message=\"unknown\">" << xml_escape(r.unknown_reason)
+          cases << "      <error message=\"unknown\">" << markup_escape(r.unknown_reason)
                 << "</error>\n";
         }
         cases << "    </testcase>\n";
@@ -236,8 +197,8 @@ void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
     tests += t;
     failures += f;
     errors += e;
-    body << "  <testsuite name=\"" << xml_escape(rep.file) << "\" tests=\"" << t << "\" failures=\""
-         << f << "\" errors=\"" << e << "\">\n"
+    body << "  <testsuite name=\"" << markup_escape(rep.file) << "\" tests=\"" << t
+         << "\" failures=\"" << f << "\" errors=\"" << e << "\">\n"
          << cases.str() << "  </testsuite>\n";
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -8,37 +8,12 @@
 #include <sstream>
 
 #include "verifier/criticality.hpp"
+#include "verifier/escape.hpp"
 #include "verifier/report.hpp"
 
 namespace faultline::verifier {
 
 namespace {
-
-std::string h(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Designs above this many devices get no drawing: dot's layout would dominate the run.
 constexpr std::size_t kMaxDrawnDevices = 300;
@@ -95,13 +70,14 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
   std::size_t proved = 0, violated = 0, unknown = 0;
   std::ostringstream body;
   for (const DesignReport& rep : reports) {
-    body << "<h2>" << h(rep.file);
-    if (rep.design) body << " — design “" << h(rep.design->net.name) << "”";
+    body << "<h2>" << markup_escape(rep.file);
+    if (rep.design) body << " — design “" << markup_escape(rep.design->net.name) << "”";
     body << "</h2>\n";
     if (!rep.design) {
       body << "<p class=\"violated\">Not checked: the design has errors.</p>\n<pre>";
       for (const auto& diag : rep.diagnostics)
-        body << h((diag.loc.valid() ? diag.loc.str() : rep.file) + ": " + diag.message) << "\n";
+        body << markup_escape((diag.loc.valid() ? diag.loc.str() : rep.file) + ": " + diag.message)
+             << "\n";
       body << "</pre>\n";
       continue;
     }
@@ -115,8 +91,8 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
       proved += r.status == Status::proved;
       violated += r.status == Status::violated;
       unknown += r.status == Status::unknown;
-      body << "<tr><td>" << req.loc.line() << "</td><td>" << h(req.text) << "</td><td class=\""
-           << st << "\">" << st << "</td><td>" << r.tolerate << "</td><td>"
+      body << "<tr><td>" << req.loc.line() << "</td><td>" << markup_escape(req.text)
+           << "</td><td class=\"" << st << "\">" << st << "</td><td>" << r.tolerate << "</td><td>"
            << (r.status == Status::violated ? std::to_string(r.violation_count) : "")
            << "</td></tr>\n";
     }
@@ -125,21 +101,26 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
       const RequirementResult& r = c.result;
       const auto& req = d.net.requirements[r.requirement];
       if (r.status == Status::unknown)
-        body << "<h3>" << h(req.text) << ": <span class=\"unknown\">unknown</span></h3><p>"
-             << h(r.unknown_reason) << "</p>\n";
+        body << "<h3>" << markup_escape(req.text)
+             << ": <span class=\"unknown\">unknown</span></h3><p>"
+             << markup_escape(r.unknown_reason) << "</p>\n";
       if (r.status != Status::violated) continue;
-      body << "<h3>" << h(req.text) << ": <span class=\"violated\">violated</span></h3>\n<pre>"
-           << h(source_line(req.loc)) << "</pre>\n";
+      body << "<h3>" << markup_escape(req.text)
+           << ": <span class=\"violated\">violated</span></h3>\n<pre>"
+           << markup_escape(source_line(req.loc)) << "</pre>\n";
       for (std::size_t i = 0; i < r.violations.size(); ++i) {
         const Violation& v = r.violations[i];
         const Explanation& e = c.explanations[i];
-        body << "<div class=\"set\"><p><b>" << (i + 1) << ". " << h(set_line(d, v)) << "</b>";
+        body << "<div class=\"set\"><p><b>" << (i + 1) << ". " << markup_escape(set_line(d, v))
+             << "</b>";
         if (v.probability) body << " (p = " << *v.probability << ")";
         body << "</p>\n<pre>";
-        for (std::size_t ev : v.events) body << h(source_line(d.events[ev].loc)) << "\n";
-        body << "</pre>\n<p>walk: " << h(walk_line(e)) << "<br>dies: " << h(e.drop_detail);
-        for (const auto& u : e.unnoticed) body << "<br>unnoticed: " << h(u);
-        for (const auto& s : e.state) body << "<br>state: " << h(s);
+        for (std::size_t ev : v.events)
+          body << markup_escape(source_line(d.events[ev].loc)) << "\n";
+        body << "</pre>\n<p>walk: " << markup_escape(walk_line(e))
+             << "<br>dies: " << markup_escape(e.drop_detail);
+        for (const auto& u : e.unnoticed) body << "<br>unnoticed: " << markup_escape(u);
+        for (const auto& s : e.state) body << "<br>state: " << markup_escape(s);
         body << "</p>\n";
         if (i == 0) {  // one drawing per requirement: its first set
           body << "<div class=\"drawing\">";
@@ -159,9 +140,9 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
               "<th>requirements</th><th>minimal sets</th></tr>\n";
       std::size_t n = 0;
       for (const RiskRow& row : criticality(rep))
-        body << "<tr><td>" << ++n << "</td><td>" << h(d.events[row.event].name) << "</td><td>"
-             << row.smallest << "</td><td>" << row.requirements << "</td><td>" << row.sets
-             << "</td></tr>\n";
+        body << "<tr><td>" << ++n << "</td><td>" << markup_escape(d.events[row.event].name)
+             << "</td><td>" << row.smallest << "</td><td>" << row.requirements << "</td><td>"
+             << row.sets << "</td></tr>\n";
       body << "</table>\n";
     }
   }

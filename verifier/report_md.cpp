@@ -1,6 +1,7 @@
 // Markdown (a review ticket, GitHub's step summary) and GitHub workflow annotations.
 #include <sstream>
 
+#include "verifier/escape.hpp"
 #include "verifier/report.hpp"
 
 namespace faultline::verifier {
@@ -9,47 +10,26 @@ namespace {
 
 // Markdown-escapes text taken from a design: a device named `<b>|x` stays text in a table.
 std::string md(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
-        c == '<' || c == '>' || c == '#')
-      out += '\\';
-    if (c == '\n') {
-      out += ' ';
-      continue;
-    }
-    out += c;
-  }
-  return out;
+  return replace_chars(s, {{'|', "\\|"},
+                           {'\\', "\\\\"},
+                           {'`', "\\`"},
+                           {'*', "\\*"},
+                           {'_', "\\_"},
+                           {'[', "\\["},
+                           {']', "\\]"},
+                           {'<', "\\<"},
+                           {'>', "\\>"},
+                           {'#', "\\#"},
+                           {'\n', " "}});
 }
 
 // GitHub's workflow-command escaping: the message, and property values (which also escape
 // ':' and ',').
 std::string gh_data(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out += c;
-  }
-  return out;
+  return replace_chars(s, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}});
 }
 std::string gh_property(const std::string& s) {
-  std::string out;
-  for (char c : gh_data(s)) {
-    if (c == ':')
-      out += "%3A";
-    else if (c == ',')
-      out += "%2C";
-    else
-      out += c;
-  }
-  return out;
+  return replace_chars(gh_data(s), {{':', "%3A"}, {',', "%2C"}});
 }
 
 }  // namespace

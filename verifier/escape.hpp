@@ -1,0 +1,37 @@
+// Escaping text taken from a design for the formats that embed it: one table-driven replace,
+// and the markup escape HTML and XML share.
+#pragma once
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace faultline::verifier {
+
+// `s` with every character that has an entry in `table` replaced by its text.
+inline std::string replace_chars(std::string_view s,
+                                 std::initializer_list<std::pair<char, std::string_view>> table) {
+  std::string out;
+  for (char c : s) {
+    const std::pair<char, std::string_view>* hit = nullptr;
+    for (const auto& entry : table)
+      if (entry.first == c) hit = &entry;
+    if (hit)
+      out += hit->second;
+    else
+      out += c;
+  }
+  return out;
+}
+
+// Text and attribute values in HTML and XML 1.0: the five markup characters as references, and
+// control characters other than tab and newline (which XML 1.0 forbids) as '?'.
+inline std::string markup_escape(std::string_view s) {
+  std::string out;
+  for (char c : replace_chars(
+           s, {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}}))
+    out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? '?' : c;
+  return out;
+}
+
+}  // namespace faultline::verifier
