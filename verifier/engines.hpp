@@ -5,7 +5,10 @@
 //  - failstop: requirements of the fail-stop fragment, decided by connectivity (part of smt).
 //  - hot: `reach`, explicit states extended only by the events that touch their support.
 #pragma once
+#include <algorithm>
+#include <chrono>
 #include <optional>
+#include <string>
 
 #include "models/resolve.hpp"
 #include "verifier/result.hpp"
@@ -31,6 +34,34 @@ struct EngineAnswer {
     status = minimal_sets.empty() ? Status::unknown : Status::violated;
   }
 };
+
+// --timeout for one search, counted from its start.
+class Deadline {
+ public:
+  explicit Deadline(double seconds) : seconds_(seconds) {}
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+  bool limited() const { return seconds_ > 0; }
+  bool passed() const { return limited() && elapsed() > seconds_; }
+  double left() const { return seconds_ - elapsed(); }
+  std::string reason() const { return "time limit of " + std::to_string(seconds_) + " s reached"; }
+
+ private:
+  double seconds_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+// The explicit searches keep sets as sorted positions in the requirement's universe.
+inline bool contains_set(const std::vector<std::size_t>& set, const std::vector<std::size_t>& sub) {
+  return std::includes(set.begin(), set.end(), sub.begin(), sub.end());
+}
+inline std::vector<std::size_t> events_at(const std::vector<std::size_t>& universe,
+                                          const std::vector<std::size_t>& positions) {
+  std::vector<std::size_t> events;
+  for (std::size_t p : positions) events.push_back(universe[p]);
+  return events;
+}
 
 EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
                         const std::vector<std::size_t>& universe, const SearchOptions& opts,

@@ -3,19 +3,12 @@
 // (it is not minimal).  With the explicit simulator as judge this is the `enumerate` oracle;
 // with the fail-stop connectivity check it decides requirements of that fragment.
 #include <algorithm>
-#include <chrono>
 #include <functional>
 
 #include "models/connectivity.hpp"
 #include "verifier/engines.hpp"
 
 namespace faultline::verifier {
-
-namespace {
-bool contains(const std::vector<std::size_t>& set, const std::vector<std::size_t>& sub) {
-  return std::includes(set.begin(), set.end(), sub.begin(), sub.end());
-}
-}  // namespace
 
 namespace {
 
@@ -25,8 +18,7 @@ using Judge = std::function<bool(const models::FaultState&, std::string& refusal
 EngineAnswer search_sets(const models::Design& design, const models::Requirement& req,
                          const std::vector<std::size_t>& universe, const SearchOptions& opts,
                          SearchStats& stats, const Judge& violates) {
-  using Clock = std::chrono::steady_clock;
-  auto start = Clock::now();
+  Deadline deadline(opts.timeout_seconds);
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::string stopped;                          // why a limit ended the search early
@@ -37,19 +29,17 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
     std::vector<std::size_t> pos(size);
     for (std::size_t i = 0; i < size; ++i) pos[i] = i;
     for (;;) {
-      bool superset =
-          std::any_of(found.begin(), found.end(), [&](const auto& f) { return contains(pos, f); });
+      bool superset = std::any_of(found.begin(), found.end(),
+                                  [&](const auto& f) { return contains_set(pos, f); });
       if (!superset) {
-        if (opts.timeout_seconds > 0 && (stats.solver_calls & 255) == 0 &&
-            std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
-          stopped = "time limit of " + std::to_string(opts.timeout_seconds) + " s reached";
+        if ((stats.solver_calls & 255) == 0 && deadline.passed()) {
+          stopped = deadline.reason();
           break;
         }
-        std::vector<std::size_t> chosen;
-        for (std::size_t p : pos) chosen.push_back(universe[p]);
         ++stats.solver_calls;
         std::string refusal;
-        bool violated = violates(models::apply_events(design.net, design.events, chosen), refusal);
+        bool violated = violates(
+            models::apply_events(design.net, design.events, events_at(universe, pos)), refusal);
         if (!refusal.empty()) {
           stopped = refusal;
           break;
@@ -65,16 +55,12 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
     }
     if (!stopped.empty()) break;
   }
-  for (const auto& f : found) {
-    std::vector<std::size_t> set;
-    for (std::size_t p : f) set.push_back(universe[p]);
-    answer.minimal_sets.push_back(set);
-  }
+  for (const auto& f : found) answer.minimal_sets.push_back(events_at(universe, f));
   if (stopped.empty())
     answer.status = found.empty() ? Status::proved : Status::violated;
   else
     answer.stop(stopped);
-  stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  stats.search_seconds += deadline.elapsed();
   return answer;
 }
 
@@ -104,12 +90,10 @@ namespace {
 EngineAnswer search_cuts(const models::Design& design, const models::Requirement& req,
                          const std::vector<std::size_t>& universe, const SearchOptions& opts,
                          SearchStats& stats) {
-  using Clock = std::chrono::steady_clock;
-  auto start = Clock::now();
+  Deadline deadline(opts.timeout_seconds);
   EngineAnswer answer;
-  auto state_of = [&](std::vector<std::size_t> positions) {
-    for (std::size_t& p : positions) p = universe[p];
-    return models::apply_events(design.net, design.events, positions);
+  auto state_of = [&](const std::vector<std::size_t>& positions) {
+    return models::apply_events(design.net, design.events, events_at(universe, positions));
   };
   ++stats.solver_calls;
   if (!models::holds_failstop(design.net, req, state_of({}))) {
@@ -128,9 +112,8 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
   }
   for (std::size_t i = 0; i < n && req.tolerate >= 2; ++i) {
     if (single[i]) continue;
-    if (opts.timeout_seconds > 0 &&
-        std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
-      answer.stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
+    if (deadline.passed()) {
+      answer.stop(deadline.reason());
       return answer;
     }
     ++stats.solver_calls;
@@ -143,7 +126,7 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
     }
   }
   answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;
-  stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  stats.search_seconds += deadline.elapsed();
   return answer;
 }
 

@@ -5,7 +5,6 @@
 // events, and visiting sets by increasing size while skipping supersets of recorded sets yields
 // exactly the minimal violating sets of at most K events (proofs/SOUNDNESS.md §7).  Each state
 // is judged by the explicit simulator, as in the oracle.
-#include <chrono>
 #include <set>
 
 #include "models/support.hpp"
@@ -13,17 +12,10 @@
 
 namespace faultline::verifier {
 
-namespace {
-bool contains(const std::vector<std::size_t>& set, const std::vector<std::size_t>& sub) {
-  return std::includes(set.begin(), set.end(), sub.begin(), sub.end());
-}
-}  // namespace
-
 std::optional<EngineAnswer> search_hot(const models::Design& design, const models::Requirement& req,
                                        const std::vector<std::size_t>& universe,
                                        const SearchOptions& opts, SearchStats& stats) {
-  using Clock = std::chrono::steady_clock;
-  auto start = Clock::now();
+  Deadline deadline(opts.timeout_seconds);
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::vector<models::Witness> witnesses;       // the dropped flow of each found set
@@ -34,20 +26,16 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
     if (opts.stop_at_first && !found.empty()) break;
     std::set<std::vector<std::size_t>> next;
     for (const auto& pos : level) {
-      if (std::any_of(found.begin(), found.end(), [&](const auto& f) { return contains(pos, f); }))
+      if (std::any_of(found.begin(), found.end(),
+                      [&](const auto& f) { return contains_set(pos, f); }))
         continue;
-      if (opts.timeout_seconds > 0 && (stats.solver_calls & 63) == 0 &&
-          std::chrono::duration<double>(Clock::now() - start).count() > opts.timeout_seconds) {
-        for (const auto& f : found) {
-          answer.minimal_sets.emplace_back();
-          for (std::size_t p : f) answer.minimal_sets.back().push_back(universe[p]);
-        }
-        answer.stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
+      if ((stats.solver_calls & 63) == 0 && deadline.passed()) {
+        for (const auto& f : found) answer.minimal_sets.push_back(events_at(universe, f));
+        answer.stop(deadline.reason());
         return answer;
       }
-      std::vector<std::size_t> chosen;
-      for (std::size_t p : pos) chosen.push_back(universe[p]);
-      models::FaultState state = models::apply_events(design.net, design.events, chosen);
+      models::FaultState state =
+          models::apply_events(design.net, design.events, events_at(universe, pos));
       if (models::free_choices(design.net, req, state).size() > models::kMaxFreeChoices)
         return std::nullopt;  // too many split-brain choices to enumerate: not for this engine
       ++stats.solver_calls;
@@ -69,13 +57,10 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
     }
     level = std::move(next);
   }
-  for (const auto& f : found) {
-    answer.minimal_sets.emplace_back();
-    for (std::size_t p : f) answer.minimal_sets.back().push_back(universe[p]);
-  }
+  for (const auto& f : found) answer.minimal_sets.push_back(events_at(universe, f));
   answer.witnesses = std::move(witnesses);
   answer.status = found.empty() ? Status::proved : Status::violated;
-  stats.search_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  stats.search_seconds += deadline.elapsed();
   return answer;
 }
 

@@ -31,6 +31,7 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
                         SearchStats& stats) {
   auto start = Clock::now();
+  Deadline deadline(opts.timeout_seconds);
   EngineAnswer answer;
   z3::context ctx;
   models::SymbolicFaults faults;
@@ -68,11 +69,9 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
       solver.add(violation);
       for (const auto& b : blocked) solver.add(b);
       if (!literals.empty()) solver.add(z3::atmost(literals, static_cast<unsigned>(size)));
-      if (opts.timeout_seconds > 0) {
-        double left = opts.timeout_seconds - seconds_since(start);
-        if (left <= 0)
-          return stop("time limit of " + std::to_string(opts.timeout_seconds) + " s reached");
-        solver.set_timeout(left);
+      if (deadline.limited()) {
+        if (deadline.left() <= 0) return stop(deadline.reason());
+        solver.set_timeout(deadline.left());
       }
       if (dump_path && stats.solver_calls == 0) solver.dump(dump_path);
       ++stats.solver_calls;
