@@ -17,8 +17,9 @@ import statistics
 import subprocess
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FAULTLINE = os.path.join(ROOT, "build", "faultline")
+import common
+from common import FAULTLINE, ROOT
+
 GEN = os.path.join(ROOT, "bench", "gen-fabric")
 
 
@@ -86,7 +87,7 @@ def main():
             rows.append(f"| {k} | {switches:,} | {variant} | {events:,} | {judged:,} | {verdict}"
                         f"{'' if statuses == {expected} else ' (UNEXPECTED)'} | {sets:,} | {wall:.2f} s | {rss:.0f} MiB | {z3} |")
             series[variant].append((switches, wall, rss))
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    commit = common.commit()
     lines = [
         "## Generated fat-tree fabrics: eight `reach`, `down device, link; blackhole switch;`, K = 1",
         "",

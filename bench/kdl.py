@@ -10,8 +10,9 @@ import subprocess
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FAULTLINE = os.path.join(ROOT, "build", "faultline")
+import common
+from common import FAULTLINE, ROOT
+
 KDL = os.path.join(ROOT, "..", "shared", "data", "topologyzoo", "Kdl.graphml")
 
 
@@ -40,7 +41,7 @@ def main():
     smt_t = statistics.median(t for t, _ in smt)
     sets = next(l for l in smt[0][1].splitlines() if "minimal violating" in l).strip()
     enum_t, _ = run([FAULTLINE, "check", "--engine", "enumerate", design], args.limit)
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    commit = common.commit()
     lines = [
         "## Kdl: `connected * tolerate 2`, `down device, link`",
         "",

@@ -15,9 +15,10 @@ import subprocess
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import common
+from common import FAULTLINE, ROOT
+
 DATA = os.path.join(ROOT, "..", "shared", "data", "topologyzoo")
-FAULTLINE = os.path.join(ROOT, "build", "faultline")
 
 
 def timed(cmd, runs):
@@ -61,7 +62,7 @@ def main():
 
     smt, enum, nx = faultline_counts(smt_out), faultline_counts(enum_out), json.loads(nx_out)
     disagree = [n for n in nx if smt.get(n) != nx[n] or enum.get(n) != nx[n]]
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    commit = common.commit()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     lines = [
         "# Benchmark results",
