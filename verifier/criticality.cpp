@@ -10,9 +10,14 @@ namespace faultline::verifier {
 std::vector<RiskRow> criticality(const DesignReport& report) {
   if (!report.design) return {};
   const models::Design& d = *report.design;
-  std::map<std::size_t, RiskRow> rows;
-  std::map<std::size_t, std::set<std::size_t>> breaks_at_smallest;  // event -> requirements
-  std::map<std::size_t, std::optional<double>> mass;                // event -> Σ p(set)
+  // Per event: its row, the requirements it breaks at its smallest size, whether every set it
+  // is in has a probability (then row.probability sums them).
+  struct Tally {
+    RiskRow row;
+    std::set<std::size_t> requirements;
+    bool weighed = true;
+  };
+  std::map<std::size_t, Tally> tally;
   for (std::size_t q = 0; q < report.requirements.size(); ++q) {
     const RequirementResult& r = report.requirements[q].result;
     std::vector<const std::vector<std::size_t>*> sets;
@@ -22,27 +27,24 @@ std::vector<RiskRow> criticality(const DesignReport& report) {
     for (const auto* s : sets) {
       std::optional<double> p = set_probability(d.events, *s);
       for (std::size_t e : *s) {
-        auto it = mass.try_emplace(e, 0.0).first;
-        if (!p || !it->second)
-          it->second.reset();
-        else
-          *it->second += *p;
-        RiskRow& row = rows[e];
-        row.event = e;
-        ++row.sets;
-        if (row.smallest == 0 || s->size() < row.smallest) {
-          row.smallest = s->size();
-          breaks_at_smallest[e].clear();
+        Tally& t = tally[e];
+        t.row.event = e;
+        ++t.row.sets;
+        t.weighed = t.weighed && p;
+        if (p) t.row.probability = t.row.probability.value_or(0) + *p;
+        if (t.row.smallest == 0 || s->size() < t.row.smallest) {
+          t.row.smallest = s->size();
+          t.requirements.clear();
         }
-        if (s->size() == row.smallest) breaks_at_smallest[e].insert(q);
+        if (s->size() == t.row.smallest) t.requirements.insert(q);
       }
     }
   }
   std::vector<RiskRow> out;
-  for (auto& [e, row] : rows) {
-    row.requirements = breaks_at_smallest[e].size();
-    row.probability = mass[e];
-    out.push_back(row);
+  for (auto& [e, t] : tally) {
+    t.row.requirements = t.requirements.size();
+    if (!t.weighed) t.row.probability.reset();
+    out.push_back(t.row);
   }
   // Probability breaks ties before the name (events without one count as 0).
   std::sort(out.begin(), out.end(), [&](const RiskRow& a, const RiskRow& b) {

@@ -21,6 +21,9 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
 void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts);
 
+// A probability in three significant digits ("1e-05", "0.000118"), the same on every platform.
+std::string probability(double p);
+
 // A violating set in words: its events' names joined by " + ", or the fault-free case.
 std::string set_line(const models::Design& d, const Violation& v);
 

@@ -113,7 +113,7 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
         const Explanation& e = c.explanations[i];
         body << "<div class=\"set\"><p><b>" << (i + 1) << ". " << markup_escape(set_line(d, v))
              << "</b>";
-        if (v.probability) body << " (p = " << *v.probability << ")";
+        if (v.probability) body << " (p = " << probability(*v.probability) << ")";
         body << "</p>\n<pre>";
         for (std::size_t ev : v.events)
           body << markup_escape(source_line(d.events[ev].loc)) << "\n";

@@ -41,13 +41,6 @@ std::string declared(const models::Design& d, const models::FaultEvent& e) {
   return s;
 }
 
-// A probability in three significant digits, the same on every platform.
-std::string probability(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", p);
-  return buf;
-}
-
 std::string seconds(double s) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(3) << s << " s";
@@ -237,6 +230,12 @@ std::string set_line(const models::Design& d, const Violation& v) {
   std::string s;
   for (std::size_t e : v.events) s += (s.empty() ? "" : " + ") + d.events[e].name;
   return s;
+}
+
+std::string probability(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", p);
+  return buf;
 }
 
 }  // namespace faultline::verifier
