@@ -231,3 +231,19 @@ TEST_CASE("graph draws one design, highlighting the named events", "[cli]") {
   CHECK(unknown.err.find("no fault event named 'down nowhere'") != std::string::npos);
   CHECK(run({"graph", "/nonexistent.fl"}).code == 2);
 }
+
+TEST_CASE("option --limit keeps the likeliest sets when events have probabilities",
+          "[cli][probability]") {
+  auto all = run({"check", example("incidents/probabilities.fl"), "--format", "json"});
+  auto one =
+      run({"check", example("incidents/probabilities.fl"), "--format", "json", "--limit", "1"});
+  auto a = nlohmann::json::parse(all.out)["designs"][0]["requirements"][0];
+  auto b = nlohmann::json::parse(one.out)["designs"][0]["requirements"][0];
+  REQUIRE(b["violations"].size() == 1);
+  CHECK(b["violation_count"] == a["violations"].size());
+  double best = 0;
+  for (const auto& v : a["violations"]) best = std::max(best, v["probability"].get<double>());
+  CHECK(b["violations"][0]["probability"] == best);
+  CHECK(b["violations"][0]["events"][0] == "common conduit=duct-west down");
+  CHECK(b["probability"] == a["probability"]);  // the bound counts every set, listed or not
+}

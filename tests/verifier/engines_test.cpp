@@ -203,6 +203,7 @@ TEST_CASE("the split-brain choices of hosts a requirement does not use are not e
   auto smt = verifier::check_requirement(d, 0, z3_only);
   auto oracle = verifier::check_requirement(d, 0, engine(verifier::Engine::enumerate));
   CHECK(hot.result.method == std::string("hot"));
+  CHECK(smt.result.method == std::string("smt"));  // --no-fast-path: Z3 for reach too
   for (const auto* r : {&hot, &smt, &oracle}) {
     CHECK(r->result.status == verifier::Status::violated);
     CHECK(sets(d, *r) == std::vector<std::vector<std::string>>{{"down p:icl--q:icl"}});
@@ -412,4 +413,31 @@ TEST_CASE("probabilities: sets ranked likeliest first, the requirement bounded b
     CHECK(v.probability.has_value() ==
           std::all_of(v.events.begin(), v.events.end(),
                       [&](std::size_t e) { return partial.events[e].probability.has_value(); }));
+}
+
+TEST_CASE("degree: nothing up to 8 events breaks it, so the degree is a lower bound",
+          "[verifier][degree]") {
+  // Ten parallel links: it takes all ten down, beyond the 8 the degree search looks at.
+  std::string text = "device a router; device b router;\n";
+  for (int i = 0; i < 10; ++i)
+    text += "link a:p" + std::to_string(i) + " -- b:p" + std::to_string(i) + ";\n";
+  text += "faults { down link; }\nrequire reach a -> b;\n";
+  auto d = design_of(text);
+  verifier::SearchOptions o;
+  o.degree = true;
+  auto c = verifier::check_requirement(d, 0, o);
+  CHECK(c.result.status == verifier::Status::proved);
+  REQUIRE(c.result.degree);
+  CHECK(c.result.degree->value == 8);
+  CHECK(!c.result.degree->exact);
+  CHECK(c.result.degree->reason == "no set of at most 8 events violates it");
+  // Three links: all three at once is the smallest breaking set.
+  auto three = design_of(
+      "device a router; device b router;\nlink a:1 -- b:1; link a:2 -- b:2; link a:3 -- b:3;\n"
+      "faults { down link; }\nrequire reach a -> b;\n");
+  auto t = verifier::check_requirement(three, 0, o);
+  REQUIRE(t.result.degree);
+  CHECK(t.result.degree->value == 2);
+  CHECK(t.result.degree->exact);
+  CHECK(t.result.degree->sets.size() == 1);
 }
