@@ -5,12 +5,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "dsl/import/importer.hpp"
+#include "verifier/audit.hpp"
 #include "verifier/check.hpp"
+#include "verifier/files.hpp"
 #include "verifier/report.hpp"
 
 namespace faultline::verifier {
@@ -23,6 +26,9 @@ constexpr const char* kUsage =
     "                               [--engine smt|enumerate]\n"
     "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
+    "       faultline audit DIR|FILE... --out DIR [--jobs N] [--shard I/N]\n"
+    "                               [the search options of check]\n"
+    "       faultline merge DIR... [--out DIR]\n"
     "       faultline faults FILE... [--format text|json]\n"
     "       faultline graph FILE [--events NAME...]\n"
     "       faultline import --from graphml|containerlab|batfish-l1|netbox FILE...\n"
@@ -30,6 +36,9 @@ constexpr const char* kUsage =
     "       faultline --help | --version\n"
     "\n"
     "check   verify every requirement of each design against its fault model\n"
+    "audit   check many designs (files, and the .fl files under directories), one JSON result\n"
+    "        each in DIR/designs, a summary in DIR/summary.{json,md,html} (docs/batch.md)\n"
+    "merge   fold the shards of an audit (--shard I/N) into its summary\n"
     "faults  list the fault universe of each design with source locations\n"
     "graph   write the design as Graphviz DOT, the elements of the named events in red\n"
     "import  turn a topology file into a faultline design (stdout, or OUT written atomically)\n"
@@ -41,6 +50,9 @@ constexpr const char* kUsage =
     "--criticality   rank the fault events by what they break (implies --degree)\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
+    "--jobs N        audit: designs checked at once, each in a process of its own (default: one\n"
+    "                per processor)\n"
+    "--shard I/N     audit: only the I-th of N deterministic shards (1 <= I <= N)\n"
     "\n"
     "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
     "            3 a requirement left unknown (time limit)\n";
@@ -54,27 +66,8 @@ struct Args {
   std::string import_from, output;
   std::vector<std::string> events;  // graph --events
   dsl::import::ImportOptions import;
+  unsigned jobs = 0, shard = 1, shards = 1;  // audit
 };
-
-// Writes `text` to `path` through a temporary file and a rename: never a half-written file.
-bool write_atomically(const std::string& path, const std::string& text, std::ostream& err) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      err << "faultline: error: cannot write '" << tmp << "'\n";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    err << "faultline: error: cannot write '" << path << "'\n";
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
 
 int run_import(const Args& a, std::ostream& out, std::ostream& err) {
   if (a.files.size() != 1 && a.import_from != "netbox") {
@@ -139,8 +132,10 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
   if (argc < 2) return usage_error("no command given");
   a.command = argv[1];
   if (a.command != "check" && a.command != "faults" && a.command != "import" &&
-      a.command != "graph")
+      a.command != "graph" && a.command != "audit" && a.command != "merge")
     return usage_error("unknown command '" + a.command + "'");
+  // audit takes check's search options
+  const bool checks = a.command == "check" || a.command == "audit";
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&](std::string& into) {
@@ -152,6 +147,9 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     if (arg == "--format") {
       if (!value(v)) return false;
       bool ci = v == "sarif" || v == "junit" || v == "github" || v == "markdown" || v == "html";
+      if (a.command == "audit" || a.command == "merge")
+        return usage_error("'" + a.command +
+                           "' writes JSON, Markdown and HTML; it takes no --format");
       if (v != "text" && v != "json" && !(ci && a.command == "check"))
         return usage_error(std::string("--format takes ") +
                            (a.command == "check"
@@ -159,7 +157,7 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
                                 : "text or json") +
                            ", not '" + v + "'");
       a.format = v;
-    } else if (arg == "--engine" && a.command == "check") {
+    } else if (arg == "--engine" && checks) {
       if (!value(v)) return false;
       if (v == "smt")
         a.search.engine = Engine::smt;
@@ -167,7 +165,7 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
         a.search.engine = Engine::enumerate;
       else
         return usage_error("--engine takes smt or enumerate, not '" + v + "'");
-    } else if (arg == "--timeout" && a.command == "check") {
+    } else if (arg == "--timeout" && checks) {
       if (!value(v)) return false;
       char* end = nullptr;
       double s = std::strtod(v.c_str(), &end);
@@ -178,6 +176,29 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (!value(a.import_from)) return false;
     } else if (arg == "-o" && (a.command == "import" || a.command == "check")) {
       if (!value(a.output)) return false;
+    } else if (arg == "--out" && (a.command == "audit" || a.command == "merge")) {
+      if (!value(a.output)) return false;
+    } else if (arg == "--jobs" && a.command == "audit") {
+      if (!value(v)) return false;
+      char* end = nullptr;
+      unsigned long n = std::strtoul(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1024)
+        return usage_error("--jobs takes a number of processes from 1 to 1024, not '" + v + "'");
+      a.jobs = static_cast<unsigned>(n);
+    } else if (arg == "--shard" && a.command == "audit") {
+      if (!value(v)) return false;
+      unsigned long i = 0, n = 0;
+      char* end = nullptr;
+      auto slash = v.find('/');
+      bool ok = slash != std::string::npos && slash > 0 && v[0] != '-' && v[slash + 1] != '-';
+      if (ok) i = std::strtoul(v.c_str(), &end, 10), ok = end == v.c_str() + slash;
+      if (ok)
+        n = std::strtoul(v.c_str() + slash + 1, &end, 10),
+        ok = *end == '\0' && end != v.c_str() + slash + 1;
+      if (!ok || i < 1 || n < 1 || i > n || n > 100000)
+        return usage_error("--shard takes I/N with 1 <= I <= N (the I-th of N shards), not '" + v +
+                           "'");
+      a.shard = static_cast<unsigned>(i), a.shards = static_cast<unsigned>(n);
     } else if (arg == "--mclag" && a.command == "import") {
       std::string v;
       if (!value(v)) return false;
@@ -192,24 +213,24 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0)
         a.events.push_back(argv[++i]);
       if (a.events.empty()) return usage_error("--events needs at least one event name");
-    } else if (arg == "--k" && a.command == "check") {
+    } else if (arg == "--k" && checks) {
       if (!value(v)) return false;
       if (v.size() != 1 || v[0] < '0' || v[0] > '8')
         return usage_error("--k takes a number of faults from 0 to 8, not '" + v + "'");
       a.search.k = static_cast<std::uint32_t>(v[0] - '0');
-    } else if (arg == "--limit" && a.command == "check") {
+    } else if (arg == "--limit" && checks) {
       if (!value(v)) return false;
       char* end = nullptr;
       unsigned long long n = std::strtoull(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1000000000)
         return usage_error("--limit takes a number of sets from 1, not '" + v + "'");
       a.search.limit = static_cast<std::size_t>(n);
-    } else if (arg == "--criticality" && a.command == "check") {
+    } else if (arg == "--criticality" && checks) {
       a.search.degree = true;  // the table ranks the sets beyond K too
       a.report.criticality = true;
-    } else if (arg == "--degree" && a.command == "check") {
+    } else if (arg == "--degree" && checks) {
       a.search.degree = true;
-    } else if (arg == "--no-fast-path" && a.command == "check") {
+    } else if (arg == "--no-fast-path" && checks) {
       a.search.fast_path = false;
     } else if (arg == "--stats" && a.command == "check") {
       a.report.stats = true;
@@ -219,7 +240,10 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       a.files.push_back(arg);
     }
   }
-  if (a.files.empty()) return usage_error("no design file given");
+  if (a.files.empty())
+    return usage_error(a.command == "merge" ? "no audit directory given" : "no design file given");
+  if (a.command == "audit" && a.output.empty())
+    return usage_error("audit needs --out DIR for its results");
   if (a.command == "graph" && a.files.size() != 1)
     return usage_error("graph draws one design file");
   return true;
@@ -240,6 +264,17 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (!parse_args(argc, argv, args, err)) return 2;
   if (args.command == "import") return run_import(args, out, err);
   if (args.command == "graph") return run_graph(args, out, err);
+  if (args.command == "merge") return run_merge(args.files, args.output, out, err);
+  if (args.command == "audit") {
+    AuditOptions o;
+    o.search = args.search;
+    o.report = args.report;
+    o.out_dir = args.output;
+    o.jobs = args.jobs;
+    o.shard = args.shard, o.shards = args.shards;
+    o.progress = &err == &std::cerr && ::isatty(STDERR_FILENO);
+    return run_audit(args.files, o, out, err);
+  }
   try {
     std::vector<DesignReport> reports;
     SearchOptions search = args.search;

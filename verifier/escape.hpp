@@ -34,4 +34,19 @@ inline std::string markup_escape(std::string_view s) {
   return out;
 }
 
+// Markdown-escapes text taken from a design: a device named `<b>|x` stays text in a table.
+inline std::string md_escape(std::string_view s) {
+  return replace_chars(s, {{'|', "\\|"},
+                           {'\\', "\\\\"},
+                           {'`', "\\`"},
+                           {'*', "\\*"},
+                           {'_', "\\_"},
+                           {'[', "\\["},
+                           {']', "\\]"},
+                           {'<', "\\<"},
+                           {'>', "\\>"},
+                           {'#', "\\#"},
+                           {'\n', " "}});
+}
+
 }  // namespace faultline::verifier

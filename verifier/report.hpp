@@ -39,6 +39,9 @@ void write_github(std::ostream& out, const std::vector<DesignReport>& reports);
 
 // A self-contained HTML page: verdicts, each violation with its source lines and walk, a
 // drawing per violated requirement (Graphviz `dot`, when installed), the criticality table.
+// The stylesheet the HTML page and the audit summary share.
+extern const char* const kHtmlStyle;
+
 void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts);
 

@@ -13,6 +13,17 @@
 
 namespace faultline::verifier {
 
+const char* const kHtmlStyle = R"(
+body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; }
+td, th { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
+.proved { color: #176b2c; font-weight: bold; } .violated { color: #b00020; font-weight: bold; }
+.unknown { color: #8a6d00; font-weight: bold; }
+pre { background: #f6f6f6; padding: .5em; overflow-x: auto; }
+.set { border-left: 4px solid #b00020; padding-left: 1em; margin: 1em 0; }
+.drawing svg { max-width: 100%; height: auto; }
+)";
+
 namespace {
 
 // Designs above this many devices get no drawing: dot's layout would dominate the run.
@@ -50,17 +61,6 @@ std::string source_line(const dsl::SourceLoc& loc) {
   if (!loc.valid()) return "";
   return std::to_string(loc.line()) + " | " + std::string(loc.file->line_text(loc.line()));
 }
-
-constexpr const char* kStyle = R"(
-body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }
-table { border-collapse: collapse; margin: 1em 0; }
-td, th { border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }
-.proved { color: #176b2c; font-weight: bold; } .violated { color: #b00020; font-weight: bold; }
-.unknown { color: #8a6d00; font-weight: bold; }
-pre { background: #f6f6f6; padding: .5em; overflow-x: auto; }
-.set { border-left: 4px solid #b00020; padding-left: 1em; margin: 1em 0; }
-.drawing svg { max-width: 100%; height: auto; }
-)";
 
 }  // namespace
 
@@ -147,7 +147,7 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
     }
   }
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-      << "<title>faultline report</title>\n<style>" << kStyle << "</style></head><body>\n"
+      << "<title>faultline report</title>\n<style>" << kHtmlStyle << "</style></head><body>\n"
       << "<h1>faultline: " << proved << " proved, " << violated << " violated, " << unknown
       << " unknown</h1>\n"
       << body.str() << "</body></html>\n";

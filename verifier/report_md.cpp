@@ -8,21 +8,6 @@ namespace faultline::verifier {
 
 namespace {
 
-// Markdown-escapes text taken from a design: a device named `<b>|x` stays text in a table.
-std::string md(const std::string& s) {
-  return replace_chars(s, {{'|', "\\|"},
-                           {'\\', "\\\\"},
-                           {'`', "\\`"},
-                           {'*', "\\*"},
-                           {'_', "\\_"},
-                           {'[', "\\["},
-                           {']', "\\]"},
-                           {'<', "\\<"},
-                           {'>', "\\>"},
-                           {'#', "\\#"},
-                           {'\n', " "}});
-}
-
 // GitHub's workflow-command escaping: the message, and property values (which also escape
 // ':' and ',').
 std::string gh_data(const std::string& s) {
@@ -41,11 +26,11 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
   for (const DesignReport& rep : reports) {
     if (!rep.design) {
       ++errors;
-      table << "| " << md(rep.file) << " | — | **error**: the design has errors | | |\n";
+      table << "| " << md_escape(rep.file) << " | — | **error**: the design has errors | | |\n";
       for (const auto& diag : rep.diagnostics)
         if (diag.severity == dsl::Severity::error)
-          details << "- `" << md(diag.loc.valid() ? diag.loc.str() : rep.file)
-                  << "`: " << md(diag.message) << "\n";
+          details << "- `" << md_escape(diag.loc.valid() ? diag.loc.str() : rep.file)
+                  << "`: " << md_escape(diag.message) << "\n";
       continue;
     }
     const models::Design& d = *rep.design;
@@ -56,22 +41,23 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
       if (r.status == Status::proved) ++proved;
       if (r.status == Status::violated) ++violated;
       if (r.status == Status::unknown) ++unknown;
-      table << "| " << md(rep.file) << ":" << req.loc.line() << " | " << md(req.text) << " | "
-            << (r.status == Status::proved ? "" : "**") << verdict
+      table << "| " << md_escape(rep.file) << ":" << req.loc.line() << " | " << md_escape(req.text)
+            << " | " << (r.status == Status::proved ? "" : "**") << verdict
             << (r.status == Status::proved ? "" : "**") << " | " << r.tolerate << " | "
             << (r.status == Status::violated ? std::to_string(r.violation_count) : "") << " |\n";
       if (r.status == Status::unknown)
-        details << "\n### " << md(req.text) << " — unknown\n\n" << md(r.unknown_reason) << "\n";
+        details << "\n### " << md_escape(req.text) << " — unknown\n\n"
+                << md_escape(r.unknown_reason) << "\n";
       if (r.status != Status::violated) continue;
-      details << "\n### " << md(req.text) << " — violated (" << md(rep.file) << ":"
+      details << "\n### " << md_escape(req.text) << " — violated (" << md_escape(rep.file) << ":"
               << req.loc.line() << ")\n\n";
       for (std::size_t i = 0; i < r.violations.size(); ++i) {
         const Explanation& e = c.explanations[i];
-        details << (i + 1) << ". **" << md(set_line(d, r.violations[i])) << "**  \n"
-                << "   walk: " << md(walk_line(e)) << "  \n"
-                << "   dies: " << md(e.drop_detail) << "\n";
-        for (const auto& u : e.unnoticed) details << "   - unnoticed: " << md(u) << "\n";
-        for (const auto& s : e.state) details << "   - state: " << md(s) << "\n";
+        details << (i + 1) << ". **" << md_escape(set_line(d, r.violations[i])) << "**  \n"
+                << "   walk: " << md_escape(walk_line(e)) << "  \n"
+                << "   dies: " << md_escape(e.drop_detail) << "\n";
+        for (const auto& u : e.unnoticed) details << "   - unnoticed: " << md_escape(u) << "\n";
+        for (const auto& s : e.state) details << "   - state: " << md_escape(s) << "\n";
       }
       if (r.violations.size() < r.violation_count)
         details << "\n(" << r.violation_count - r.violations.size()

@@ -1,9 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "verifier/audit.hpp"
 #include "verifier/cli.hpp"
 
 using namespace faultline;
@@ -246,4 +251,49 @@ TEST_CASE("option --limit keeps the likeliest sets when events have probabilitie
   CHECK(b["violations"][0]["probability"] == best);
   CHECK(b["violations"][0]["events"][0] == "common conduit=duct-west down");
   CHECK(b["probability"] == a["probability"]);  // the bound counts every set, listed or not
+}
+
+TEST_CASE("audit and merge refuse bad usage with exit 2", "[cli][audit]") {
+  auto has = [](const Run& r, const std::string& what) {
+    return r.code == 2 && r.err.find(what) != std::string::npos;
+  };
+  CHECK(has(run({"audit", "examples"}), "audit needs --out DIR"));
+  CHECK(has(run({"merge"}), "no audit directory given"));
+  CHECK(has(run({"merge", "a", "b"}), "merge of several directories needs --out DIR"));
+  for (const char* bad : {"0/4", "5/4", "1/0", "a/b", "1/4x", "/4", "1/", "-1/4", "1/-4", "14"})
+    CHECK(has(run({"audit", "x.fl", "--out", "o", "--shard", bad}), "--shard takes I/N"));
+  for (const char* bad : {"0", "-2", "x", "2000"})
+    CHECK(has(run({"audit", "x.fl", "--out", "o", "--jobs", bad}), "--jobs takes a number"));
+  CHECK(has(run({"audit", "x.fl", "--out", "o", "--format", "json"}), "takes no --format"));
+  CHECK(has(run({"audit", "x.fl", "--out", "o", "--stats"}), "unknown option '--stats'"));
+  CHECK(has(run({"check", "x.fl", "--shard", "1/2"}), "unknown option '--shard'"));
+}
+
+TEST_CASE("audit result paths keep distinct designs apart", "[audit]") {
+  using verifier::result_path;
+  CHECK(result_path("examples/leaf-spine.fl") == "designs/examples/leaf-spine.fl.json");
+  CHECK(result_path("./examples//x.fl") == "designs/examples/x.fl.json");
+  CHECK(result_path("/srv/designs/x.fl") == "designs/srv/designs/x.fl.json");
+  CHECK(result_path("../x.fl") == "designs/%2E%2E/x.fl.json");
+  CHECK(result_path("100%.fl") == "designs/100%25.fl.json");
+  CHECK(result_path("%2E%2E/x.fl") != result_path("../x.fl"));
+}
+
+TEST_CASE("audit finds the .fl files under a directory, sorted, skipping hidden ones", "[audit]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("faultline-audit-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (const char* f : {"b/z.fl", "a.fl", ".git/hidden.fl", "b/.x.fl", "c/readme.txt", "B.fl"}) {
+    fs::create_directories((dir / f).parent_path());
+    std::ofstream(dir / f) << "network n {}\n";
+  }
+  std::ostringstream err;
+  auto found = verifier::audit_designs({dir.string(), (dir / "a.fl").string()}, err);
+  std::string d = dir.generic_string();
+  CHECK(found == std::vector<std::string>{d + "/B.fl", d + "/a.fl", d + "/b/z.fl"});
+  CHECK(err.str().empty());
+  found = verifier::audit_designs({(dir / "c").string()}, err);
+  CHECK(found.empty());
+  CHECK(err.str().find("no .fl files under") != std::string::npos);
+  fs::remove_all(dir);
 }
