@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "verifier/check.hpp"
 #include "verifier/escape.hpp"
@@ -218,8 +219,8 @@ struct Manifest {
 struct DesignRow {
   std::string file, result, design, status;
   std::size_t proved = 0, violated = 0, unknown = 0;
-  std::size_t sets = 0;      // minimal violating sets over all requirements
-  std::size_t smallest = 0;  // size of the smallest one (0: none)
+  std::size_t sets = 0;                 // minimal violating sets over all requirements
+  std::optional<std::size_t> smallest;  // size of the smallest one (0: fails with no fault)
   std::vector<std::string> errors;
   json requirements = json::array();
 };
@@ -249,17 +250,17 @@ DesignRow read_row(const fs::path& dir, const std::string& file) {
     const json& vs = r.value("violations", json::array());
     std::size_t count =
         r.contains("violation_count") ? r["violation_count"].get<std::size_t>() : vs.size();
-    std::size_t smallest = 0;
+    std::optional<std::size_t> smallest;
     for (const json& v : vs) {
       std::size_t n = v.value("events", json::array()).size();
-      if (smallest == 0 || n < smallest) smallest = n;
+      if (!smallest || n < *smallest) smallest = n;
     }
     json q{{"text", r.value("text", "")}, {"line", r.value("line", 0)}, {"status", st}};
     if (st == "violated") {
       q["violations"] = count;
-      q["smallest_set"] = smallest;
+      if (smallest) q["smallest_set"] = *smallest;
       row.sets += count;
-      if (smallest && (row.smallest == 0 || smallest < row.smallest)) row.smallest = smallest;
+      if (smallest && (!row.smallest || *smallest < *row.smallest)) row.smallest = smallest;
     }
     row.requirements.push_back(q);
   }
@@ -279,21 +280,51 @@ struct Totals {
   std::size_t proved = 0, violated = 0, unknown = 0, error = 0;
 };
 
+// The rows as a reader scans them: errors, then violations (single points of failure first),
+// unknown, proved; by file within each.  summary.json keeps the file order.
+std::vector<const DesignRow*> worst_first(const std::vector<DesignRow>& rows) {
+  auto rank = [](const DesignRow& r) {
+    return r.status == "violated" ? 1 : r.status == "unknown" ? 2 : r.status == "proved" ? 3 : 0;
+  };
+  std::vector<const DesignRow*> order;
+  for (const DesignRow& r : rows) order.push_back(&r);
+  std::stable_sort(order.begin(), order.end(), [&](const DesignRow* a, const DesignRow* b) {
+    return std::tuple(rank(*a), a->smallest.value_or(SIZE_MAX)) <
+           std::tuple(rank(*b), b->smallest.value_or(SIZE_MAX));
+  });
+  return order;
+}
+
+// The requirements column: what failed and how many, or the design's first error.
+std::string requirements_cell(const DesignRow& row) {
+  if (row.status == "error") return row.errors.empty() ? "error" : row.errors.front();
+  std::size_t total = row.proved + row.violated + row.unknown;
+  if (total == 0) return "no requirements";
+  if (row.proved == total)
+    return total == 1 ? "proved" : "all " + std::to_string(total) + " proved";
+  std::string cell;
+  if (row.violated)
+    cell = std::to_string(row.violated) + " of " + std::to_string(total) + " violated";
+  if (row.unknown)
+    cell += (cell.empty() ? "" : ", ") + std::to_string(row.unknown) + " of " +
+            std::to_string(total) + " unknown";
+  return cell;
+}
+
 void write_summary_md(std::ostream& s, const std::vector<DesignRow>& rows, const Totals& d,
                       const Totals& r) {
   s << "# faultline audit\n\n"
     << rows.size() << " designs: " << d.proved << " proved, " << d.violated << " violated, "
     << d.unknown << " unknown, " << d.error << " with errors. Requirements: " << r.proved
     << " proved, " << r.violated << " violated, " << r.unknown << " unknown.\n\n"
-    << "| design file | design | verdict | requirements violated | minimal violating sets | "
+    << "| design file | design | verdict | requirements | minimal violating sets | "
        "smallest set |\n|---|---|---|---|---|---|\n";
-  for (const DesignRow& row : rows) {
-    std::size_t total = row.proved + row.violated + row.unknown;
+  for (const DesignRow* r : worst_first(rows)) {
+    const DesignRow& row = *r;
     s << "| " << md_escape(row.file) << " | " << md_escape(row.design) << " | **" << row.status
-      << "** | ";
-    if (row.status != "error") s << row.violated << " of " << total;
-    s << " | " << (row.sets ? std::to_string(row.sets) : "") << " | "
-      << (row.smallest ? std::to_string(row.smallest) : "") << " |\n";
+      << "** | " << md_escape(requirements_cell(row)) << " | "
+      << (row.sets ? std::to_string(row.sets) : "") << " | "
+      << (row.smallest ? std::to_string(*row.smallest) : "") << " |\n";
   }
   if (d.error) {
     s << "\n## Designs with errors\n\n";
@@ -313,17 +344,16 @@ void write_summary_html(std::ostream& s, const std::vector<DesignRow>& rows, con
     << r.violated << "</td></tr>\n<tr><td class=\"unknown\">unknown</td><td>" << d.unknown
     << "</td><td>" << r.unknown << "</td></tr>\n<tr><td class=\"violated\">error</td><td>"
     << d.error << "</td><td></td></tr>\n</table>\n"
-    << "<table><tr><th>design file</th><th>design</th><th>verdict</th><th>requirements "
-       "violated</th><th>minimal violating sets</th><th>smallest set</th></tr>\n";
-  for (const DesignRow& row : rows) {
-    std::size_t total = row.proved + row.violated + row.unknown;
+    << "<table><tr><th>design file</th><th>design</th><th>verdict</th><th>requirements"
+       "</th><th>minimal violating sets</th><th>smallest set</th></tr>\n";
+  for (const DesignRow* r : worst_first(rows)) {
+    const DesignRow& row = *r;
     s << "<tr><td><a href=\"" << markup_escape(row.result) << "\">" << markup_escape(row.file)
       << "</a></td><td>" << markup_escape(row.design) << "</td><td class=\""
       << (row.status == "error" ? "violated" : markup_escape(row.status)) << "\">"
-      << markup_escape(row.status) << "</td><td>";
-    if (row.status != "error") s << row.violated << " of " << total;
-    s << "</td><td>" << (row.sets ? std::to_string(row.sets) : "") << "</td><td>"
-      << (row.smallest ? std::to_string(row.smallest) : "") << "</td></tr>\n";
+      << markup_escape(row.status) << "</td><td>" << markup_escape(requirements_cell(row))
+      << "</td><td>" << (row.sets ? std::to_string(row.sets) : "") << "</td><td>"
+      << (row.smallest ? std::to_string(*row.smallest) : "") << "</td></tr>\n";
   }
   s << "</table>\n";
   if (d.error) {
@@ -383,13 +413,15 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
     return 2;
   out << "faultline audit: " << rows.size() << " designs: " << d.proved << " proved, " << d.violated
       << " violated, " << d.unknown << " unknown, " << d.error << " with errors\n";
-  for (const DesignRow& row : rows) {
+  for (const DesignRow* r : worst_first(rows)) {
+    const DesignRow& row = *r;
     if (row.status == "proved") continue;
-    out << "  " << row.status << "  " << row.file;
+    out << "  " << row.status << std::string(10 - std::min<std::size_t>(row.status.size(), 8), ' ')
+        << row.file;
     if (row.status == "violated" || row.status == "unknown")
       out << ": " << (row.status == "violated" ? row.violated : row.unknown) << " of "
           << row.proved + row.violated + row.unknown << " requirements";
-    if (row.sets) out << ", " << row.sets << " minimal sets, smallest " << row.smallest;
+    if (row.sets) out << ", " << row.sets << " minimal sets, smallest " << row.smallest.value_or(0);
     out << "\n";
     for (const std::string& e : row.errors) out << "      " << e << "\n";
   }
