@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "verifier/criticality.hpp"
@@ -49,7 +51,21 @@ std::string svg_of(const models::Design& d, const std::vector<std::size_t>& even
   }
   std::remove(path);
   auto start = svg.find("<svg");
-  return start == std::string::npos ? "" : svg.substr(start);
+  if (start == std::string::npos) return "";
+  // Graphviz numbers its ids from 1 in every drawing ("graph0", "node1"): drop them, so that a
+  // page with several drawings keeps its ids unique.
+  std::string out;
+  for (std::size_t i = start; i < svg.size();) {
+    if (svg.compare(i, 5, " id=\"") == 0) {
+      std::size_t end = svg.find('"', i + 5);
+      if (end != std::string::npos) {
+        i = end + 1;
+        continue;
+      }
+    }
+    out += svg[i++];
+  }
+  return out;
 }
 
 bool have_dot() {
@@ -62,11 +78,30 @@ std::string source_line(const dsl::SourceLoc& loc) {
   return std::to_string(loc.line()) + " | " + std::string(loc.file->line_text(loc.line()));
 }
 
+// The source lines an event involves, in line order: every device, link and port it fails
+// (a `common` event fails several) and the faults line that put it in the universe.
+std::vector<std::string> event_lines(const models::Design& d, const models::FaultEvent& e) {
+  std::map<std::uint32_t, std::string> lines;
+  auto add = [&](const dsl::SourceLoc& loc) {
+    if (loc.valid()) lines.emplace(loc.line(), source_line(loc));
+  };
+  add(e.loc);
+  for (auto dev : e.devices) add(d.net.devices[dev].loc);
+  for (auto l : e.links) add(d.net.links[l].loc);
+  for (auto p : e.ports) add(d.net.links[d.net.ports[p].link].loc);
+  add(e.cause);
+  std::vector<std::string> out;
+  for (auto& [line, text] : lines) out.push_back(text);
+  return out;
+}
+
 }  // namespace
 
 void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts) {
   bool dot = have_dot();
+  // The drawings made so far: (design, set) → the anchor of its drawing.
+  std::map<std::pair<const DesignReport*, std::vector<std::size_t>>, std::string> drawings;
   std::size_t proved = 0, violated = 0, unknown = 0;
   std::ostringstream body;
   for (const DesignReport& rep : reports) {
@@ -115,16 +150,25 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
              << "</b>";
         if (v.probability) body << " (p = " << probability(*v.probability) << ")";
         body << "</p>\n<pre>";
+        std::set<std::string> shown;  // two events of a set may share a line
         for (std::size_t ev : v.events)
-          body << markup_escape(source_line(d.events[ev].loc)) << "\n";
+          for (const std::string& line : event_lines(d, d.events[ev]))
+            if (shown.insert(line).second) body << markup_escape(line) << "\n";
         body << "</pre>\n<p>walk: " << markup_escape(walk_line(e))
              << "<br>dies: " << markup_escape(e.drop_detail);
         for (const auto& u : e.unnoticed) body << "<br>unnoticed: " << markup_escape(u);
         for (const auto& s : e.state) body << "<br>state: " << markup_escape(s);
         body << "</p>\n";
-        if (i == 0) {  // one drawing per requirement: its first set
-          body << "<div class=\"drawing\">";
-          if (!dot)
+        if (i == 0) {  // one drawing per requirement: its first set, once per page
+          auto [drawn, fresh] = drawings.emplace(std::pair(&rep, v.events),
+                                                 "drawing-" + std::to_string(drawings.size() + 1));
+          body << "<div class=\"drawing\"";
+          if (fresh) body << " id=\"" << drawn->second << "\"";  // ids are unique in a page
+          body << ">";
+          if (!fresh)
+            body << "<p><i>This set is drawn <a href=\"#" << drawn->second
+                 << "\">above</a>.</i></p>";
+          else if (!dot)
             body << "<p><i>No drawing: Graphviz <code>dot</code> is not installed.</i></p>";
           else if (d.net.devices.size() > kMaxDrawnDevices)
             body << "<p><i>No drawing: more than " << kMaxDrawnDevices << " devices.</i></p>";

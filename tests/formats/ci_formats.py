@@ -119,6 +119,19 @@ with tempfile.TemporaryDirectory() as tmp:
     if "Graphviz <code>dot</code> is not installed" not in nodot.stdout:
         failures.append("html: without dot the page does not say why there is no drawing")
 
+# HTML: a set several requirements share is drawn once, later ones link to it; ids are unique
+# (Graphviz's own node and edge ids are dropped); a `common` event shows every device it fails
+# and the faults line behind it.
+twin = run("--format", "html", "examples/incidents/twin-core-routers.fl").stdout
+ids = re.findall(r'\bid="([^"]*)"', twin)
+if len(ids) != len(set(ids)):
+    failures.append("html: duplicate ids in the twin-core page")
+if shutil.which("dot") and (twin.count("<svg") != 1 or twin.count('drawn <a href="#drawing-1">above') != 3):
+    failures.append("html: the shared set of twin-core is not drawn exactly once")
+for line in ("7 | device core1", "8 | device core2", "34 |   common os;"):
+    if line not in twin:
+        failures.append(f"html: twin-core's common event does not show '{line}'")
+
 for f in failures:
     print(f)
 print(f"ci formats: {len(designs)} designs, {len(failures)} problems")
