@@ -56,28 +56,36 @@ auto sort_key(const Diagnostic& d) {
 }
 }  // namespace
 
-Diagnostic& Diagnostics::error(SourceLoc loc, std::string message) {
-  items_.push_back({Severity::error, std::move(loc), std::move(message), {}});
+Diagnostic& Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::error) {
+    if (full()) {
+      dropped_ = std::move(d);
+      return dropped_;
+    }
+    ++errors_;
+  }
+  items_.push_back(std::move(d));
   return items_.back();
+}
+
+Diagnostic& Diagnostics::error(SourceLoc loc, std::string message) {
+  return add({Severity::error, std::move(loc), std::move(message), {}});
 }
 
 Diagnostic& Diagnostics::warning(SourceLoc loc, std::string message) {
-  items_.push_back({Severity::warning, std::move(loc), std::move(message), {}});
-  return items_.back();
+  return add({Severity::warning, std::move(loc), std::move(message), {}});
 }
 
 void Diagnostics::error_without_location(std::string message) {
-  items_.push_back({Severity::error, {}, std::move(message), {}});
+  add({Severity::error, {}, std::move(message), {}});
 }
 
 bool Diagnostics::has_errors() const {
-  return error_count() > 0;
+  return errors_ > 0;
 }
 
 std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(
-      std::count_if(items_.begin(), items_.end(),
-                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return errors_;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
@@ -90,6 +98,12 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
                           return sort_key(a) == sort_key(b);
                         }),
             out.end());
+  if (full())
+    out.push_back({Severity::error,
+                   {},
+                   "too many errors: only the first " + std::to_string(kMaxErrors) +
+                       " are shown; fix them and run again",
+                   {}});
   return out;
 }
 

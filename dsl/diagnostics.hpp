@@ -18,6 +18,10 @@ struct Diagnostic {
   std::vector<Diagnostic> notes;  // "originating from" notes, each at its own location
 };
 
+// A file with more errors than this is reported up to here, then a line saying so: past the
+// first few dozen, more errors only bury the first one (and 100,000 of them took 10 s to print).
+constexpr std::size_t kMaxErrors = 50;
+
 class Diagnostics {
  public:
   Diagnostic& error(SourceLoc loc, std::string message);
@@ -26,13 +30,19 @@ class Diagnostics {
   void error_without_location(std::string message);
 
   bool has_errors() const;
-  std::size_t error_count() const;
+  std::size_t error_count() const;  // those kept, at most kMaxErrors
+  // kMaxErrors errors are in: later ones are dropped, and a parser may as well stop.
+  bool full() const { return errors_ >= kMaxErrors; }
   // Sorted by file, offset; identical diagnostics are shown once.
   void render(std::ostream& out) const;
   std::vector<Diagnostic> sorted() const;
 
  private:
+  Diagnostic& add(Diagnostic d);
+
   std::vector<Diagnostic> items_;
+  std::size_t errors_ = 0;
+  Diagnostic dropped_;  // what error() returns once full: notes added to it go nowhere
 };
 
 // "path:line:col: error: message", the source line, and a caret under the range.

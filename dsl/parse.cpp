@@ -1,7 +1,9 @@
 #include "dsl/parse.hpp"
 
 #include <cctype>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -33,7 +35,23 @@ std::string token_at(const std::string& text, std::size_t offset) {
   if (text[offset] == '\n' || text[offset] == '\r') return "end of line";
   std::size_t end = offset;
   unsigned char c = static_cast<unsigned char>(text[offset]);
-  if (c >= 0x80 || c < 0x20) return "a non-ASCII or control byte";
+  if (c >= 0x80) {
+    // A whole UTF-8 character: a name outside ASCII must be quoted.  Else the file is not UTF-8.
+    std::size_t n = c >= 0xf0 && c < 0xf5   ? 4
+                    : c >= 0xe0 && c < 0xf0 ? 3
+                    : c >= 0xc2 && c < 0xe0 ? 2
+                                            : 0;
+    bool valid = n > 0 && offset + n <= text.size();
+    for (std::size_t k = 1; valid && k < n; ++k)
+      valid = (static_cast<unsigned char>(text[offset + k]) & 0xc0) == 0x80;
+    if (valid)
+      return "'" + text.substr(offset, n) +
+             "' (a name with characters outside ASCII must be quoted: \"…\")";
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", c);
+    return std::string("the byte ") + hex + ", which is not UTF-8 (faultline reads UTF-8 text)";
+  }
+  if (c < 0x20) return "a control character";
   if (is_name_char(text[offset])) {
     while (end < text.size() && end - offset < 40 && is_name_char(text[end])) ++end;
   } else {
@@ -112,6 +130,9 @@ std::string describe_expected(std::string which) {
 }  // namespace
 
 ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) {
+  // A UTF-8 byte order mark (Windows editors write one) is not text: drop it, so that columns
+  // are those the editor shows.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   ParsedDesign design;
   design.source = std::make_shared<SourceFile>(std::move(path), std::move(text));
   const std::string& src = design.source->text();
@@ -120,7 +141,7 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
   auto const last = src.end();
   for (;;) {
     parser::skip_blank(first, last);
-    if (first == last) break;
+    if (first == last || diags.full()) break;
     std::size_t start = static_cast<std::size_t>(first - begin);
     ast::Statement stmt;
     parser::SyntaxError err;
@@ -166,6 +187,12 @@ std::optional<ParsedDesign> parse_file(const std::string& path, Diagnostics& dia
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      diags.error_without_location("cannot read '" + path +
+                                   "': it is a directory (faultline audit takes directories)");
+      return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       diags.error_without_location("cannot read '" + path + "': " + std::strerror(errno));

@@ -143,14 +143,16 @@ class Resolver {
 
   // --- statements -------------------------------------------------------------------------
   void design(const ast::DesignStmt& s) {
+    // At the name: the statement node itself carries no position (X3 collapses a rule whose
+    // struct has one member onto that member).
     if (design_seen_) {
-      auto& d = error(s, "a file holds one design");
+      auto& d = error(s.name, "a file holds one design");
       note(d, d_.net.loc, "design named here");
       return;
     }
     design_seen_ = true;
     d_.net.name = s.name.text;
-    d_.net.loc = loc(s);
+    d_.net.loc = loc(s.name);
   }
 
   void device(const ast::DeviceStmt& s) {

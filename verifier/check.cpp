@@ -224,7 +224,7 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
 
 DesignReport load_file(const std::string& path) {
   DesignReport report;
-  report.file = path;
+  report.file = path == "-" ? "<stdin>" : path;  // as the diagnostics name it
   dsl::Diagnostics diags;
   report.design = load_design(path, diags, report.times);
   report.diagnostics = diags.sorted();

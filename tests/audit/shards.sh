@@ -28,7 +28,7 @@ for f in "$data"/topologyzoo/*.graphml; do
 done
 zoo=$(ls "$tmp/zoo" | wc -l)
 [ "$zoo" -ge 20 ] || die "only $zoo Zoo networks imported"
-inputs=(examples tests/golden/bad "$tmp/zoo")
+inputs=(examples tests/bad "$tmp/zoo")
 
 "$bin" audit "${inputs[@]}" --out "$tmp/one" --jobs 1 >"$tmp/one.out" 2>"$tmp/one.err"; code=$?
 files=$(cd "$tmp/one/designs" && find . -name '*.json' | sed -e 's|^\./||' -e 's|\.json$||' | sort)
@@ -89,7 +89,7 @@ grep -q 'signal 9' "$tmp/kill/summary.md" || die "killed worker not reported"
 grep -q '"proved": 1' "$tmp/kill/summary.json" || die "the other designs lost their verdicts"
 
 # The examples' summary, pinned.
-"$bin" audit examples tests/golden/bad/empty.fl --out "$tmp/ex" >/dev/null 2>&1
+"$bin" audit examples tests/bad/empty.fl --out "$tmp/ex" >/dev/null 2>&1
 diff -u tests/audit/examples.summary.md "$tmp/ex/summary.md" || die "examples summary changed"
 
 [ $fail -eq 0 ] && echo "audit: $n designs, unsharded = 4 shards merged (2 ways), refusals hold"

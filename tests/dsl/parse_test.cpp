@@ -87,3 +87,21 @@ TEST_CASE("the caret line marks the offending range", "[dsl]") {
   std::string out = testing::diagnostics_of("device a router;\nlink a:p -- zz:q;\n");
   CHECK(out == "t.fl:2:13: error: unknown device 'zz'\n  link a:p -- zz:q;\n              ^~\n");
 }
+
+TEST_CASE("a UTF-8 byte order mark is dropped, so columns are the editor's", "[dsl]") {
+  dsl::Diagnostics diags;
+  auto p = parse(
+      "\xEF\xBB\xBF"
+      "device a router;\n",
+      diags);
+  REQUIRE_FALSE(diags.has_errors());
+  auto* dev = boost::get<dsl::ast::DeviceStmt>(&p.statements[0].get());
+  REQUIRE(dev);
+  CHECK(p.loc(dev->name).str() == "t.fl:1:8");
+  // Only at the start: elsewhere it is a byte like any other non-ASCII one.
+  parse(
+      "device a router;\n\xEF\xBB\xBF"
+      "device b router;\n",
+      diags);
+  CHECK(diags.has_errors());
+}

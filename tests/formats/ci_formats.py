@@ -26,7 +26,7 @@ def run(*args):
     return subprocess.run([faultline, "check", *args], capture_output=True, text=True)
 
 
-designs = sorted(glob.glob("examples/**/*.fl", recursive=True)) + ["tests/golden/bad/duplicate-device.fl"]
+designs = sorted(glob.glob("examples/**/*.fl", recursive=True)) + ["tests/bad/duplicate-device.fl"]
 for design in designs:
     report = json.loads(run("--format", "json", design).stdout)
     sarif_run = run("--format", "sarif", design)
