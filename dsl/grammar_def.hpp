@@ -30,13 +30,18 @@ struct annotate {
 
 // --- lexical ------------------------------------------------------------------------------
 inline auto const comment = x3::lexeme['#' >> *(x3::char_ - x3::eol) >> (x3::eol | x3::eoi)];
-inline auto const blank = x3::space | comment;
+// Character classes as explicit sets: X3's x3::alnum and x3::space call std::isalnum and
+// std::isspace on a plain char, which is undefined behaviour for bytes above 0x7F (signed char)
+// and trips Boost's assertion in debug builds (found by the sanitizer build on a Latin-1 name).
+inline auto const alnum = x3::char_("a-zA-Z0-9");
+inline auto const space = x3::char_(" \t\n\r\f\v");
+inline auto const blank = space | comment;
 
 // A '-' inside a name, unless it starts "--" (link) or "->" (reach).
 inline auto const inner_dash = x3::char_('-') >> !(x3::lit('-') | x3::lit('>'));
 
 inline auto kw(char const* s) {
-  return x3::lexeme[x3::lit(s) >> !(x3::alnum | x3::char_('_') | x3::char_('.') | x3::char_('-'))];
+  return x3::lexeme[x3::lit(s) >> !(alnum | x3::char_('_') | x3::char_('.') | x3::char_('-'))];
 }
 
 // A statement keyword never starts an attribute or a fault line, so that a block left open
@@ -141,9 +146,9 @@ inline auto const set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx)
 
 auto const quoted_def =
     x3::lexeme['"' > *(('\\' > x3::char_) | (x3::char_ - '"' - '\\' - x3::eol)) > '"'];
-auto const bare_def = x3::lexeme[(x3::alnum | x3::char_('_')) >>
-                                 *(x3::alnum | x3::char_('_') | x3::char_('.') | inner_dash)];
-auto const bare_port_def = x3::lexeme[+(x3::alnum | x3::char_('_') | x3::char_('.') |
+auto const bare_def = x3::lexeme[(alnum | x3::char_('_')) >>
+                                 *(alnum | x3::char_('_') | x3::char_('.') | inner_dash)];
+auto const bare_port_def = x3::lexeme[+(alnum | x3::char_('_') | x3::char_('.') |
                                         x3::char_('/') | x3::char_(':') | inner_dash)];
 auto const word_text_def = quoted | bare;
 auto const port_text_def = quoted | bare_port;

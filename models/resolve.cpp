@@ -10,6 +10,9 @@ namespace faultline::models {
 
 namespace {
 
+// The link of a port whose link statement was dropped with an error.
+constexpr LinkId kDroppedLink = std::numeric_limits<LinkId>::max();
+
 namespace ast = dsl::ast;
 
 // "dir/edge-pop.fl" → "edge-pop": the name of a design without a design statement.
@@ -135,8 +138,11 @@ class Resolver {
     }
     auto dev = find_device(v.head);
     if (!dev) return std::nullopt;
-    for (PortId p : d_.net.devices[*dev].ports)
-      if (d_.net.ports[p].name == v.port->text) return p;
+    for (PortId p : d_.net.devices[*dev].ports) {
+      if (d_.net.ports[p].name != v.port->text) continue;
+      if (d_.net.ports[p].link == kDroppedLink) return std::nullopt;  // its link's error says why
+      return p;
+    }
     error(v, "unknown port '" + v.head.text + ":" + v.port->text + "' (no link uses it)");
     return std::nullopt;
   }
@@ -188,7 +194,9 @@ class Resolver {
     for (PortId p : d_.net.devices[*dev].ports) {
       if (d_.net.ports[p].name == v.port->text) {
         auto& d = error(v, "port '" + v.head.text + ":" + v.port->text + "' is already in a link");
-        note(d, d_.net.links[d_.net.ports[p].link].loc, "first used here");
+        // At the port's first use: its link may not exist (this very link, `a:2 -- a:2`, or one
+        // dropped with an error), so never index links here (found by fuzzing).
+        note(d, d_.net.ports[p].loc, "first used here");
         return std::nullopt;
       }
     }
@@ -204,14 +212,20 @@ class Resolver {
     l.loc = loc(s);
     auto a = new_port(s.a, id);
     auto b = new_port(s.b, id);
-    if (!a || !b) return;  // the ports stay reserved; the link is dropped with its error
+    // A link dropped with its error keeps its ports reserved (no second error for them), marked
+    // as belonging to no link: `id` will be the next link's (found by fuzzing).
+    auto drop = [&] {
+      for (auto p : {a, b})
+        if (p) d_.net.ports[*p].link = kDroppedLink;
+    };
+    if (!a || !b) return drop();
     l.port[0] = *a;
     l.port[1] = *b;
     l.device[0] = d_.net.ports[*a].device;
     l.device[1] = d_.net.ports[*b].device;
     if (l.device[0] == l.device[1]) {
       error(s, "link from device '" + d_.net.devices[l.device[0]].name + "' to itself");
-      return;
+      return drop();
     }
     if (s.attrs) {
       check_duplicate_keys(*s.attrs);

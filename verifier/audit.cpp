@@ -39,6 +39,7 @@ json options_json(const SearchOptions& s, const ReportOptions& r) {
   o["engine"] = s.engine == Engine::smt ? "smt" : "enumerate";
   o["k"] = s.k ? json(*s.k) : json(nullptr);
   o["timeout"] = s.timeout_seconds > 0 ? json(s.timeout_seconds) : json(nullptr);
+  o["memory"] = s.memory_mb > 0 ? json(s.memory_mb) : json(nullptr);
   o["fast_path"] = s.fast_path;
   o["degree"] = s.degree;
   o["limit"] = s.limit > 0 ? json(s.limit) : json(nullptr);

@@ -24,7 +24,8 @@ constexpr const char* kUsage =
     "usage: faultline check FILE... [--format text|json|sarif|junit|github|markdown|html]\n"
     "                               [-o OUT]\n"
     "                               [--engine smt|enumerate]\n"
-    "                               [--timeout SECONDS] [--stats] [--no-fast-path]\n"
+    "                               [--timeout SECONDS] [--memory MB] [--stats]\n"
+    "                               [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
     "       faultline audit DIR|FILE... --out DIR [--jobs N] [--shard I/N]\n"
     "                               [the search options of check]\n"
@@ -48,6 +49,9 @@ constexpr const char* kUsage =
     "                smallest sets that break it\n"
     "--limit N       list at most N violating sets per requirement (the count stays exact)\n"
     "--criticality   rank the fault events by what they break (implies --degree)\n"
+    "--timeout S     per requirement: past S seconds its verdict is unknown (exit 3)\n"
+    "--memory MB     per requirement: once its search has grown the process by MB megabytes,\n"
+    "                its verdict is unknown (exit 3); the other requirements are still checked\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
     "--jobs N        audit: designs checked at once, each in a process of its own (default: one\n"
@@ -55,7 +59,7 @@ constexpr const char* kUsage =
     "--shard I/N     audit: only the I-th of N deterministic shards (1 <= I <= N)\n"
     "\n"
     "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
-    "            3 a requirement left unknown (time limit)\n";
+    "            3 a requirement left unknown (time or memory limit)\n";
 
 struct Args {
   std::string command;
@@ -172,6 +176,13 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
         return usage_error("--timeout takes a number of seconds greater than 0, not '" + v + "'");
       a.search.timeout_seconds = s;
+    } else if (arg == "--memory" && checks) {
+      if (!value(v)) return false;
+      char* end = nullptr;
+      unsigned long long mb = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || v[0] == '-' || mb < 16 || mb > 16u * 1024 * 1024)
+        return usage_error("--memory takes a number of megabytes from 16, not '" + v + "'");
+      a.search.memory_mb = static_cast<std::size_t>(mb);
     } else if (arg == "--from" && a.command == "import") {
       if (!value(a.import_from)) return false;
     } else if (arg == "-o" && (a.command == "import" || a.command == "check")) {

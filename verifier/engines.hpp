@@ -5,9 +5,13 @@
 //  - failstop: requirements of the fail-stop fragment, decided by connectivity (part of smt).
 //  - hot: `reach`, explicit states extended only by the events that touch their support.
 #pragma once
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "models/resolve.hpp"
@@ -35,20 +39,50 @@ struct EngineAnswer {
   }
 };
 
-// --timeout for one search, counted from its start.
-class Deadline {
+// The process's resident memory in MB (Linux: /proc/self/statm), 0 when unknown.
+inline std::size_t resident_mb() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0, resident = 0;
+  if (!(statm >> pages >> resident)) return 0;
+  return resident * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)) / (1024 * 1024);
+}
+
+// --timeout and --memory for one search, the time counted from its start.
+class Budget {
  public:
-  explicit Deadline(double seconds) : seconds_(seconds) {}
+  explicit Budget(const SearchOptions& o)
+      : seconds_(o.timeout_seconds),
+        memory_mb_(o.memory_mb),
+        baseline_mb_(o.memory_mb ? resident_mb() : 0) {}
   double elapsed() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
-  bool limited() const { return seconds_ > 0; }
-  bool passed() const { return limited() && elapsed() > seconds_; }
+  bool timed() const { return seconds_ > 0; }
   double left() const { return seconds_ - elapsed(); }
-  std::string reason() const { return "time limit of " + std::to_string(seconds_) + " s reached"; }
+  // True once the time is up or the search has grown the process's resident memory by more
+  // than --memory since it began (read from /proc at each call: callers ask every few dozen
+  // steps).  The reason says which.
+  bool exhausted() {
+    if (timed() && elapsed() > seconds_)
+      reason_ = time_reason();
+    else if (memory_mb_ > 0 && resident_mb() > baseline_mb_ + memory_mb_)
+      reason_ = memory_reason();
+    return !reason_.empty();
+  }
+  const std::string& reason() const { return reason_; }
+  std::string time_reason() const {
+    std::ostringstream s;
+    s << "time limit of " << seconds_ << " s reached";  // "0.5", "2", "1e+03"
+    return s.str();
+  }
+  std::string memory_reason() const {
+    return "memory limit of " + std::to_string(memory_mb_) + " MB reached";
+  }
 
  private:
   double seconds_;
+  std::size_t memory_mb_, baseline_mb_;
+  std::string reason_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

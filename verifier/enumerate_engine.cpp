@@ -18,7 +18,7 @@ using Judge = std::function<bool(const models::FaultState&, std::string& refusal
 EngineAnswer search_sets(const models::Design& design, const models::Requirement& req,
                          const std::vector<std::size_t>& universe, const SearchOptions& opts,
                          SearchStats& stats, const Judge& violates) {
-  Deadline deadline(opts.timeout_seconds);
+  Budget budget(opts);
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::string stopped;                          // why a limit ended the search early
@@ -32,8 +32,8 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
       bool superset = std::any_of(found.begin(), found.end(),
                                   [&](const auto& f) { return contains_set(pos, f); });
       if (!superset) {
-        if ((stats.solver_calls & 255) == 0 && deadline.passed()) {
-          stopped = deadline.reason();
+        if ((stats.solver_calls & 255) == 0 && budget.exhausted()) {
+          stopped = budget.reason();
           break;
         }
         ++stats.solver_calls;
@@ -60,7 +60,7 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
     answer.status = found.empty() ? Status::proved : Status::violated;
   else
     answer.stop(stopped);
-  stats.search_seconds += deadline.elapsed();
+  stats.search_seconds += budget.elapsed();
   return answer;
 }
 
@@ -90,7 +90,7 @@ namespace {
 EngineAnswer search_cuts(const models::Design& design, const models::Requirement& req,
                          const std::vector<std::size_t>& universe, const SearchOptions& opts,
                          SearchStats& stats) {
-  Deadline deadline(opts.timeout_seconds);
+  Budget budget(opts);
   EngineAnswer answer;
   auto state_of = [&](const std::vector<std::size_t>& positions) {
     return models::apply_events(design.net, design.events, events_at(universe, positions));
@@ -112,8 +112,8 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
   }
   for (std::size_t i = 0; i < n && req.tolerate >= 2; ++i) {
     if (single[i]) continue;
-    if (deadline.passed()) {
-      answer.stop(deadline.reason());
+    if (budget.exhausted()) {
+      answer.stop(budget.reason());
       return answer;
     }
     ++stats.solver_calls;
@@ -126,7 +126,7 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
     }
   }
   answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;
-  stats.search_seconds += deadline.elapsed();
+  stats.search_seconds += budget.elapsed();
   return answer;
 }
 

@@ -15,7 +15,7 @@ namespace faultline::verifier {
 std::optional<EngineAnswer> search_hot(const models::Design& design, const models::Requirement& req,
                                        const std::vector<std::size_t>& universe,
                                        const SearchOptions& opts, SearchStats& stats) {
-  Deadline deadline(opts.timeout_seconds);
+  Budget budget(opts);
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::vector<models::Witness> witnesses;       // the dropped flow of each found set
@@ -29,9 +29,9 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
       if (std::any_of(found.begin(), found.end(),
                       [&](const auto& f) { return contains_set(pos, f); }))
         continue;
-      if ((stats.solver_calls & 63) == 0 && deadline.passed()) {
+      if ((stats.solver_calls & 63) == 0 && budget.exhausted()) {
         for (const auto& f : found) answer.minimal_sets.push_back(events_at(universe, f));
-        answer.stop(deadline.reason());
+        answer.stop(budget.reason());
         return answer;
       }
       models::FaultState state =
@@ -60,7 +60,7 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
   for (const auto& f : found) answer.minimal_sets.push_back(events_at(universe, f));
   answer.witnesses = std::move(witnesses);
   answer.status = found.empty() ? Status::proved : Status::violated;
-  stats.search_seconds += deadline.elapsed();
+  stats.search_seconds += budget.elapsed();
   return answer;
 }
 

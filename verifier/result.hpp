@@ -20,6 +20,9 @@ enum class Engine { smt, enumerate };
 struct SearchOptions {
   Engine engine = Engine::smt;
   double timeout_seconds = 0;  // per requirement; 0 = none
+  // --memory MB: a search stops (verdict unknown) once it has grown the process's resident
+  // memory by more than MB; Z3 gets it as its memory high watermark.  0 = none.
+  std::size_t memory_mb = 0;
   // smt only: decide `reach` by hot-event search (verifier/hot_engine.cpp) and requirements of
   // the fail-stop fragment by connectivity (models/connectivity.hpp) instead of Z3.  Off: Z3
   // for every requirement (--no-fast-path).

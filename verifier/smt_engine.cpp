@@ -31,8 +31,13 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
                         SearchStats& stats) {
   auto start = Clock::now();
-  Deadline deadline(opts.timeout_seconds);
+  Budget budget(opts);
   EngineAnswer answer;
+  // Z3's high watermark (process-wide, in MB): above it Z3 cancels the check and answers
+  // unknown.  (Its hard limit, memory_max_size, throws from inside allocations instead, and
+  // Z3 4.8.12 then crashed on the 80-switch fabric: tests/limits/limits.sh.)
+  if (opts.memory_mb)
+    z3::set_param("memory_high_watermark", std::to_string(opts.memory_mb).c_str());
   z3::context ctx;
   models::SymbolicFaults faults;
   z3::expr_vector literals(ctx);
@@ -48,7 +53,10 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
     violation = models::encode_violation(ctx, design.net, design.events, req, faults, "", &keeps);
   } catch (const z3::exception& e) {
     answer.status = Status::unknown;
-    answer.unknown_reason = std::string("encoding failed: ") + e.msg();
+    answer.unknown_reason =
+        opts.memory_mb && std::string(e.msg()).find("memory") != std::string::npos
+            ? budget.memory_reason()
+            : std::string("encoding failed: ") + e.msg();
     return answer;
   }
   stats.encode_seconds += seconds_since(start);
@@ -62,42 +70,58 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
     stats.search_seconds += seconds_since(search_start);
     return answer;
   };
-  for (std::size_t size = opts.from_size; size <= max_size; ++size) {
-    if (opts.stop_at_first && !answer.minimal_sets.empty()) break;
-    for (;;) {
-      Solver solver(ctx);
-      solver.add(violation);
-      for (const auto& b : blocked) solver.add(b);
-      if (!literals.empty()) solver.add(z3::atmost(literals, static_cast<unsigned>(size)));
-      if (deadline.limited()) {
-        if (deadline.left() <= 0) return stop(deadline.reason());
-        solver.set_timeout(deadline.left());
-      }
-      if (dump_path && stats.solver_calls == 0) solver.dump(dump_path);
-      ++stats.solver_calls;
-      std::optional<bool> sat = solver.check();
-      if (!sat) return stop("solver gave up: " + solver.unknown_reason());
-      if (!*sat) break;
-      z3::model m = solver.model();
-      std::vector<std::size_t> set;
-      z3::expr_vector chosen(ctx);
-      for (std::size_t i = 0; i < faults.literals.size(); ++i) {
-        if (m.eval(faults.literals[i], true).is_true()) {
-          set.push_back(faults.events[i]);
-          chosen.push_back(faults.literals[i]);
+  // Z3 throws once over its memory limit (model, eval, a new solver): unknown, never a crash.
+  try {
+    for (std::size_t size = opts.from_size; size <= max_size; ++size) {
+      if (opts.stop_at_first && !answer.minimal_sets.empty()) break;
+      for (;;) {
+        Solver solver(ctx);
+        solver.add(violation);
+        for (const auto& b : blocked) solver.add(b);
+        if (!literals.empty()) solver.add(z3::atmost(literals, static_cast<unsigned>(size)));
+        if (budget.exhausted()) return stop(budget.reason());
+        if (budget.timed()) solver.set_timeout(budget.left());
+        if (dump_path && stats.solver_calls == 0) solver.dump(dump_path);
+        ++stats.solver_calls;
+        std::optional<bool> sat = solver.check();
+        if (!sat) {
+          // Z3 says "timeout", "canceled" or "out of memory" when it hit our limits: say which.
+          const std::string& why = solver.unknown_reason();
+          if (budget.exhausted()) return stop(budget.reason());
+          if (budget.timed() && (why.find("timeout") != std::string::npos ||
+                                 why.find("canceled") != std::string::npos))
+            return stop(budget.time_reason());
+          if (opts.memory_mb &&
+              (why.find("memory") != std::string::npos || why.find("memout") != std::string::npos))
+            return stop(budget.memory_reason());
+          return stop("solver gave up: " + why);
         }
+        if (!*sat) break;
+        z3::model m = solver.model();
+        std::vector<std::size_t> set;
+        z3::expr_vector chosen(ctx);
+        for (std::size_t i = 0; i < faults.literals.size(); ++i) {
+          if (m.eval(faults.literals[i], true).is_true()) {
+            set.push_back(faults.events[i]);
+            chosen.push_back(faults.literals[i]);
+          }
+        }
+        std::vector<char> choice;
+        for (const auto& k : keeps) choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
+        answer.minimal_sets.push_back(set);
+        answer.choices.push_back(choice);
+        if (set.empty()) {  // the design fails with no fault at all: every set is a superset
+          stats.search_seconds += seconds_since(search_start);
+          answer.status = Status::violated;
+          return answer;
+        }
+        blocked.push_back(!z3::mk_and(chosen));  // T and every superset of T
       }
-      std::vector<char> choice;
-      for (const auto& k : keeps) choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
-      answer.minimal_sets.push_back(set);
-      answer.choices.push_back(choice);
-      if (set.empty()) {  // the design fails with no fault at all: every set is a superset
-        stats.search_seconds += seconds_since(search_start);
-        answer.status = Status::violated;
-        return answer;
-      }
-      blocked.push_back(!z3::mk_and(chosen));  // T and every superset of T
     }
+  } catch (const z3::exception& e) {
+    std::string msg = e.msg();
+    return stop(opts.memory_mb && msg.find("memory") != std::string::npos ? budget.memory_reason()
+                                                                          : "solver error: " + msg);
   }
   stats.search_seconds += seconds_since(search_start);
   answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;

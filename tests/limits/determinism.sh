@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Deterministic output: every example, in every format, twice (with --criticality, which adds the
+# degree search, and without), byte for byte; an audit of them with --jobs 1 and --jobs 4 gives
+# the same result files and summaries.
+#   determinism.sh FAULTLINE
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+fail=0; n=0
+for f in examples/*.fl examples/*/*.fl; do
+  for format in text json sarif junit github markdown html; do
+    for extra in "" "--criticality"; do
+      # shellcheck disable=SC2086
+      GITHUB_STEP_SUMMARY= "$bin" check "$f" --format "$format" $extra >"$tmp/a" 2>&1
+      # shellcheck disable=SC2086
+      GITHUB_STEP_SUMMARY= "$bin" check "$f" --format "$format" $extra >"$tmp/b" 2>&1
+      cmp -s "$tmp/a" "$tmp/b" || { echo "FAIL: $f --format $format $extra differs between runs"; fail=1; }
+      n=$((n + 1))
+    done
+  done
+done
+"$bin" audit examples --out "$tmp/j1" --jobs 1 >"$tmp/j1.out" 2>&1
+"$bin" audit examples --out "$tmp/j4" --jobs 4 >"$tmp/j4.out" 2>&1
+diff -r "$tmp/j1" "$tmp/j4" >/dev/null || { echo "FAIL: audit --jobs 1 and --jobs 4 differ"; fail=1; }
+sed "s|$tmp/j1|OUT|" "$tmp/j1.out" | cmp -s - <(sed "s|$tmp/j4|OUT|" "$tmp/j4.out") ||
+  { echo "FAIL: audit printed differently with --jobs 4"; fail=1; }
+[ $fail -eq 0 ] && echo "determinism: $n runs twice each, audit --jobs 1 = --jobs 4"
+exit $fail
