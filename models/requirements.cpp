@@ -120,8 +120,8 @@ std::optional<Witness> find_violation(const Network& net, const Requirement& req
 z3::expr encode_violation(z3::context& ctx, const Network& net,
                           const std::vector<FaultEvent>& events, const Requirement& req,
                           const SymbolicFaults& faults, const std::string& tag,
-                          std::vector<z3::expr>* keeps_peer0) {
-  SmtLogic logic{ctx};
+                          std::vector<z3::expr>* keeps_peer0, bool smtlib) {
+  SmtLogic logic{ctx, smtlib};
   SmtPlane p;
   // The inputs: an element fails iff some event of the universe that fails it is chosen.
   std::vector<std::vector<z3::expr>> down(net.devices.size()), bh(net.devices.size()),
@@ -172,8 +172,8 @@ z3::expr encode_violation(z3::context& ctx, const Network& net,
       sources.push_back(is_source.back());
       dests.push_back(is_dest.back());
     }
-    facts.push_back(z3::atmost(sources, 1) && z3::atleast(sources, 1));
-    facts.push_back(z3::atmost(dests, 1) && z3::atleast(dests, 1));
+    facts.push_back(logic.exactly_one(sources));
+    facts.push_back(logic.exactly_one(dests));
   }
   facts.push_back(encode_dropped_walk(net, logic, p, is_source, is_dest, tag));
   z3::expr_vector all(ctx);

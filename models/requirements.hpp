@@ -59,9 +59,11 @@ struct SymbolicFaults {
 // the events whose literals are true violate `req`.  `tag` keeps variables of different
 // requirements apart in one context.
 // `keeps_peer0` receives the choice term of every LAG, to read a model's choices back.
+// `smtlib`: cardinality as standard linear arithmetic instead of Z3's pseudo-Booleans (the same
+// constraint; certificates need it, verifier/certify.cpp).
 z3::expr encode_violation(z3::context& ctx, const Network& net,
                           const std::vector<FaultEvent>& events, const Requirement& req,
                           const SymbolicFaults& faults, const std::string& tag,
-                          std::vector<z3::expr>* keeps_peer0 = nullptr);
+                          std::vector<z3::expr>* keeps_peer0 = nullptr, bool smtlib = false);
 
 }  // namespace faultline::models

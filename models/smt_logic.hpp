@@ -8,7 +8,24 @@ namespace faultline::models {
 
 struct SmtLogic {
   z3::context& ctx;
+  // Cardinality in standard SMT-LIB (a sum of 0/1 terms) instead of Z3's pseudo-Boolean
+  // `(_ at-least k)`: the same constraint, readable by other solvers (certificates).
+  bool smtlib = false;
   using Bool = z3::expr;
+
+  // Σ ite(x, 1, 0) over `xs` (a linear integer term).
+  z3::expr count(const z3::expr_vector& xs) const {
+    z3::expr sum = ctx.int_val(0);
+    for (unsigned i = 0; i < xs.size(); ++i)
+      sum = i == 0 ? z3::ite(xs[i], ctx.int_val(1), ctx.int_val(0))
+                   : sum + z3::ite(xs[i], ctx.int_val(1), ctx.int_val(0));
+    return sum;
+  }
+  // Exactly one of `xs`.
+  Bool exactly_one(const z3::expr_vector& xs) const {
+    if (smtlib) return count(xs) == 1;
+    return z3::atmost(xs, 1) && z3::atleast(xs, 1);
+  }
 
   Bool constant(bool b) const { return ctx.bool_val(b); }
   Bool any(const std::vector<Bool>& xs) const {
@@ -24,7 +41,7 @@ struct SmtLogic {
     if (k > xs.size()) return ctx.bool_val(false);
     z3::expr_vector v(ctx);
     for (const auto& x : xs) v.push_back(x);
-    return z3::atleast(v, k);
+    return smtlib ? count(v) >= static_cast<int>(k) : z3::atleast(v, k);
   }
   Bool ite(Bool c, Bool a, Bool b) const { return z3::ite(c, a, b); }
 };

@@ -8,7 +8,8 @@ packages=(build-essential cmake ninja-build pkg-config libz3-dev z3 libboost-dev
           nlohmann-json3-dev librange-v3-dev catch2 libyaml-cpp-dev python3
           python3-jsonschema   # the tests validate SARIF against its schema
           graphviz             # dot draws the topology in --format html
-          clang libclang-rt-14-dev)  # the sanitizer build and libFuzzer (scripts/build-asan.sh)
+          clang libclang-rt-14-dev   # the sanitizer build and libFuzzer (scripts/build-asan.sh)
+          cvc5)                # proofs/recheck.sh re-checks certificates with z3 and cvc5
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

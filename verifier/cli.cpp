@@ -12,6 +12,7 @@
 
 #include "dsl/import/importer.hpp"
 #include "verifier/audit.hpp"
+#include "verifier/certify.hpp"
 #include "verifier/check.hpp"
 #include "verifier/files.hpp"
 #include "verifier/report.hpp"
@@ -27,6 +28,7 @@ constexpr const char* kUsage =
     "                               [--timeout SECONDS] [--memory MB] [--stats]\n"
     "                               [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
+    "                               [--certify DIR]\n"
     "       faultline audit DIR|FILE... --out DIR [--jobs N] [--shard I/N]\n"
     "                               [the search options of check]\n"
     "       faultline merge DIR... [--out DIR]\n"
@@ -52,6 +54,9 @@ constexpr const char* kUsage =
     "--timeout S     per requirement: past S seconds its verdict is unknown (exit 3)\n"
     "--memory MB     per requirement: once its search has grown the process by MB megabytes,\n"
     "                its verdict is unknown (exit 3); the other requirements are still checked\n"
+    "--certify DIR   write each verdict as an SMT-LIB2 certificate under DIR: unsat proves a\n"
+    "                requirement, sat replays a violating set (proofs/recheck.sh re-checks\n"
+    "                them with z3 and cvc5)\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
     "--jobs N        audit: designs checked at once, each in a process of its own (default: one\n"
@@ -71,6 +76,7 @@ struct Args {
   std::vector<std::string> events;  // graph --events
   dsl::import::ImportOptions import;
   unsigned jobs = 0, shard = 1, shards = 1;  // audit
+  std::string certify;                       // check --certify DIR
 };
 
 int run_import(const Args& a, std::ostream& out, std::ostream& err) {
@@ -176,6 +182,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
         return usage_error("--timeout takes a number of seconds greater than 0, not '" + v + "'");
       a.search.timeout_seconds = s;
+    } else if (arg == "--certify" && a.command == "check") {
+      if (!value(a.certify)) return false;
     } else if (arg == "--memory" && checks) {
       if (!value(v)) return false;
       char* end = nullptr;
@@ -293,6 +301,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       reports.push_back(args.command == "faults" ? load_file(file) : check_file(file, search));
       for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
     }
+    if (!args.certify.empty())
+      for (const auto& r : reports)
+        if (!write_certificates(args.certify, r, err)) return 2;
     // The report is built whole, then written: never a half-written output.
     std::ostringstream buf;
     if (args.command == "faults") {

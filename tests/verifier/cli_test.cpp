@@ -297,3 +297,16 @@ TEST_CASE("audit finds the .fl files under a directory, sorted, skipping hidden 
   CHECK(err.str().find("no .fl files under") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("option --certify refuses names that cannot be SMT-LIB symbols", "[cli][certify]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("faultline-certify-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "pipe.fl") << "device \"a|b\" router; device c router;\n"
+                                    "link \"a|b\":1 -- c:1;\nfaults { down link; }\n"
+                                    "require reach \"a|b\" -> c;\n";
+  auto r = run({"check", (dir / "pipe.fl").string(), "--certify", (dir / "cert").string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("cannot certify: a name holds '|'") != std::string::npos);
+  fs::remove_all(dir);
+}

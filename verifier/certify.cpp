@@ -1,0 +1,174 @@
+// Certificates: the encoding of one requirement, printed by Z3 as SMT-LIB2, with the fault
+// bound (or the witness's events) in standard linear integer arithmetic, so that cvc5 reads it
+// as well as Z3 (Z3's own `(_ at-most K)` is not SMT-LIB).
+#include "verifier/certify.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+#include "verifier/audit.hpp"
+#include "verifier/files.hpp"
+
+namespace faultline::verifier {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// SMT-LIB quoted symbols cannot hold '|' or '\': names with them cannot be certified.
+bool symbol_safe(const std::string& s) {
+  return s.find('|') == std::string::npos && s.find('\\') == std::string::npos;
+}
+
+std::string at(const dsl::SourceLoc& loc) {
+  return loc.valid() ? loc.str() : std::string("(no location)");
+}
+
+// One comment line per line of `text`.
+std::string comment(const std::string& text) {
+  std::string out = "; ";
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "; ";
+  }
+  return out + "\n";
+}
+
+constexpr const char* kLegend =
+    "Symbols (a suffix after ']' names the copy of the network a variable belongs to):\n"
+    "  fault[E]        the fault event E happens (the fault model, DESIGN.md section 4; the\n"
+    "                  events and their sources are listed below)\n"
+    "  walk[D]         device D is on a walk of the flow that ends in a drop or loops\n"
+    "                  (docs/semantics.md, Forwarding: the 'dropped walk' rule)\n"
+    "  dist[D]         D's least believed cost to the destination (least-cost forwarding over\n"
+    "                  links believed up)\n"
+    "  noroute[D]      D believes no path reaches the destination\n"
+    "  keeps_peer0[L]  split brain: MC-LAG bundle L keeps its members towards its first peer\n"
+    "                  (docs/semantics.md, Bundles)\n"
+    "  source[D], dest[D]  connected: the pair of listed devices the violation is about\n";
+
+struct Encoded {
+  std::string smt2;                   // declarations and the violation, no check-sat
+  std::vector<std::string> literals;  // SMT-LIB name of each universe event's literal
+};
+
+Encoded encode(const models::Design& design, const models::Requirement& req,
+               const std::vector<std::size_t>& universe) {
+  z3::context ctx;
+  models::SymbolicFaults faults;
+  Encoded e;
+  for (std::size_t i : universe) {
+    std::string name = "fault[" + design.events[i].name + "]";
+    faults.literals.push_back(ctx.bool_const(name.c_str()));
+    faults.events.push_back(i);
+    e.literals.push_back("|" + name + "|");
+  }
+  z3::expr violation = models::encode_violation(ctx, design.net, design.events, req, faults, "",
+                                                nullptr, /*smtlib=*/true);
+  z3::solver s(ctx);
+  s.add(violation);
+  for (const z3::expr& l : faults.literals) s.add(l || !l);  // declares every literal
+  std::string text = s.to_smt2();
+  auto cut = text.rfind("(check-sat)");
+  e.smt2 = cut == std::string::npos ? text : text.substr(0, cut);
+  return e;
+}
+
+std::string header(const DesignReport& rep, const models::Requirement& req,
+                   const RequirementResult& r, const std::vector<std::size_t>& universe,
+                   const std::string& claim, const char* expect) {
+  const models::Design& d = *rep.design;
+  std::ostringstream h;
+  h << "faultline " << FAULTLINE_VERSION << " certificate (proofs/SOUNDNESS.md section 8)\n"
+    << "design: " << rep.file << " \"" << d.net.name << "\"\n"
+    << "requirement: " << req.text << " at " << at(req.loc) << ", K = " << r.tolerate
+    << ", decided by: " << r.method << "\n"
+    << "claim: " << claim << "\n"
+    << "expect: " << expect << "\n\n"
+    << kLegend << "\nFault events of the requirement (" << universe.size() << "):\n";
+  for (std::size_t i : universe) {
+    const models::FaultEvent& ev = d.events[i];
+    h << "  fault[" << ev.name << "]  " << at(ev.loc) << "; from '" << ev.origin << "' at "
+      << at(ev.cause) << "\n";
+  }
+  return comment(h.str());
+}
+
+std::string sum_at_most(const std::vector<std::string>& literals, std::size_t k) {
+  if (literals.empty()) return "";
+  std::string terms;
+  for (const auto& l : literals) terms += " (ite " + l + " 1 0)";
+  std::string sum = literals.size() == 1 ? terms.substr(1) : "(+" + terms + ")";
+  return "; at most K = " + std::to_string(k) + " fault events\n(assert (<= " + sum + " " +
+         std::to_string(k) + "))\n";
+}
+
+}  // namespace
+
+bool write_certificates(const std::string& dir, const DesignReport& rep, std::ostream& err) {
+  if (!rep.design) return true;
+  const models::Design& d = *rep.design;
+  auto safe = [&]() {
+    for (const auto& dev : d.net.devices)
+      if (!symbol_safe(dev.name)) return false;
+    for (std::size_t g = 0; g < d.net.lags.size(); ++g)
+      if (!symbol_safe(d.net.lag_name(static_cast<models::LagId>(g)))) return false;
+    for (const auto& ev : d.events)
+      if (!symbol_safe(ev.name)) return false;
+    return true;
+  };
+  if (!safe()) {
+    err << "faultline: error: " << rep.file
+        << ": cannot certify: a name holds '|' or '\\', which SMT-LIB symbols cannot\n";
+    return false;
+  }
+  std::string base = result_path(rep.file);  // designs/<path>.json
+  fs::path folder = fs::path(dir) / base.substr(8, base.size() - 8 - 5);
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) {
+    err << "faultline: error: cannot create '" << folder.string() << "': " << ec.message() << "\n";
+    return false;
+  }
+  for (const CheckedRequirement& c : rep.requirements) {
+    const RequirementResult& r = c.result;
+    if (r.status == Status::unknown) continue;
+    models::Requirement req = d.net.requirements[r.requirement];
+    req.tolerate = r.tolerate;
+    std::vector<std::size_t> universe = models::requirement_universe(d.events, req);
+    Encoded e = encode(d, req, universe);
+    std::string stem = "L" + std::to_string(req.loc.line());
+    if (r.status == Status::proved) {
+      std::string text =
+          header(rep, req, r, universe,
+                 "no set of at most " + std::to_string(r.tolerate) +
+                     " of these events violates the requirement: the formula is unsat",
+                 "unsat") +
+          "(set-logic QF_LIA)\n" + e.smt2 + sum_at_most(e.literals, r.tolerate) +
+          "(check-sat)\n(exit)\n";
+      if (!write_atomically((folder / (stem + ".unsat.smt2")).string(), text, err)) return false;
+      continue;
+    }
+    for (std::size_t n = 0; n < r.violations.size(); ++n) {
+      const Violation& v = r.violations[n];
+      std::string fixed = "; the events of minimal violating set " + std::to_string(n + 1) +
+                          " happen, no other does\n";
+      for (std::size_t i = 0; i < universe.size(); ++i) {
+        bool in = std::find(v.events.begin(), v.events.end(), universe[i]) != v.events.end();
+        fixed += in ? "(assert " + e.literals[i] + ")\n" : "(assert (not " + e.literals[i] + "))\n";
+      }
+      std::string text =
+          header(rep, req, r, universe,
+                 "the events of set " + std::to_string(n + 1) + " (" + set_line(d, v) +
+                     ") violate the requirement: the formula is sat",
+                 "sat") +
+          "(set-logic QF_LIA)\n" + e.smt2 + fixed + "(check-sat)\n(exit)\n";
+      if (!write_atomically(
+              (folder / (stem + ".set" + std::to_string(n + 1) + ".sat.smt2")).string(), text, err))
+        return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace faultline::verifier
