@@ -105,8 +105,10 @@ std::string sum_at_most(const std::vector<std::string>& literals, std::size_t k)
 
 }  // namespace
 
-bool write_certificates(const std::string& dir, const DesignReport& rep, std::ostream& err) {
-  if (!rep.design) return true;
+std::optional<std::size_t> write_certificates(const std::string& dir, const DesignReport& rep,
+                                              std::ostream& err) {
+  std::size_t written = 0;
+  if (!rep.design) return written;
   const models::Design& d = *rep.design;
   auto safe = [&]() {
     for (const auto& dev : d.net.devices)
@@ -120,7 +122,7 @@ bool write_certificates(const std::string& dir, const DesignReport& rep, std::os
   if (!safe()) {
     err << "faultline: error: " << rep.file
         << ": cannot certify: a name holds '|' or '\\', which SMT-LIB symbols cannot\n";
-    return false;
+    return std::nullopt;
   }
   std::string base = result_path(rep.file);  // designs/<path>.json
   fs::path folder = fs::path(dir) / base.substr(8, base.size() - 8 - 5);
@@ -128,7 +130,7 @@ bool write_certificates(const std::string& dir, const DesignReport& rep, std::os
   fs::create_directories(folder, ec);
   if (ec) {
     err << "faultline: error: cannot create '" << folder.string() << "': " << ec.message() << "\n";
-    return false;
+    return std::nullopt;
   }
   for (const CheckedRequirement& c : rep.requirements) {
     const RequirementResult& r = c.result;
@@ -146,7 +148,9 @@ bool write_certificates(const std::string& dir, const DesignReport& rep, std::os
                  "unsat") +
           "(set-logic QF_LIA)\n" + e.smt2 + sum_at_most(e.literals, r.tolerate) +
           "(check-sat)\n(exit)\n";
-      if (!write_atomically((folder / (stem + ".unsat.smt2")).string(), text, err)) return false;
+      if (!write_atomically((folder / (stem + ".unsat.smt2")).string(), text, err))
+        return std::nullopt;
+      ++written;
       continue;
     }
     for (std::size_t n = 0; n < r.violations.size(); ++n) {
@@ -165,10 +169,11 @@ bool write_certificates(const std::string& dir, const DesignReport& rep, std::os
           "(set-logic QF_LIA)\n" + e.smt2 + fixed + "(check-sat)\n(exit)\n";
       if (!write_atomically(
               (folder / (stem + ".set" + std::to_string(n + 1) + ".sat.smt2")).string(), text, err))
-        return false;
+        return std::nullopt;
+      ++written;
     }
   }
-  return true;
+  return written;
 }
 
 }  // namespace faultline::verifier

@@ -10,6 +10,7 @@
 // verdict, so a certificate also cross-checks the hot-event and fail-stop searches against it.
 // Comments map every symbol family and every fault literal to the design.
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -17,9 +18,10 @@
 
 namespace faultline::verifier {
 
-// Writes the certificates of every decided requirement of `rep` under `dir`.  Returns false
-// (with the reason on `err`) when a file cannot be written or a name cannot be an SMT-LIB
-// symbol.
-bool write_certificates(const std::string& dir, const DesignReport& rep, std::ostream& err);
+// Writes the certificates of every decided requirement of `rep` under `dir` and returns how
+// many; nullopt (with the reason on `err`) when a file cannot be written or a name cannot be an
+// SMT-LIB symbol.
+std::optional<std::size_t> write_certificates(const std::string& dir, const DesignReport& rep,
+                                              std::ostream& err);
 
 }  // namespace faultline::verifier

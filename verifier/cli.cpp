@@ -301,9 +301,18 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       reports.push_back(args.command == "faults" ? load_file(file) : check_file(file, search));
       for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
     }
-    if (!args.certify.empty())
-      for (const auto& r : reports)
-        if (!write_certificates(args.certify, r, err)) return 2;
+    if (!args.certify.empty()) {
+      std::size_t certificates = 0;
+      for (const auto& r : reports) {
+        std::optional<std::size_t> n = write_certificates(args.certify, r, err);
+        if (!n) return 2;
+        certificates += *n;
+      }
+      // On stderr: stdout is the report, whatever its format.
+      err << "faultline: " << certificates << " certificate" << (certificates == 1 ? "" : "s")
+          << " written under " << args.certify << "; proofs/recheck.sh " << args.certify
+          << " re-checks them with z3 and cvc5\n";
+    }
     // The report is built whole, then written: never a half-written output.
     std::ostringstream buf;
     if (args.command == "faults") {

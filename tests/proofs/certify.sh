@@ -21,6 +21,8 @@ print(sum(1 if r["status"] == "proved" else len(r["violations"])
           for x in d["designs"] for r in x["requirements"] if r["status"] != "unknown"))' "$tmp/out.json")
 got=$(find "$tmp/cert" -name '*.smt2' | wc -l)
 [ "$got" -eq "$expected" ] || die "$got certificates written, $expected expected"
+grep -q "^faultline: $got certificates written under $tmp/cert; proofs/recheck.sh" "$tmp/err" ||
+  die "check --certify did not say where the certificates are"
 proofs/recheck.sh "$tmp/cert" || die "a certificate of the examples did not re-check"
 
 # The checker can fail: a witness (sat) presented as a proof, and a forged proof — the
