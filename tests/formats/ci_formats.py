@@ -48,6 +48,15 @@ for design in designs:
             failures.append(f"{design}: result points at {uri}")
         if r["ruleId"] == "FL001" and "relatedLocations" not in r and "no fault" not in r["message"]["text"]:
             failures.append(f"{design}: a violation without related locations for its events")
+    # Code scanning matches alerts across runs by partialFingerprints: one per violating set,
+    # distinct within the run, the same in a second run.
+    prints = [r.get("partialFingerprints", {}).get("faultlineSet/v1") for r in results
+              if r["ruleId"] == "FL001"]
+    if None in prints or len(set(prints)) != len(prints):
+        failures.append(f"{design}: FL001 fingerprints missing or not distinct")
+    again = json.loads(run("--format", "sarif", design).stdout)["runs"][0]["results"]
+    if [r.get("partialFingerprints") for r in again] != [r.get("partialFingerprints") for r in results]:
+        failures.append(f"{design}: fingerprints change between two runs")
     if d["status"] == "error" and not any(r["ruleId"] == "FL101" for r in results):
         failures.append(f"{design}: a design with errors gives no FL101 result")
     if sarif_run.returncode != junit_run.returncode:
