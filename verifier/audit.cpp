@@ -104,12 +104,6 @@ int status_exit_code(const std::string& status) {
   return 2;
 }
 
-// The worse of two exit codes: 2 > 1 > 3 > 0 (DESIGN.md §5).
-int worse(int a, int b) {
-  auto rank = [](int c) { return c == 2 ? 3 : c == 1 ? 2 : c == 3 ? 1 : 0; };
-  return rank(b) > rank(a) ? b : a;
-}
-
 // ---- workers ---------------------------------------------------------------------------------
 
 // Child exit codes; anything else (a signal, another code) is a crash of the worker.
@@ -376,7 +370,7 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
   for (const std::string& file : designs) {
     rows.push_back(read_row(dir, file));
     const DesignRow& row = rows.back();
-    code = worse(code, status_exit_code(row.status));
+    code = worse_exit_code(code, status_exit_code(row.status));
     d.proved += row.status == "proved";
     d.violated += row.status == "violated";
     d.unknown += row.status == "unknown";
@@ -499,7 +493,8 @@ int run_audit(const std::vector<std::string>& inputs, const AuditOptions& o, std
   if (o.shards == 1) return summarize(dir, mine, options, inputs_json, out, err);
 
   int code = 0;
-  for (const std::string& f : mine) code = worse(code, status_exit_code(read_row(dir, f).status));
+  for (const std::string& f : mine)
+    code = worse_exit_code(code, status_exit_code(read_row(dir, f).status));
   out << "faultline audit: shard " << o.shard << "/" << o.shards << ": " << mine.size() << " of "
       << all.size() << " designs checked, results in " << dir.string()
       << "; when every shard is done: faultline merge DIR... (the shards' --out directories)\n";

@@ -244,19 +244,21 @@ DesignReport check_file(const std::string& path, const SearchOptions& opts) {
   return report;
 }
 
+int worse_exit_code(int a, int b) {
+  auto rank = [](int c) { return c == 2 ? 3 : c == 1 ? 2 : c == 3 ? 1 : 0; };
+  return rank(b) > rank(a) ? b : a;
+}
+
 int exit_code(const std::vector<DesignReport>& reports) {
-  bool bad = false, violated = false, unknown = false;
+  int code = 0;
   for (const auto& r : reports) {
-    if (!r.design) bad = true;
-    for (const auto& q : r.requirements) {
-      violated = violated || q.result.status == Status::violated;
-      unknown = unknown || q.result.status == Status::unknown;
-    }
+    if (!r.design) code = worse_exit_code(code, 2);
+    for (const auto& q : r.requirements)
+      code = worse_exit_code(code, q.result.status == Status::violated  ? 1
+                                   : q.result.status == Status::unknown ? 3
+                                                                        : 0);
   }
-  if (bad) return 2;
-  if (violated) return 1;
-  if (unknown) return 3;
-  return 0;
+  return code;
 }
 
 }  // namespace faultline::verifier

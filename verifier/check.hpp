@@ -46,5 +46,7 @@ DesignReport check_file(const std::string& path, const SearchOptions& opts);
 
 // Exit code for a set of reports (DESIGN.md §5): 2 bad input, 1 a violation, 3 unknown, 0 proved.
 int exit_code(const std::vector<DesignReport>& reports);
+// The worse of two exit codes in that order: 2 > 1 > 3 > 0.
+int worse_exit_code(int a, int b);
 
 }  // namespace faultline::verifier

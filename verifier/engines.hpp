@@ -70,6 +70,15 @@ class Budget {
     return !reason_.empty();
   }
   const std::string& reason() const { return reason_; }
+  // Why a search that Z3 gave up on (or threw from) is unknown: our limit when that is what Z3
+  // hit ("timeout", "canceled", "out of memory", "memout"), else `otherwise`.
+  std::string explain(const std::string& said, const std::string& otherwise) {
+    auto has = [&](const char* w) { return said.find(w) != std::string::npos; };
+    if (exhausted()) return reason_;
+    if (timed() && (has("timeout") || has("canceled"))) return time_reason();
+    if (memory_mb_ > 0 && (has("memory") || has("memout"))) return memory_reason();
+    return otherwise;
+  }
   std::string time_reason() const {
     std::ostringstream s;
     s << "time limit of " << seconds_ << " s reached";  // "0.5", "2", "1e+03"

@@ -53,10 +53,7 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
     violation = models::encode_violation(ctx, design.net, design.events, req, faults, "", &keeps);
   } catch (const z3::exception& e) {
     answer.status = Status::unknown;
-    answer.unknown_reason =
-        opts.memory_mb && std::string(e.msg()).find("memory") != std::string::npos
-            ? budget.memory_reason()
-            : std::string("encoding failed: ") + e.msg();
+    answer.unknown_reason = budget.explain(e.msg(), std::string("encoding failed: ") + e.msg());
     return answer;
   }
   stats.encode_seconds += seconds_since(start);
@@ -85,16 +82,8 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
         ++stats.solver_calls;
         std::optional<bool> sat = solver.check();
         if (!sat) {
-          // Z3 says "timeout", "canceled" or "out of memory" when it hit our limits: say which.
           const std::string& why = solver.unknown_reason();
-          if (budget.exhausted()) return stop(budget.reason());
-          if (budget.timed() && (why.find("timeout") != std::string::npos ||
-                                 why.find("canceled") != std::string::npos))
-            return stop(budget.time_reason());
-          if (opts.memory_mb &&
-              (why.find("memory") != std::string::npos || why.find("memout") != std::string::npos))
-            return stop(budget.memory_reason());
-          return stop("solver gave up: " + why);
+          return stop(budget.explain(why, "solver gave up: " + why));
         }
         if (!*sat) break;
         z3::model m = solver.model();
@@ -119,9 +108,7 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
       }
     }
   } catch (const z3::exception& e) {
-    std::string msg = e.msg();
-    return stop(opts.memory_mb && msg.find("memory") != std::string::npos ? budget.memory_reason()
-                                                                          : "solver error: " + msg);
+    return stop(budget.explain(e.msg(), std::string("solver error: ") + e.msg()));
   }
   stats.search_seconds += seconds_since(search_start);
   answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;
