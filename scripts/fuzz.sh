@@ -25,6 +25,7 @@ for t in "${targets[@]}"; do
     *) echo "fuzz: unknown target '$t'" >&2; exit 2 ;;
   esac
   corpus="$work/corpus/$t"; mkdir -p "$corpus"
+  touch "$work/$t.start"
   existing=(); for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
   # -max_len: the seeds include 100 kB GraphML files; -timeout: a single input over 10 s is a hang.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -36,8 +37,14 @@ for t in "${targets[@]}"; do
   if [ $rc -ne 0 ]; then
     failed=1
     echo "fuzz $t: FAILED after ${runs:-?} runs (log: $work/$t.log)"
-    grep -m1 -E 'ERROR: |runtime error|deadly signal' "$work/$t.log"
-    ls "$work/crashes" | grep "^$t-" | sed 's/^/  input: /'
+    # What a CI log needs to reproduce it: the cause, the top of our stack, the input itself.
+    grep -m3 -E 'terminate called|what\(\):|ERROR: |runtime error' "$work/$t.log"
+    grep -m6 -E '^ +#[0-9]+ .* /.*(dsl|models|verifier|tests)/' "$work/$t.log"
+    for f in "$work/crashes/$t-"*; do
+      [ "$f" -nt "$work/$t.start" ] || continue  # this run's, not an earlier one's
+      echo "  input: $f"
+      [ "$(stat -c %s "$f")" -le 4096 ] && echo "  base64: $(base64 -w0 "$f")"
+    done
   else
     echo "fuzz $t: ${runs:-?} runs in ${seconds} s, no crash"
   fi

@@ -268,6 +268,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
   return true;
 }
 
+int run_command(const Args& args, std::ostream& out, std::ostream& err);
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -281,6 +283,18 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
   Args args;
   if (!parse_args(argc, argv, args, err)) return 2;
+  try {
+    return run_command(args, out, err);
+  } catch (const std::exception& e) {
+    // A bug, not an input: said as such, and never an exit code that reads as a verdict.
+    err << "faultline: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+namespace {
+
+int run_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.command == "import") return run_import(args, out, err);
   if (args.command == "graph") return run_graph(args, out, err);
   if (args.command == "merge") return run_merge(args.files, args.output, out, err);
@@ -294,70 +308,67 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     o.progress = &err == &std::cerr && ::isatty(STDERR_FILENO);
     return run_audit(args.files, o, out, err);
   }
-  try {
-    std::vector<DesignReport> reports;
-    SearchOptions search = args.search;
-    for (const std::string& file : args.files) {
-      reports.push_back(args.command == "faults" ? load_file(file) : check_file(file, search));
-      for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
-    }
-    if (!args.certify.empty()) {
-      std::size_t certificates = 0;
-      for (const auto& r : reports) {
-        std::optional<std::size_t> n = write_certificates(args.certify, r, err);
-        if (!n) return 2;
-        certificates += *n;
-      }
-      // On stderr: stdout is the report, whatever its format.
-      err << "faultline: " << certificates << " certificate" << (certificates == 1 ? "" : "s")
-          << " written under " << args.certify << "; proofs/recheck.sh " << args.certify
-          << " re-checks them with z3 and cvc5\n";
-    }
-    // The report is built whole, then written: never a half-written output.
-    std::ostringstream buf;
-    if (args.command == "faults") {
-      if (args.format == "json")
-        write_faults_json(buf, reports);
-      else
-        write_faults_text(buf, reports);
-      out << buf.str();
-      for (const auto& r : reports)
-        if (!r.design) return 2;
-      return 0;
-    }
-    if (args.format == "json")
-      write_json(buf, reports, args.report);
-    else if (args.format == "sarif")
-      write_sarif(buf, reports);
-    else if (args.format == "junit")
-      write_junit(buf, reports);
-    else if (args.format == "markdown")
-      write_markdown(buf, reports);
-    else if (args.format == "github")
-      write_github(buf, reports);
-    else if (args.format == "html")
-      write_html(buf, reports, args.report);
-    else
-      write_text(buf, reports, args.report);
-    if (!args.output.empty()) {
-      if (!write_atomically(args.output, buf.str(), err)) return 2;
-    } else {
-      out << buf.str();
-    }
-    if (args.format == "github") {
-      // The runner's step summary: appended, as every step appends its own.
-      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
-        std::ofstream s(summary, std::ios::app | std::ios::binary);
-        write_markdown(s, reports);
-        if (!s)
-          err << "faultline: warning: cannot append to GITHUB_STEP_SUMMARY '" << summary << "'\n";
-      }
-    }
-    return exit_code(reports);
-  } catch (const std::exception& e) {
-    err << "faultline: internal error: " << e.what() << "\n";
-    return 3;
+  std::vector<DesignReport> reports;
+  SearchOptions search = args.search;
+  for (const std::string& file : args.files) {
+    reports.push_back(args.command == "faults" ? load_file(file) : check_file(file, search));
+    for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
   }
+  if (!args.certify.empty()) {
+    std::size_t certificates = 0;
+    for (const auto& r : reports) {
+      std::optional<std::size_t> n = write_certificates(args.certify, r, err);
+      if (!n) return 2;
+      certificates += *n;
+    }
+    // On stderr: stdout is the report, whatever its format.
+    err << "faultline: " << certificates << " certificate" << (certificates == 1 ? "" : "s")
+        << " written under " << args.certify << "; proofs/recheck.sh " << args.certify
+        << " re-checks them with z3 and cvc5\n";
+  }
+  // The report is built whole, then written: never a half-written output.
+  std::ostringstream buf;
+  if (args.command == "faults") {
+    if (args.format == "json")
+      write_faults_json(buf, reports);
+    else
+      write_faults_text(buf, reports);
+    out << buf.str();
+    for (const auto& r : reports)
+      if (!r.design) return 2;
+    return 0;
+  }
+  if (args.format == "json")
+    write_json(buf, reports, args.report);
+  else if (args.format == "sarif")
+    write_sarif(buf, reports);
+  else if (args.format == "junit")
+    write_junit(buf, reports);
+  else if (args.format == "markdown")
+    write_markdown(buf, reports);
+  else if (args.format == "github")
+    write_github(buf, reports);
+  else if (args.format == "html")
+    write_html(buf, reports, args.report);
+  else
+    write_text(buf, reports, args.report);
+  if (!args.output.empty()) {
+    if (!write_atomically(args.output, buf.str(), err)) return 2;
+  } else {
+    out << buf.str();
+  }
+  if (args.format == "github") {
+    // The runner's step summary: appended, as every step appends its own.
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+      std::ofstream s(summary, std::ios::app | std::ios::binary);
+      write_markdown(s, reports);
+      if (!s)
+        err << "faultline: warning: cannot append to GITHUB_STEP_SUMMARY '" << summary << "'\n";
+    }
+  }
+  return exit_code(reports);
 }
+
+}  // namespace
 
 }  // namespace faultline::verifier

@@ -1,7 +1,6 @@
 // Batfish layer-1 topology (`layer1_topology.json`): each physical link once, although the file
 // may list both directions.  Devices are routers named after their hostnames; a cable that loops
 // back into the same device is dropped with a warning, like a GraphML self-loop.
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "dsl/import/importer.hpp"
@@ -9,14 +8,7 @@
 namespace faultline::dsl::import {
 
 Imported import_batfish_l1(const std::string& path, const ImportOptions&) {
-  std::ifstream in(path);
-  if (!in) throw ImportError(path + ": cannot read the file");
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw ImportError(path + ": error: malformed JSON (byte " + std::to_string(e.byte) + ")");
-  }
+  const nlohmann::json doc = read_json(path);
   if (!doc.is_object() || !doc.contains("edges") || !doc["edges"].is_array())
     throw ImportError(path + ": error: at /edges: expected an array of edges");
   Imported out;

@@ -2,9 +2,12 @@
 // `id`, `Country` and `Internal`; every edge is a link (parallel edges stay separate links);
 // self-loops are dropped with a warning.  Attribute keys are looked up by `attr.name`: key ids
 // differ from file to file.
+#include <algorithm>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "dsl/import/importer.hpp"
 
@@ -19,14 +22,55 @@ std::string attr(const pt::ptree& node, const std::string& name) {
   return node.get<std::string>(pt::ptree::path_type("<xmlattr>/" + name, '/'), "");
 }
 
+// How deeply elements nest in `xml` (comments, CDATA, processing instructions and declarations
+// skipped; quoted attribute values may hold '>').  Boost's XML parser recurses once per level,
+// so a file of a million nested elements would overflow the stack: GraphML needs five.
+std::size_t nesting_depth(const std::string& xml) {
+  std::size_t depth = 0, deepest = 0, i = 0;
+  auto skip_past = [&](const char* end) {
+    std::size_t at = xml.find(end, i);
+    i = at == std::string::npos ? xml.size() : at + std::char_traits<char>::length(end);
+  };
+  while ((i = xml.find('<', i)) != std::string::npos) {
+    if (xml.compare(i, 4, "<!--") == 0) {
+      skip_past("-->");
+    } else if (xml.compare(i, 9, "<![CDATA[") == 0) {
+      skip_past("]]>");
+    } else if (xml.compare(i, 2, "<?") == 0) {
+      skip_past("?>");
+    } else if (xml.compare(i, 2, "<!") == 0) {
+      skip_past(">");
+    } else if (xml.compare(i, 2, "</") == 0) {
+      if (depth > 0) --depth;
+      skip_past(">");
+    } else {
+      char quote = 0;
+      std::size_t j = i + 1;
+      for (; j < xml.size() && (quote || xml[j] != '>'); ++j)
+        if (quote ? xml[j] == quote : (xml[j] == '"' || xml[j] == '\'')) quote = quote ? 0 : xml[j];
+      if (j >= xml.size() || xml[j - 1] != '/') deepest = std::max(deepest, ++depth);
+      i = j + 1;
+    }
+    if (i >= xml.size()) break;
+  }
+  return deepest;
+}
+
+constexpr std::size_t kMaxDepth = 256;
+
 }  // namespace
 
 Imported import_graphml(const std::string& path, const ImportOptions& opts) {
   pt::ptree doc;
   try {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw ImportError(path + ": cannot read the file");
-    pt::read_xml(in, doc);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (nesting_depth(text) > kMaxDepth)
+      throw ImportError(path + ": error: elements nested more than " + std::to_string(kMaxDepth) +
+                        " deep (GraphML needs five)");
+    std::istringstream xml(std::move(text));
+    pt::read_xml(xml, doc);
   } catch (const pt::xml_parser_error& e) {
     throw ImportError(path + ":" + std::to_string(e.line()) +
                       ": error: malformed XML: " + e.message());

@@ -1,6 +1,8 @@
 #include "dsl/import/importer.hpp"
 
 #include <cctype>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace faultline::dsl::import {
 
@@ -18,6 +20,21 @@ bool valid_name(const std::string& s) {
   return s.back() != '-';
 }
 }  // namespace
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ImportError(path + ": cannot read the file");
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw ImportError(path + ": error: malformed JSON (byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::out_of_range&) {
+    // nlohmann's message quotes the whole number, which may be megabytes long.
+    throw ImportError(path + ": error: a number out of the range of a double");
+  } catch (const nlohmann::json::exception& e) {
+    throw ImportError(path + ": error: unreadable JSON (" + e.what() + ")");
+  }
+}
 
 std::string word(const std::string& s) {
   if (valid_name(s)) return s;

@@ -3,6 +3,7 @@
 // naming the source; every import must then `faultline check` cleanly.
 #pragma once
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,10 @@ struct Imported {
   std::string text;                   // the faultline design
   std::vector<std::string> warnings;  // e.g. dropped self-loops
 };
+
+// The JSON document in `path`; a file that cannot be read, is not JSON or holds a number no
+// double can represent (1e999) is an ImportError naming the file.
+nlohmann::json read_json(const std::string& path);
 
 Imported import_graphml(const std::string& path, const ImportOptions& opts);
 Imported import_batfish_l1(const std::string& path, const ImportOptions& opts);

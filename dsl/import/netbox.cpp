@@ -5,7 +5,6 @@
 // with a warning.  A bundle that NetBox records at both ends is declared once: an MC-LAG client's
 // bundle first, else the end whose device name sorts first.
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -51,14 +50,7 @@ Imported import_netbox(const std::vector<std::string>& paths, const ImportOption
   std::map<End, std::string> lag_of;  // interface → its LAG's name
   std::set<std::string> devices;
   for (const std::string& path : paths) {
-    std::ifstream in(path);
-    if (!in) throw ImportError(path + ": cannot read the file");
-    json doc;
-    try {
-      doc = json::parse(in);
-    } catch (const json::parse_error& e) {
-      throw ImportError(path + ": error: malformed JSON (byte " + std::to_string(e.byte) + ")");
-    }
+    const json doc = read_json(path);
     if (!doc.is_object() || !doc.contains("results") || !doc["results"].is_array())
       throw ImportError(path + ": error: at /results: expected the array of a NetBox API page");
     const json& results = doc["results"];
