@@ -1,7 +1,11 @@
 #include "verifier/check.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "dsl/parse.hpp"
 #include "models/connectivity.hpp"
@@ -233,15 +237,50 @@ DesignReport load_file(const std::string& path) {
 }
 
 DesignReport check_file(const std::string& path, const SearchOptions& opts) {
-  DesignReport report = load_file(path);
-  if (!report.design) return report;
-  for (std::size_t i = 0; i < report.design->net.requirements.size(); ++i) {
-    report.requirements.push_back(check_requirement(*report.design, i, opts));
-    const SearchStats& s = report.requirements.back().result.stats;
-    report.times.search += s.encode_seconds + s.search_seconds;
-    report.times.explain += s.explain_seconds;
+  return std::move(check_files({path}, opts, 1).front());
+}
+
+std::vector<DesignReport> check_files(const std::vector<std::string>& paths,
+                                      const SearchOptions& opts, unsigned jobs) {
+  std::vector<DesignReport> reports;
+  std::vector<std::pair<std::size_t, std::size_t>> work;  // (report, requirement)
+  for (const std::string& path : paths) {
+    reports.push_back(load_file(path));
+    if (!reports.back().design) continue;
+    std::size_t n = reports.back().design->net.requirements.size();
+    reports.back().requirements.resize(n);
+    for (std::size_t i = 0; i < n; ++i) work.emplace_back(reports.size() - 1, i);
   }
-  return report;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto worker = [&] {
+    for (std::size_t w; (w = next.fetch_add(1)) < work.size();) {
+      auto [d, i] = work[w];
+      try {
+        reports[d].requirements[i] = check_requirement(*reports[d].design, i, opts);
+      } catch (...) {
+        std::lock_guard<std::mutex> hold(failure_lock);
+        if (!failure) failure = std::current_exception();
+        next = work.size();  // the others stop at their next requirement
+      }
+    }
+  };
+  unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(work.size())));
+  if (threads == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  if (failure) std::rethrow_exception(failure);
+  for (DesignReport& report : reports)
+    for (const CheckedRequirement& q : report.requirements) {
+      report.times.search += q.result.stats.encode_seconds + q.result.stats.search_seconds;
+      report.times.explain += q.result.stats.explain_seconds;
+    }
+  return reports;
 }
 
 int worse_exit_code(int a, int b) {

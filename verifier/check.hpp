@@ -44,6 +44,13 @@ DesignReport load_file(const std::string& path);
 
 DesignReport check_file(const std::string& path, const SearchOptions& opts);
 
+// check_file for every path, the requirements of all of them searched by `jobs` threads at
+// once (each search has its own Z3 context).  The reports are the same whatever `jobs`: each
+// requirement's result lands in its own slot.  `jobs` > 1 with opts.memory_mb is the caller's
+// to refuse: the memory budget is the growth of the whole process.
+std::vector<DesignReport> check_files(const std::vector<std::string>& paths,
+                                      const SearchOptions& opts, unsigned jobs);
+
 // Exit code for a set of reports (DESIGN.md §5): 2 bad input, 1 a violation, 3 unknown, 0 proved.
 int exit_code(const std::vector<DesignReport>& reports);
 // The worse of two exit codes in that order: 2 > 1 > 3 > 0.

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dsl/import/importer.hpp"
@@ -28,7 +29,7 @@ constexpr const char* kUsage =
     "                               [--timeout SECONDS] [--memory MB] [--stats]\n"
     "                               [--no-fast-path]\n"
     "                               [--k N] [--degree] [--limit N] [--criticality]\n"
-    "                               [--certify DIR]\n"
+    "                               [--certify DIR] [--jobs N]\n"
     "       faultline audit DIR|FILE... --out DIR [--jobs N] [--shard I/N]\n"
     "                               [the search options of check]\n"
     "       faultline merge DIR... [--out DIR]\n"
@@ -59,8 +60,9 @@ constexpr const char* kUsage =
     "                them with z3 and cvc5)\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
     "                connectivity for fail-stop requirements)\n"
-    "--jobs N        audit: designs checked at once, each in a process of its own (default: one\n"
-    "                per processor)\n"
+    "--jobs N        how much at once (default: one per processor): check searches N\n"
+    "                requirements in threads of one process (default 1 with --memory), audit\n"
+    "                checks N designs, each in a process of its own\n"
     "--shard I/N     audit: only the I-th of N deterministic shards (1 <= I <= N)\n"
     "\n"
     "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
@@ -197,12 +199,12 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
       if (!value(a.output)) return false;
     } else if (arg == "--out" && (a.command == "audit" || a.command == "merge")) {
       if (!value(a.output)) return false;
-    } else if (arg == "--jobs" && a.command == "audit") {
+    } else if (arg == "--jobs" && (a.command == "audit" || a.command == "check")) {
       if (!value(v)) return false;
       char* end = nullptr;
       unsigned long n = std::strtoul(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1024)
-        return usage_error("--jobs takes a number of processes from 1 to 1024, not '" + v + "'");
+        return usage_error("--jobs takes a number from 1 to 1024, not '" + v + "'");
       a.jobs = static_cast<unsigned>(n);
     } else if (arg == "--shard" && a.command == "audit") {
       if (!value(v)) return false;
@@ -263,6 +265,11 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
     return usage_error(a.command == "merge" ? "no audit directory given" : "no design file given");
   if (a.command == "audit" && a.output.empty())
     return usage_error("audit needs --out DIR for its results");
+  if (a.command == "check" && a.jobs > 1 && a.search.memory_mb)
+    return usage_error(
+        "--memory bounds what a search adds to the process, which --jobs shares among "
+        "requirements: give one or the other (audit --jobs runs each design in a process of "
+        "its own)");
   if (a.command == "graph" && a.files.size() != 1)
     return usage_error("graph draws one design file");
   return true;
@@ -309,11 +316,17 @@ int run_command(const Args& args, std::ostream& out, std::ostream& err) {
     return run_audit(args.files, o, out, err);
   }
   std::vector<DesignReport> reports;
-  SearchOptions search = args.search;
-  for (const std::string& file : args.files) {
-    reports.push_back(args.command == "faults" ? load_file(file) : check_file(file, search));
-    for (const auto& d : reports.back().diagnostics) dsl::render_diagnostic(err, d);
+  if (args.command == "faults") {
+    for (const std::string& file : args.files) reports.push_back(load_file(file));
+  } else {
+    // One thread per processor unless told; one when --memory counts the process's growth.
+    unsigned jobs = args.jobs               ? args.jobs
+                    : args.search.memory_mb ? 1
+                                            : std::max(1u, std::thread::hardware_concurrency());
+    reports = check_files(args.files, args.search, jobs);
   }
+  for (const auto& r : reports)
+    for (const auto& d : r.diagnostics) dsl::render_diagnostic(err, d);
   if (!args.certify.empty()) {
     std::size_t certificates = 0;
     for (const auto& r : reports) {
