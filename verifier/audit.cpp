@@ -426,14 +426,19 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
 
 }  // namespace
 
-std::string result_path(const std::string& design) {
-  std::string out = "designs";
+std::string design_folder(const std::string& design) {
+  std::string out;
   for (const fs::path& part : fs::path(design).lexically_normal().relative_path()) {
     std::string s = part.string();
     if (s.empty() || s == ".") continue;
-    out += "/" + (s == ".." ? std::string("%2E%2E") : replace_chars(s, {{'%', "%25"}}));
+    out += (out.empty() ? "" : "/") +
+           (s == ".." ? std::string("%2E%2E") : replace_chars(s, {{'%', "%25"}}));
   }
-  return out + ".json";
+  return out;
+}
+
+std::string result_path(const std::string& design) {
+  return "designs/" + design_folder(design) + ".json";
 }
 
 std::vector<std::string> audit_designs(const std::vector<std::string>& inputs, std::ostream& err) {

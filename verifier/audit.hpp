@@ -41,8 +41,12 @@ int run_merge(const std::vector<std::string>& dirs, const std::string& out_dir, 
 // is in shard i mod N + 1.  Exposed for tests.
 std::vector<std::string> audit_designs(const std::vector<std::string>& inputs, std::ostream& err);
 
-// Where a design's result goes, relative to the audit directory ("designs/x/y.fl.json"; a ".."
-// component becomes "%2E%2E" and '%' becomes "%25", so distinct paths stay distinct).
+// A design's path as a relative path of its own under an output directory ("x/y.fl" for
+// "./x/y.fl" and "/x/y.fl"; a ".." component becomes "%2E%2E" and '%' becomes "%25", so
+// distinct paths stay distinct).  Audit results and certificates are filed by it.
+std::string design_folder(const std::string& design);
+
+// Where a design's result goes, relative to the audit directory: "designs/<design_folder>.json".
 std::string result_path(const std::string& design);
 
 }  // namespace faultline::verifier

@@ -124,8 +124,7 @@ std::optional<std::size_t> write_certificates(const std::string& dir, const Desi
         << ": cannot certify: a name holds '|' or '\\', which SMT-LIB symbols cannot\n";
     return std::nullopt;
   }
-  std::string base = result_path(rep.file);  // designs/<path>.json
-  fs::path folder = fs::path(dir) / base.substr(8, base.size() - 8 - 5);
+  fs::path folder = fs::path(dir) / design_folder(rep.file);
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec) {
