@@ -9,7 +9,8 @@ packages=(build-essential cmake ninja-build pkg-config libz3-dev z3 libboost-dev
           python3-jsonschema   # the tests validate SARIF against its schema
           graphviz             # dot draws the topology in --format html
           clang libclang-rt-14-dev   # the sanitizer build and libFuzzer (scripts/build-asan.sh)
-          cvc5)                # proofs/recheck.sh re-checks certificates with z3 and cvc5
+          cvc5                 # proofs/recheck.sh re-checks certificates with z3 and cvc5
+          cmark-gfm)           # GitHub's Markdown renderer: the tests render our Markdown with it
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -29,8 +29,8 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
       table << "| " << md_escape(rep.file) << " | — | **error**: the design has errors | | |\n";
       for (const auto& diag : rep.diagnostics)
         if (diag.severity == dsl::Severity::error)
-          details << "- `" << md_escape(diag.loc.valid() ? diag.loc.str() : rep.file)
-                  << "`: " << md_escape(diag.message) << "\n";
+          details << "- " << md_code(diag.loc.valid() ? diag.loc.str() : rep.file) << ": "
+                  << md_escape(diag.message) << "\n";
       continue;
     }
     const models::Design& d = *rep.design;

@@ -5,6 +5,7 @@ XML with one testcase per requirement and a failure per violated one.  A malform
 an FL101 result and a JUnit error.
     tests/formats/ci_formats.py FAULTLINE"""
 import glob
+from html.parser import HTMLParser
 import json
 import os
 import subprocess
@@ -127,6 +128,59 @@ with tempfile.TemporaryDirectory() as tmp:
                            env={**os.environ, "PATH": "/nonexistent"})
     if "Graphviz <code>dot</code> is not installed" not in nodot.stdout:
         failures.append("html: without dot the page does not say why there is no drawing")
+
+# Markdown (the GitHub step summary and review tickets) rendered by cmark-gfm, GitHub's own
+# renderer: names and file names full of Markdown and HTML syntax come out as the same text,
+# inside the table, the headings, the set lists and the code spans of error locations, and
+# make no element of their own.
+HOSTILE = "<b>*x*</b>|y_z~~s~~&lt;[a](http://e) `c`"
+ALLOWED_TAGS = {"h2", "h3", "table", "thead", "tbody", "tr", "th", "td", "strong", "ol", "ul", "li",
+                "code", "br", "p"}
+
+
+class Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text, self.code = set(), "", []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text += data
+        if self.lasttag == "code":
+            self.code.append(data)
+
+
+if not shutil.which("cmark-gfm"):
+    failures.append("markdown: cmark-gfm is not installed (scripts/bootstrap.sh installs it)")
+else:
+    with tempfile.TemporaryDirectory() as tmp:
+        good = os.path.join(tmp, "odd_*name*[1].fl")
+        bad = os.path.join(tmp, "bad_`tick`_|.fl")
+        with open(good, "w") as f:
+            q = '"' + HOSTILE + '"'
+            f.write(f'design "x";\ndevice {q} router; device b router; device c router;\n'
+                    f'link {q}:1 -- b:1;\nlink {q}:2 -- c:1;\nfaults {{ down device; }}\n'
+                    'require reach c -> b;\n')
+        with open(bad, "w") as f:
+            f.write('design y;\ndevice a router;\nlink a:1 -- "`zz`_|":1;\n')
+        md = run("--format", "markdown", good, bad).stdout
+        rendered = subprocess.run(["cmark-gfm", "-e", "table"], input=md, capture_output=True,
+                                  text=True).stdout
+        page = Text()
+        page.feed(rendered)
+        if page.tags - ALLOWED_TAGS:
+            failures.append(f"markdown: names made elements {sorted(page.tags - ALLOWED_TAGS)}")
+        if "down " + HOSTILE not in page.text:
+            failures.append("markdown: the violating set does not read as the device's name")
+        for shown in (good + ":6", bad + ":3:13", "unknown device '`zz`_|'"):
+            if shown not in page.text:
+                failures.append(f"markdown: '{shown}' is not shown as it is")
+        if bad + ":3:13" not in page.code:
+            failures.append(f"markdown: the error location is not a code span of its own: {page.code}")
+        if rendered.count("<tr>") != 3:
+            failures.append("markdown: the table lost its shape (a '|' in a name ended a cell?)")
 
 # HTML: a set several requirements share is drawn once, later ones link to it; ids are unique
 # (Graphviz's own node and edge ids are dropped); a `common` event shows every device it fails
