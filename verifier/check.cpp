@@ -163,7 +163,13 @@ void search_degree(const models::Design& design, const models::Requirement& prov
     if (!err.empty()) {
       degree.value = static_cast<int>(proved.tolerate);
       degree.exact = false;
+      degree.complete = false;
       degree.reason = err;
+    } else if (!answer.complete) {
+      // The value stands (the search goes by size, and this size has a set); the count and
+      // the list are what was found before the limit.
+      degree.complete = false;
+      degree.reason = answer.unknown_reason;
     }
   } else if (answer.complete) {
     degree.value = static_cast<int>(std::min<std::size_t>(kMaxDegree, universe.size()));
@@ -173,6 +179,7 @@ void search_degree(const models::Design& design, const models::Requirement& prov
     degree.exact = universe.size() <= kMaxDegree;
     if (degree.exact) degree.reason.clear();
   } else {
+    degree.complete = false;
     degree.reason = answer.unknown_reason;
   }
   r.degree = std::move(degree);
@@ -218,7 +225,10 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
       // the listing later.
       std::size_t smallest = r.violations.front().events.size();
       for (const auto& v : r.violations) smallest = std::min(smallest, v.events.size());
-      r.degree = RequirementResult::Degree{static_cast<int>(smallest) - 1, true, "", {}, 0, {}};
+      RequirementResult::Degree degree;
+      degree.value = static_cast<int>(smallest) - 1;
+      degree.complete = r.complete;  // its sets are the requirement's own, listed above
+      r.degree = std::move(degree);
     } else if (r.status == Status::proved) {
       search_degree(design, req, universe, opts, out);
     }

@@ -58,4 +58,14 @@ std::vector<RiskRow> criticality(const DesignReport& report) {
   return out;
 }
 
+std::vector<std::size_t> criticality_gaps(const DesignReport& report) {
+  std::vector<std::size_t> gaps;
+  for (std::size_t q = 0; q < report.requirements.size(); ++q) {
+    const RequirementResult& r = report.requirements[q].result;
+    if (r.status == Status::unknown || !r.complete || (r.degree && !r.degree->complete))
+      gaps.push_back(q);
+  }
+  return gaps;
+}
+
 }  // namespace faultline::verifier

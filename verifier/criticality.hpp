@@ -25,4 +25,9 @@ struct RiskRow {
 // K.  Deterministic: ties are broken by the event's canonical name.
 std::vector<RiskRow> criticality(const DesignReport& report);
 
+// The requirements (indices) whose minimal sets the table may be missing: a limit stopped their
+// search or its --degree extension.  While there is one, the table is a lower bound: an event
+// may rank higher than it shows, and "no single point of failure" cannot be said.
+std::vector<std::size_t> criticality_gaps(const DesignReport& report);
+
 }  // namespace faultline::verifier

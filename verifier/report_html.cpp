@@ -180,7 +180,12 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
       }
     }
     if (opts.criticality) {
-      body << "<h3>Criticality</h3>\n<table><tr><th>#</th><th>event</th><th>smallest set</th>"
+      body << "<h3>Criticality</h3>\n";
+      if (std::size_t gaps = criticality_gaps(rep).size())
+        body << "<p>Incomplete: a limit stopped the search of " << gaps << " requirement"
+             << (gaps == 1 ? "" : "s")
+             << "; events may be missing or rank higher than shown.</p>\n";
+      body << "<table><tr><th>#</th><th>event</th><th>smallest set</th>"
               "<th>requirements</th><th>minimal sets</th></tr>\n";
       std::size_t n = 0;
       for (const RiskRow& row : criticality(rep))

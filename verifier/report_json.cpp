@@ -98,7 +98,8 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   if (r.violations.size() < r.violation_count) j["violation_count"] = r.violation_count;
   j["violations"] = violations_json(d, r.violations, c.explanations);
   if (r.degree) {
-    json deg{{"value", r.degree->value}, {"exact", r.degree->exact}};
+    json deg{
+        {"value", r.degree->value}, {"exact", r.degree->exact}, {"complete", r.degree->complete}};
     if (!r.degree->reason.empty()) deg["reason"] = r.degree->reason;
     deg["count"] = r.degree->count;
     deg["sets"] = violations_json(d, r.degree->sets, c.degree_explanations);
@@ -152,6 +153,7 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
         if (r.probability) table.back()["probability"] = *r.probability;
       }
       jd["criticality"] = table;
+      jd["criticality_complete"] = criticality_gaps(rep).empty();
     }
     if (opts.stats) {
       jd["stats"] = {{"events", d.events.size()},

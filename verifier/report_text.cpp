@@ -116,7 +116,8 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
       out << " (its smallest violating sets, above, have "
           << count(static_cast<std::size_t>(deg.value) + 1, "event", "events") << ")";
     if (deg.exact && !deg.sets.empty()) {
-      out << "; " << count(deg.count, "minimal violating set", "minimal violating sets") << " of "
+      out << "; " << (deg.complete ? "" : "at least ")
+          << count(deg.count, "minimal violating set", "minimal violating sets") << " of "
           << count(static_cast<std::size_t>(deg.value) + 1, "event", "events");
       if (deg.sets.size() < deg.count)
         out << " (the first " << deg.sets.size() << " listed: --limit)";
@@ -137,12 +138,23 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
 void write_criticality(std::ostream& out, const DesignReport& rep) {
   const models::Design& d = *rep.design;
   std::vector<RiskRow> rows = criticality(rep);
+  std::vector<std::size_t> gaps = criticality_gaps(rep);
   out << "\ncriticality: fault events ranked by the fewest faults they break a requirement with\n";
+  if (!gaps.empty()) {
+    out << "  incomplete: a limit stopped the search of "
+        << count(gaps.size(), "requirement", "requirements") << " (line";
+    for (std::size_t i = 0; i < gaps.size(); ++i)
+      out << (i                 ? ", "
+              : gaps.size() > 1 ? "s "
+                                : " ")
+          << d.net.requirements[rep.requirements[gaps[i]].result.requirement].loc.line();
+    out << "): events may be missing or rank higher than shown\n";
+  }
   if (rows.empty()) {
-    out << "  no event takes part in a violating set\n";
+    if (gaps.empty()) out << "  no event takes part in a violating set\n";
     return;
   }
-  if (rows.front().smallest > 1) out << "  no single point of failure\n";
+  if (rows.front().smallest > 1 && gaps.empty()) out << "  no single point of failure\n";
   for (std::size_t i = 0; i < rows.size() && i < kCriticalityTextRows; ++i) {
     const RiskRow& r = rows[i];
     out << "  " << (i + 1) << ". " << d.events[r.event].name << ": breaks "

@@ -88,9 +88,10 @@ struct RequirementResult {
   struct Degree {
     int value = 0;
     bool exact = true;
-    std::string reason;                         // why it is a lower bound
-    std::vector<Violation> sets;                // the first --limit of them
-    std::size_t count = 0;                      // how many there are
+    std::string reason;           // why it is a lower bound, or why the list of sets may be partial
+    bool complete = true;         // false: a limit stopped the search, `all` may miss sets
+    std::vector<Violation> sets;  // the first --limit of them
+    std::size_t count = 0;        // how many there are
     std::vector<std::vector<std::size_t>> all;  // every one of them, as event indices
   };
   std::optional<Degree> degree;

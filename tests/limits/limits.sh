@@ -51,5 +51,21 @@ done
 timeout 120 "$bin" check "$tmp/bfd.fl" --no-fast-path --timeout 0.3 >"$tmp/out.txt" 2>&1
 grep -q "no verdict: time limit of 0.3 s reached" "$tmp/out.txt" || die "text report without the reason"
 
+# The criticality table of a search a limit stopped is a lower bound and says so: with every
+# requirement unknown it must not claim that no event takes part in a violating set, and with
+# one unknown beside violated ones it ranks what was found and says it is incomplete.
+timeout 120 "$bin" check "$tmp/bfd.fl" --no-fast-path --timeout 0.3 --criticality >"$tmp/out.txt" 2>&1
+grep -q "incomplete: a limit stopped the search of 8 requirements" "$tmp/out.txt" ||
+  die "criticality of unknown requirements does not say it is incomplete"
+if grep -q "no event takes part\|no single point of failure" "$tmp/out.txt"; then
+  die "criticality claims completeness after a limit"
+fi
+timeout 120 "$bin" check "$tmp/gray.fl" --timeout 0.3 --criticality --format json >"$tmp/out.json" 2>&1
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["designs"][0]
+sys.exit(0 if d["criticality"] and d["criticality_complete"] is False else 1)' "$tmp/out.json" ||
+  die "gray --criticality: expected ranked events and criticality_complete false"
+
 [ $fail -eq 0 ] && echo "limits: time and memory limits give unknown with the reason, never proved"
 exit $fail

@@ -10,6 +10,8 @@
 
 #include "verifier/audit.hpp"
 #include "verifier/cli.hpp"
+#include "verifier/criticality.hpp"
+#include "verifier/report.hpp"
 
 using namespace faultline;
 
@@ -309,4 +311,34 @@ TEST_CASE("option --certify refuses names that cannot be SMT-LIB symbols", "[cli
   CHECK(r.code == 2);
   CHECK(r.err.find("cannot certify: a name holds '|'") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "a degree search a limit stopped keeps its value, counts 'at least' and leaves a gap in "
+    "the criticality table",
+    "[cli][degree]") {
+  verifier::SearchOptions opts;
+  opts.degree = true;
+  verifier::DesignReport rep = verifier::check_file(example("leaf-spine.fl"), opts);
+  REQUIRE(rep.requirements.size() > 1);
+  CHECK(verifier::criticality_gaps(rep).empty());
+  auto& deg = *rep.requirements[0].result.degree;
+  REQUIRE((deg.exact && deg.complete && deg.count > 0));
+  // What search_degree records when the search stops after the first sets of the next size.
+  deg.complete = false;
+  deg.reason = "time limit of 1 s reached";
+  verifier::ReportOptions ropts;
+  ropts.criticality = true;
+  std::ostringstream text, json;
+  verifier::write_text(text, {rep}, ropts);
+  verifier::write_json(json, {rep}, ropts);
+  CHECK(text.str().find("degree: tolerates 1 fault; at least " + std::to_string(deg.count) +
+                        " minimal violating sets of 2 events") != std::string::npos);
+  CHECK(text.str().find("incomplete: a limit stopped the search of 1 requirement (line") !=
+        std::string::npos);
+  auto design = nlohmann::json::parse(json.str())["designs"][0];
+  CHECK(design["requirements"][0]["degree"]["complete"] == false);
+  CHECK(design["requirements"][1]["degree"]["complete"] == true);
+  CHECK(design["criticality_complete"] == false);
+  CHECK(verifier::criticality_gaps(rep) == std::vector<std::size_t>{0});
 }
