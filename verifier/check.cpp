@@ -213,9 +213,11 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
     r.complete = false;
     r.unknown_reason = err;
   }
-  // Only when every event the requirement considers has one: else the bound would leave out
-  // the sets it cannot weigh.
-  if (std::all_of(universe.begin(), universe.end(),
+  // Only when every event the requirement considers has one (else the bound would leave out
+  // the sets it cannot weigh) and the search listed every minimal set (else it would leave out
+  // the sets a limit kept it from finding: an unknown requirement is not "p <= 0").
+  if (r.status != Status::unknown && r.complete &&
+      std::all_of(universe.begin(), universe.end(),
                   [&](std::size_t e) { return design.events[e].probability.has_value(); }))
     r.probability = union_bound(design.events, r.all_sets);
   r.stats.explain_seconds = since(t);

@@ -67,5 +67,14 @@ d = json.load(open(sys.argv[1]))["designs"][0]
 sys.exit(0 if d["criticality"] and d["criticality_complete"] is False else 1)' "$tmp/out.json" ||
   die "gray --criticality: expected ranked events and criticality_complete false"
 
+# An unknown requirement has no probability bound (it was once reported as p <= 0).
+timeout 60 "$bin" check "$root/examples/incidents/probabilities.fl" --no-fast-path --timeout 0.000001 \
+  --format json >"$tmp/out.json" 2>&1
+python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["designs"][0]["requirements"][0]
+sys.exit(0 if r["status"] == "unknown" and "probability" not in r else 1)' "$tmp/out.json" ||
+  die "an unknown requirement reports a probability"
+
 [ $fail -eq 0 ] && echo "limits: time and memory limits give unknown with the reason, never proved"
 exit $fail
