@@ -141,11 +141,6 @@ std::string describe_exit(int status) {
          std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-unsigned default_jobs() {
-  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? static_cast<unsigned>(n) : 1;
-}
-
 // Checks `designs`, at most `jobs` at a time, each in a forked worker; a worker that crashes
 // gets an error result written for it.  Returns false when even that could not be written.
 bool run_workers(const std::vector<std::string>& designs, const AuditOptions& o,

@@ -1,5 +1,7 @@
 #include "verifier/check.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -293,6 +295,11 @@ std::vector<DesignReport> check_files(const std::vector<std::string>& paths,
       report.times.explain += q.result.stats.explain_seconds;
     }
   return reports;
+}
+
+unsigned default_jobs() {
+  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? static_cast<unsigned>(n) : 1;
 }
 
 int worse_exit_code(int a, int b) {

@@ -51,6 +51,9 @@ DesignReport check_file(const std::string& path, const SearchOptions& opts);
 std::vector<DesignReport> check_files(const std::vector<std::string>& paths,
                                       const SearchOptions& opts, unsigned jobs);
 
+// --jobs when not given: one per online processor.
+unsigned default_jobs();
+
 // Exit code for a set of reports (DESIGN.md §5): 2 bad input, 1 a violation, 3 unknown, 0 proved.
 int exit_code(const std::vector<DesignReport>& reports);
 // The worse of two exit codes in that order: 2 > 1 > 3 > 0.

@@ -8,7 +8,6 @@
 #include <iostream>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "dsl/import/importer.hpp"
@@ -320,9 +319,7 @@ int run_command(const Args& args, std::ostream& out, std::ostream& err) {
     for (const std::string& file : args.files) reports.push_back(load_file(file));
   } else {
     // One thread per processor unless told; one when --memory counts the process's growth.
-    unsigned jobs = args.jobs               ? args.jobs
-                    : args.search.memory_mb ? 1
-                                            : std::max(1u, std::thread::hardware_concurrency());
+    unsigned jobs = args.jobs ? args.jobs : args.search.memory_mb ? 1 : default_jobs();
     reports = check_files(args.files, args.search, jobs);
   }
   for (const auto& r : reports)

@@ -38,6 +38,12 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
   CHECK(run({"check"}).err.find("no design file given") != std::string::npos);
   CHECK(run({"check", "x.fl", "--engine", "magic"}).code == 2);
   CHECK(run({"check", "x.fl", "--timeout", "-1"}).code == 2);
+  CHECK(run({"check", "x.fl", "--jobs", "0"}).err.find("--jobs takes a number from 1 to 1024") !=
+        std::string::npos);
+  // The memory budget is the process's growth: threads would share it.
+  CHECK(run({"check", "x.fl", "--jobs", "2", "--memory", "64"}).err.find("give one or the other") !=
+        std::string::npos);
+  CHECK(run({"check", example("leaf-spine.fl"), "--jobs", "1", "--memory", "64"}).code == 1);
   CHECK(run({"check", "x.fl", "--k", "9"}).err.find("--k takes a number of faults from 0 to 8") !=
         std::string::npos);
   CHECK(run({"check", "x.fl", "--k", "-1"}).code == 2);
