@@ -13,7 +13,10 @@
 // 20058 and 20515 — which would have turned violations into false proofs.  A fresh solver takes
 // Z3's non-incremental path, which agreed with the oracle on every design tried.
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <limits>
+#include <mutex>
 
 #include "verifier/engines.hpp"
 #include "verifier/solver.hpp"
@@ -25,6 +28,17 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
+// Z3's global memory_high_watermark, set only when it changes (threads of `check --jobs`, which
+// have no memory budget, then never touch the global parameters at the same time).
+void set_memory_watermark(std::uint64_t bytes) {
+  static std::mutex lock;
+  static std::uint64_t current = 0;
+  std::lock_guard<std::mutex> hold(lock);
+  if (bytes == current) return;
+  z3::set_param("memory_high_watermark", std::to_string(bytes).c_str());
+  current = bytes;
+}
+
 }  // namespace
 
 EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
@@ -33,11 +47,18 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
   auto start = Clock::now();
   Budget budget(opts);
   EngineAnswer answer;
-  // Z3's high watermark (process-wide, in MB): above it Z3 cancels the check and answers
-  // unknown.  (Its hard limit, memory_max_size, throws from inside allocations instead, and
-  // Z3 4.8.12 then crashed on the 80-switch fabric: tests/limits/limits.sh.)
-  if (opts.memory_mb)
-    z3::set_param("memory_high_watermark", std::to_string(opts.memory_mb).c_str());
+  // Z3's high watermark: once what Z3 has allocated (process-wide, in bytes) passes it, Z3
+  // cancels the check and answers unknown.  Set to what Z3 holds now plus the budget, so that
+  // it too measures growth.  The parameter is a 32-bit count of bytes: a budget that would
+  // pass 4 GiB gets none, and is then checked between solver calls only.  (Z3's hard limit,
+  // memory_max_size, throws from inside allocations instead, and Z3 4.8.12 then crashed on
+  // the 80-switch fabric: tests/limits/limits.sh.)
+  // Global to the process: reset to none when this search has no budget, so that an earlier
+  // one's mark does not stop it.
+  std::uint64_t mark =
+      opts.memory_mb ? Z3_get_estimated_alloc_size() + std::uint64_t{opts.memory_mb} * 1024 * 1024
+                     : 0;
+  set_memory_watermark(mark <= std::numeric_limits<unsigned>::max() ? mark : 0);
   z3::context ctx;
   models::SymbolicFaults faults;
   z3::expr_vector literals(ctx);
