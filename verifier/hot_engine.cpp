@@ -6,6 +6,7 @@
 // exactly the minimal violating sets of at most K events (proofs/SOUNDNESS.md §7).  Each state
 // is judged by the explicit simulator, as in the oracle.
 #include <set>
+#include <vector>
 
 #include "models/support.hpp"
 #include "verifier/engines.hpp"
@@ -25,6 +26,23 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
   for (std::size_t size = 0; size <= max_size && !level.empty(); ++size) {
     if (opts.stop_at_first && !found.empty()) break;
     std::set<std::vector<std::size_t>> next;
+    // Grows `next` by the hot events of the non-violating state `pos`.
+    auto extend = [&](const std::vector<std::size_t>& pos, const models::FaultState& state) {
+      // Without a support every event is hot: correct, only slower.
+      std::optional<models::Support> support = models::judgement_support(design.net, req, state);
+      for (std::size_t p = 0; p < universe.size(); ++p) {
+        if (std::binary_search(pos.begin(), pos.end(), p)) continue;
+        if (support && !models::is_hot(design.net, *support, design.events[universe[p]])) continue;
+        std::vector<std::size_t> grown = pos;
+        grown.insert(std::upper_bound(grown.begin(), grown.end(), p), p);
+        next.insert(std::move(grown));
+      }
+    };
+    // A search that stops at the first size with a violating set (the --degree search) extends
+    // the states of a level only once the whole level has none: the next level is never built
+    // for nothing (on a 320-switch fabric it held gigabytes of sets it would not visit).
+    const bool defer = opts.stop_at_first && size < max_size;
+    std::vector<const std::vector<std::size_t>*> survivors;
     for (const auto& pos : level) {
       if (std::any_of(found.begin(), found.end(),
                       [&](const auto& f) { return contains_set(pos, f); }))
@@ -45,14 +63,19 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
         continue;
       }
       if (size == max_size) continue;
-      // Without a support every event is hot: correct, only slower.
-      std::optional<models::Support> support = models::judgement_support(design.net, req, state);
-      for (std::size_t p = 0; p < universe.size(); ++p) {
-        if (std::binary_search(pos.begin(), pos.end(), p)) continue;
-        if (support && !models::is_hot(design.net, *support, design.events[universe[p]])) continue;
-        std::vector<std::size_t> grown = pos;
-        grown.insert(std::upper_bound(grown.begin(), grown.end(), p), p);
-        next.insert(std::move(grown));
+      if (defer)
+        survivors.push_back(&pos);
+      else
+        extend(pos, state);
+    }
+    if (defer && found.empty()) {
+      for (std::size_t i = 0; i < survivors.size(); ++i) {
+        if ((i & 63) == 0 && budget.exhausted()) {
+          answer.stop(budget.reason());
+          return answer;
+        }
+        const std::vector<std::size_t>& pos = *survivors[i];
+        extend(pos, models::apply_events(design.net, design.events, events_at(universe, pos)));
       }
     }
     level = std::move(next);
