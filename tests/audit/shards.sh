@@ -88,6 +88,15 @@ FAULTLINE_TEST_KILL_WORKER=examples/leaf-spine.fl "$bin" audit examples --out "$
 grep -q 'signal 9' "$tmp/kill/summary.md" || die "killed worker not reported"
 grep -q '"proved": 1' "$tmp/kill/summary.json" || die "the other designs lost their verdicts"
 
+# A result file that cannot be written (its path is a directory): neither the worker nor the
+# error row can land, so the audit says which file and writes no summary that would miss it.
+mkdir -p "$tmp/blocked/designs/examples/leaf-spine.fl.json"
+"$bin" audit examples --out "$tmp/blocked" >"$tmp/blocked.out" 2>&1
+[ $? -eq 2 ] || die "unwritable result: exit not 2"
+grep -q "cannot write '$tmp/blocked/designs/examples/leaf-spine.fl.json'" "$tmp/blocked.out" ||
+  die "unwritable result: not named"
+[ ! -e "$tmp/blocked/summary.json" ] || die "unwritable result: a summary was written anyway"
+
 # The examples' summary, pinned.
 "$bin" audit examples tests/bad/empty.fl --out "$tmp/ex" >/dev/null 2>&1
 diff -u tests/audit/examples.summary.md "$tmp/ex/summary.md" || die "examples summary changed"
