@@ -182,6 +182,15 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
   return design;
 }
 
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return buf.str();
+}
+
 std::optional<ParsedDesign> parse_file(const std::string& path, Diagnostics& diags) {
   std::string text;
   if (path == "-") {
@@ -193,14 +202,12 @@ std::optional<ParsedDesign> parse_file(const std::string& path, Diagnostics& dia
                                    "': it is a directory (faultline audit takes directories)");
       return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::optional<std::string> read = read_file(path);
+    if (!read) {
       diags.error_without_location("cannot read '" + path + "': " + std::strerror(errno));
       return std::nullopt;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    text = buf.str();
+    text = std::move(*read);
   }
   return parse_text(path == "-" ? "<stdin>" : path, std::move(text), diags);
 }

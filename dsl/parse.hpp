@@ -21,6 +21,10 @@ struct ParsedDesign {
   }
 };
 
+// The bytes of the file at `path`; nullopt when it cannot be opened or read (errno says why).
+// The one whole-file reader of designs, imports and audit results.
+std::optional<std::string> read_file(const std::string& path);
+
 ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags);
 // Reads `path` ("-" is standard input); an unreadable file is an error without location.
 std::optional<ParsedDesign> parse_file(const std::string& path, Diagnostics& diags);

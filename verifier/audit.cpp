@@ -16,6 +16,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "dsl/parse.hpp"
 #include "verifier/check.hpp"
 #include "verifier/escape.hpp"
 #include "verifier/files.hpp"
@@ -47,14 +48,6 @@ json options_json(const SearchOptions& s, const ReportOptions& r) {
   return o;
 }
 
-std::string read_file(const fs::path& p, bool& ok) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  ok = static_cast<bool>(in) || in.eof();
-  return buf.str();
-}
-
 // Reads a JSON file; nullopt (with the reason in `why`) when it is missing or not JSON.
 std::optional<json> read_json(const fs::path& p, std::string& why) {
   std::error_code ec;
@@ -62,10 +55,9 @@ std::optional<json> read_json(const fs::path& p, std::string& why) {
     why = "'" + p.string() + "' is missing";
     return std::nullopt;
   }
-  bool ok = false;
-  std::string text = read_file(p, ok);
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!ok || j.is_discarded()) {
+  std::optional<std::string> text = dsl::read_file(p.string());
+  json j = json::parse(text.value_or(""), nullptr, /*allow_exceptions=*/false);
+  if (!text || j.is_discarded()) {
     why = "'" + p.string() + "' is not valid JSON";
     return std::nullopt;
   }
@@ -572,10 +564,9 @@ int run_merge(const std::vector<std::string>& dirs, const std::string& out_dir, 
       fs::path from = m->dir / result_path(file), to = target / result_path(file);
       std::error_code ec;
       if (fs::exists(to, ec) && fs::equivalent(from, to, ec)) continue;
-      bool ok = false;
-      std::string text = read_file(from, ok);
-      if (!ok || !fs::exists(from, ec)) continue;  // summarize reports it missing
-      if (!write_file(to, text, err)) return 2;
+      std::optional<std::string> text = dsl::read_file(from.string());
+      if (!text || !fs::exists(from, ec)) continue;  // summarize reports it missing
+      if (!write_file(to, *text, err)) return 2;
     }
     fs::path to = target / manifest_name(i, shards);
     std::error_code ec;

@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "dsl/import/importer.hpp"
+#include "dsl/parse.hpp"
 
 namespace faultline::dsl::import {
 
@@ -63,13 +62,12 @@ constexpr std::size_t kMaxDepth = 256;
 Imported import_graphml(const std::string& path, const ImportOptions& opts) {
   pt::ptree doc;
   try {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ImportError(path + ": cannot read the file");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (nesting_depth(text) > kMaxDepth)
+    std::optional<std::string> text = read_file(path);
+    if (!text) throw ImportError(path + ": cannot read the file");
+    if (nesting_depth(*text) > kMaxDepth)
       throw ImportError(path + ": error: elements nested more than " + std::to_string(kMaxDepth) +
                         " deep (GraphML needs five)");
-    std::istringstream xml(std::move(text));
+    std::istringstream xml(std::move(*text));
     pt::read_xml(xml, doc);
   } catch (const pt::xml_parser_error& e) {
     throw ImportError(path + ":" + std::to_string(e.line()) +

@@ -1,7 +1,7 @@
 #include "dsl/import/importer.hpp"
+#include "dsl/parse.hpp"
 
 #include <cctype>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace faultline::dsl::import {
@@ -22,10 +22,10 @@ bool valid_name(const std::string& s) {
 }  // namespace
 
 nlohmann::json read_json(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ImportError(path + ": cannot read the file");
+  std::optional<std::string> text = read_file(path);
+  if (!text) throw ImportError(path + ": cannot read the file");
   try {
-    return nlohmann::json::parse(in);
+    return nlohmann::json::parse(*text);
   } catch (const nlohmann::json::parse_error& e) {
     throw ImportError(path + ": error: malformed JSON (byte " + std::to_string(e.byte) + ")");
   } catch (const nlohmann::json::out_of_range&) {
