@@ -117,6 +117,16 @@ std::optional<Witness> find_violation(const Network& net, const Requirement& req
   return std::nullopt;
 }
 
+SymbolicFaults fault_literals(z3::context& ctx, const std::vector<FaultEvent>& events,
+                              const std::vector<std::size_t>& universe) {
+  SymbolicFaults faults;
+  for (std::size_t i : universe) {
+    faults.literals.push_back(ctx.bool_const(("fault[" + events[i].name + "]").c_str()));
+    faults.events.push_back(i);
+  }
+  return faults;
+}
+
 z3::expr encode_violation(z3::context& ctx, const Network& net,
                           const std::vector<FaultEvent>& events, const Requirement& req,
                           const SymbolicFaults& faults, const std::string& tag,

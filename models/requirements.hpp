@@ -55,6 +55,11 @@ struct SymbolicFaults {
   std::vector<std::size_t> events;  // the event index of each literal
 };
 
+// One literal per event of `universe`, named "fault[E]" after the event, so that models, cores
+// and certificates read as the design.
+SymbolicFaults fault_literals(z3::context& ctx, const std::vector<FaultEvent>& events,
+                              const std::vector<std::size_t>& universe);
+
 // A formula over the literals (and fresh choice, distance and walk variables) that holds iff
 // the events whose literals are true violate `req`.  `tag` keeps variables of different
 // requirements apart in one context.

@@ -55,14 +55,9 @@ struct Encoded {
 Encoded encode(const models::Design& design, const models::Requirement& req,
                const std::vector<std::size_t>& universe) {
   z3::context ctx;
-  models::SymbolicFaults faults;
+  models::SymbolicFaults faults = models::fault_literals(ctx, design.events, universe);
   Encoded e;
-  for (std::size_t i : universe) {
-    std::string name = "fault[" + design.events[i].name + "]";
-    faults.literals.push_back(ctx.bool_const(name.c_str()));
-    faults.events.push_back(i);
-    e.literals.push_back("|" + name + "|");
-  }
+  for (const z3::expr& l : faults.literals) e.literals.push_back("|" + l.decl().name().str() + "|");
   z3::expr violation = models::encode_violation(ctx, design.net, design.events, req, faults, "",
                                                 nullptr, /*smtlib=*/true);
   z3::solver s(ctx);

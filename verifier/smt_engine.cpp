@@ -60,14 +60,9 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
                      : 0;
   set_memory_watermark(mark <= std::numeric_limits<unsigned>::max() ? mark : 0);
   z3::context ctx;
-  models::SymbolicFaults faults;
+  models::SymbolicFaults faults = models::fault_literals(ctx, design.events, universe);
   z3::expr_vector literals(ctx);
-  for (std::size_t i : universe) {
-    // Answer literals are named after the event, so models and cores read as the design.
-    faults.literals.push_back(ctx.bool_const(("fault[" + design.events[i].name + "]").c_str()));
-    faults.events.push_back(i);
-    literals.push_back(faults.literals.back());
-  }
+  for (const z3::expr& l : faults.literals) literals.push_back(l);
   std::vector<z3::expr> keeps;
   z3::expr violation = ctx.bool_val(false);
   try {
