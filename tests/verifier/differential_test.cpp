@@ -3,8 +3,11 @@
 // every minimal violating set; and every reported set must really be minimal (no proper subset
 // violates, checked by the simulator).
 //   faultline_differential [--designs N] [--shard I/N] [--seed S] [--max-tolerate K] [--first-seed
-//   S]
+//   S] [--write DIR]
+// --write DIR writes each design to DIR/random-SEED[-options].fl instead of checking it
+// (tests/refactor/snapshot.sh runs the product on them).
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <string>
@@ -97,6 +100,7 @@ int main(int argc, char** argv) {
   std::uint64_t designs = 300, shard = 0, shards = 1;
   std::optional<std::uint64_t> only;
   std::uint64_t first = 1;
+  std::string write_dir;
   testing::RandomDesignOptions opts;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
@@ -111,6 +115,8 @@ int main(int argc, char** argv) {
       opts.max_tolerate = std::stoi(v);
     else if (a == "--first-seed")
       first = std::stoull(v);
+    else if (a == "--write")
+      write_dir = v;
     else if (a == "--failstop")
       opts.failstop = v == "on";
     else if (a == "--shared-risks")
@@ -126,6 +132,13 @@ int main(int argc, char** argv) {
   for (std::uint64_t seed = first; seed < first + designs; ++seed) {
     if (only ? seed != *only : (seed % shards) != shard) continue;
     std::string text = testing::random_design(seed, opts);
+    if (!write_dir.empty()) {
+      std::string tag = std::string(opts.failstop ? "-failstop" : "") +
+                        (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
+                        "-k" + std::to_string(opts.max_tolerate);
+      std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
+      continue;
+    }
     std::string err = compare(seed, text);
     if (err.empty()) {
       ++passed;
