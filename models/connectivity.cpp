@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "models/requirements.hpp"
+
 namespace faultline::models {
 
 namespace {
@@ -17,48 +19,39 @@ struct UnionFind {
   void unite(std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); }
 };
 
-// The surviving logical connections: a plain link that is up, or a LAG with at least min-links
-// members up (its far end is one device: MC-LAG clients are outside the fragment).
+// The surviving logical connections: a plain link that is up, or a LAG that is up (its far end
+// is one device: MC-LAG clients are outside the fragment).  Read off the plane, whose rules
+// (links.hpp, lag.hpp) are the one text of "up"; inside the fragment belief is physical state.
 struct Survivors {
   std::vector<std::pair<DeviceId, DeviceId>> edges;
 };
 
-Survivors surviving_edges(const Network& net, const FaultState& f) {
+Survivors surviving_edges(const Network& net, const ExplicitPlane& p) {
   Survivors s;
-  auto up = [&](LinkId l) {
-    const Link& k = net.links[l];
-    return !f.link_down[l] && !f.device_down[k.device[0]] && !f.device_down[k.device[1]];
-  };
   for (LinkId l = 0; l < net.links.size(); ++l)
-    if (!net.links[l].lag && up(l))
+    if (!net.links[l].lag && p.link_up[l])
       s.edges.push_back({net.links[l].device[0], net.links[l].device[1]});
-  for (const Lag& g : net.lags) {
-    std::uint32_t n = 0;
-    for (LinkId m : g.members) n += up(m) ? 1 : 0;
-    if (n >= g.min_links) s.edges.push_back({g.device, net.links[g.members[0]].other(g.device)});
-  }
+  for (LagId g = 0; g < net.lags.size(); ++g)
+    if (p.lag_up[g])
+      s.edges.push_back({net.lags[g].device, net.links[net.lags[g].members[0]].other(net.lags[g].device)});
   return s;
+}
+
+ExplicitPlane plane_of(const Network& net, const FaultState& f) {
+  return make_plane(net, f, std::vector<char>(net.lags.size(), 1));
 }
 
 }  // namespace
 
-bool in_failstop_fragment(const Network& net, const std::vector<FaultEvent>& events,
-                          const std::vector<std::size_t>& universe) {
-  for (std::size_t i : universe)
-    if (events[i].action != FaultAction::down) return false;
-  return std::none_of(net.lags.begin(), net.lags.end(),
-                      [](const Lag& g) { return g.mclag.has_value(); });
-}
-
 bool holds_failstop(const Network& net, const Requirement& req, const FaultState& f) {
   std::size_t n = net.devices.size();
-  Survivors s = surviving_edges(net, f);
+  Survivors s = surviving_edges(net, plane_of(net, f));
   UnionFind uf(n);
   for (auto [a, b] : s.edges)
     if (net.devices[a].transit() && net.devices[b].transit()) uf.unite(a, b);
   std::vector<DeviceId> alive;
   if (req.kind == Requirement::Kind::reach) {
-    alive = {req.from, req.to};
+    alive = {req.from, net.prefixes[req.to].origins[0]};  // a host prefix: its device
   } else {
     for (DeviceId d : req.devices)
       if (!f.device_down[d]) alive.push_back(d);
@@ -93,7 +86,7 @@ bool holds_failstop(const Network& net, const Requirement& req, const FaultState
     std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
     return !common.empty();
   };
-  if (req.kind == Requirement::Kind::reach) return reaches(req.from, req.to);
+  if (req.kind == Requirement::Kind::reach) return reaches(alive[0], alive[1]);
   // A component every survivor attaches to suffices; otherwise check pairs (reachability is
   // symmetric here: links, LAG ends and eligibility are).
   std::vector<std::uint32_t> shared = attach[alive[0]];
@@ -110,30 +103,16 @@ bool holds_failstop(const Network& net, const Requirement& req, const FaultState
   return true;
 }
 
-bool in_cut_fragment(const Network& net, const std::vector<FaultEvent>& events,
-                     const std::vector<std::size_t>& universe, const Requirement& req) {
-  if (req.kind != Requirement::Kind::connected || req.devices.size() != net.devices.size() ||
-      !net.lags.empty())
-    return false;
-  if (!std::all_of(net.devices.begin(), net.devices.end(),
-                   [](const Device& d) { return d.transit(); }))
-    return false;
-  return std::all_of(universe.begin(), universe.end(), [&](std::size_t i) {
-    const FaultEvent& e = events[i];
-    return e.action == FaultAction::down && e.ports.empty() &&
-           e.devices.size() + e.links.size() == 1;
-  });
-}
-
 // Articulation points and bridges of the graph of up links between surviving devices, by an
 // iterative depth-first search (low-link values; a parallel link is never a bridge because only
 // the tree edge itself, by link id, is skipped when coming back to the parent).
 Cuts single_cuts(const Network& net, const FaultState& f) {
   std::size_t n = net.devices.size();
+  ExplicitPlane p = plane_of(net, f);
   std::vector<std::vector<std::pair<DeviceId, LinkId>>> adj(n);
   for (LinkId l = 0; l < net.links.size(); ++l) {
     const Link& k = net.links[l];
-    if (f.link_down[l] || f.device_down[k.device[0]] || f.device_down[k.device[1]]) continue;
+    if (!p.link_up[l]) continue;
     adj[k.device[0]].push_back({k.device[1], l});
     adj[k.device[1]].push_back({k.device[0], l});
   }

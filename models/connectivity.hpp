@@ -8,22 +8,25 @@
 #include <vector>
 
 #include "models/faults.hpp"
+#include "models/features.hpp"
 
 namespace faultline::models {
 
-// Whether a requirement over these events lies in the fail-stop fragment.
-bool in_failstop_fragment(const Network& net, const std::vector<FaultEvent>& events,
-                          const std::vector<std::size_t>& universe);
+// The fail-stop fragment, as an allow-list (proofs/SOUNDNESS.md §5): no black-hole event, no
+// MC-LAG client; bundles, detectors, hosts, shared risks and both requirement kinds are fine.
+inline const FeatureSet kFailstopSupports{
+    Feature::lag,        Feature::bfd,       Feature::microbfd,
+    Feature::non_transit_device, Feature::fault_down, Feature::multi_element_event,
+    Feature::reach,      Feature::connected, Feature::connected_all};
 
 // The requirement's verdict under `faults`, valid only inside the fragment.
 bool holds_failstop(const Network& net, const Requirement& req, const FaultState& faults);
 
-// A simpler fragment still: every device transit, no LAG, each event downs one device or one
-// link, and `connected` over every device.  There a fault set F that holds leaves the survivors
-// connected, and adding one more event breaks that iff it downs an articulation point or a
-// bridge of the surviving multigraph.
-bool in_cut_fragment(const Network& net, const std::vector<FaultEvent>& events,
-                     const std::vector<std::size_t>& universe, const Requirement& req);
+// A simpler fragment still (proofs/SOUNDNESS.md §6): every device transit, no LAG, each event
+// downs one device or one link, and `connected` over every device.  There a fault set F that
+// holds leaves the survivors connected, and adding one more event breaks that iff it downs an
+// articulation point or a bridge of the surviving multigraph.
+inline const FeatureSet kCutSupports{Feature::bfd, Feature::fault_down, Feature::connected_all};
 
 // Under `faults` (which must hold): for each device, whether downing it disconnects the other
 // survivors; for each link, whether downing it does.  One depth-first pass (Tarjan).

@@ -1,5 +1,6 @@
 #include "models/faults.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -135,37 +136,36 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
   return events;
 }
 
-std::vector<std::size_t> requirement_universe(const std::vector<FaultEvent>& events,
+std::vector<std::size_t> requirement_universe(const Network& net,
+                                              const std::vector<FaultEvent>& events,
                                               const Requirement& req) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
-    bool touches_endpoint = false;
-    for (DeviceId d : events[i].devices) touches_endpoint |= req.is_endpoint(d);
-    if (!touches_endpoint) out.push_back(i);
+    if (req.kind == Requirement::Kind::reach) {
+      const auto& hit = events[i].devices;  // the devices it downs or black-holes
+      auto takes = [&](DeviceId d) { return std::find(hit.begin(), hit.end(), d) != hit.end(); };
+      const auto& origins = net.prefixes[req.to].origins;
+      if (takes(req.from) || std::all_of(origins.begin(), origins.end(), takes)) continue;
+    }
+    out.push_back(i);
   }
   return out;
 }
 
 FaultState apply_events(const Network& net, const std::vector<FaultEvent>& events,
                         const std::vector<std::size_t>& chosen) {
-  std::vector<const FaultEvent*> pointers;
-  for (std::size_t i : chosen) pointers.push_back(&events[i]);
-  return apply_events(net, pointers);
+  return fault_effects(net, ExplicitLogic{}, events, chosen,
+                       std::vector<char>(chosen.size(), 1));
 }
 
 FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>& events) {
-  FaultState s;
-  s.device_down.assign(net.devices.size(), 0);
-  s.device_blackholed.assign(net.devices.size(), 0);
-  s.link_down.assign(net.links.size(), 0);
-  s.port_blackholed.assign(net.ports.size(), 0);
+  std::vector<FaultEvent> copies;
+  std::vector<std::size_t> all;
   for (const FaultEvent* e : events) {
-    for (DeviceId d : e->devices)
-      (e->action == FaultAction::down ? s.device_down : s.device_blackholed)[d] = 1;
-    for (LinkId l : e->links) s.link_down[l] = 1;
-    for (PortId p : e->ports) s.port_blackholed[p] = 1;
+    all.push_back(copies.size());
+    copies.push_back(*e);
   }
-  return s;
+  return apply_events(net, copies, all);
 }
 
 }  // namespace faultline::models

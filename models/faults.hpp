@@ -1,10 +1,13 @@
 // The fault universe (DESIGN.md §4): one event per element, chosen by the faults block.
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "models/logic.hpp"
 #include "models/network.hpp"
+#include "models/plane.hpp"
 
 namespace faultline::models {
 
@@ -39,15 +42,52 @@ std::string describe(const FaultClass& c);
 // Every event of the design, deduplicated by name, in the order the faults block builds them.
 std::vector<FaultEvent> build_universe(const Network& net, const std::vector<FaultClass>& classes);
 
-// The events that may take part in a requirement: for `reach`, an event that downs or
-// black-holes either endpoint is left out (a dead source is not a redundancy failure).
-std::vector<std::size_t> requirement_universe(const std::vector<FaultEvent>& events,
+// The events that may take part in a requirement (DESIGN.md §4, §7): for `reach`, an event that
+// on its own downs or black-holes the source, or every origin of the destination, is left out
+// (a dead source is not a redundancy failure).
+std::vector<std::size_t> requirement_universe(const Network& net,
+                                              const std::vector<FaultEvent>& events,
                                               const Requirement& req);
 
+// match:  events E_1 … E_n with occurrence terms o_1 … o_n
+// result: down(x) = ∨ {o_i : E_i downs x}, likewise black-holed devices and ports and down links
+// The one text of what events do: explicit with the events of one set (o_i = true), symbolic
+// with one literal per event of a requirement's universe.
+template <class L>
+FaultEffects<L> fault_effects(const Network& net, const L& logic,
+                              const std::vector<FaultEvent>& events,
+                              const std::vector<std::size_t>& which,
+                              const std::vector<typename L::Bool>& occurs) {
+  using B = typename L::Bool;
+  // (element, occurrence) pairs per kind of effect, then one disjunction per element in event
+  // order: no per-element list, so that a small explicit set costs little on a large network.
+  std::vector<std::pair<std::size_t, B>> down, bh, link_down, port_bh;
+  for (std::size_t i = 0; i < which.size(); ++i) {
+    const FaultEvent& e = events[which[i]];
+    for (DeviceId d : e.devices)
+      (e.action == FaultAction::down ? down : bh).push_back({d, occurs[i]});
+    for (LinkId l : e.links) link_down.push_back({l, occurs[i]});
+    for (PortId q : e.ports) port_bh.push_back({q, occurs[i]});
+  }
+  auto per_element = [&](std::size_t n, std::vector<std::pair<std::size_t, B>>& pairs) {
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<B> out(n, logic.constant(false));
+    ShortList<B> run;
+    for (std::size_t k = 0; k < pairs.size();) {
+      run.clear();
+      std::size_t element = pairs[k].first;
+      for (; k < pairs.size() && pairs[k].first == element; ++k) run.push_back(pairs[k].second);
+      out[element] = logic.any(run);
+    }
+    return out;
+  };
+  return {per_element(net.devices.size(), down), per_element(net.devices.size(), bh),
+          per_element(net.links.size(), link_down), per_element(net.ports.size(), port_bh)};
+}
+
 // The explicit effect of a set of events.
-struct FaultState {
-  std::vector<char> device_down, device_blackholed, link_down, port_blackholed;
-};
+using FaultState = FaultEffects<ExplicitLogic>;
 FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>& events);
 // The same for the events `chosen` (indices into `events`).
 FaultState apply_events(const Network& net, const std::vector<FaultEvent>& events,

@@ -3,16 +3,23 @@
 // SmtLogic (models/smt_logic.hpp) it is its `encode` (Z3 terms over all fault sets).  One
 // text, two readings: the simulator and the encoding cannot drift apart.
 #pragma once
+#include <boost/container/small_vector.hpp>
 #include <vector>
 
 namespace faultline::models {
+
+// A short list kept inline (route candidates, moves, terms of one disjunction): the explicit
+// reading builds millions of them, and the heap would be most of its time.
+template <class T, std::size_t N = 4>
+using ShortList = boost::container::small_vector<T, N>;
 
 // Bool is char, not bool: std::vector<bool>'s proxy references do not mix with the
 // operators the rules use.
 struct ExplicitLogic {
   using Bool = char;
   Bool constant(bool b) const { return b; }
-  Bool any(const std::vector<Bool>& xs) const {
+  template <class Range>
+  Bool any(const Range& xs) const {
     for (char x : xs)
       if (x) return true;
     return false;
@@ -23,6 +30,8 @@ struct ExplicitLogic {
     return n >= k;
   }
   Bool ite(Bool c, Bool a, Bool b) const { return c ? a : b; }
+  // Known to be false without solving: the rules skip such terms (in this reading, every false).
+  bool is_false(Bool b) const { return !b; }
 };
 
 }  // namespace faultline::models

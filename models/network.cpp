@@ -59,4 +59,12 @@ void Network::build_logical_links() {
   }
 }
 
+void Network::build_host_prefixes() {
+  std::vector<Prefix> declared = std::move(prefixes);
+  prefixes.clear();
+  for (DeviceId d = 0; d < devices.size(); ++d)
+    prefixes.push_back({devices[d].name, d, {d}, devices[d].loc});
+  for (Prefix& p : declared) prefixes.push_back(std::move(p));
+}
+
 }  // namespace faultline::models

@@ -1,6 +1,8 @@
-// The typed network of a design (DESIGN.md §3–§4): devices, ports, links, LAGs, MC-LAG
-// domains, the logical links that forwarding sees, and the requirements.
+// The typed network of a design (DESIGN.md §3–§4, §7): devices, ports, links, LAGs, MC-LAG
+// domains, the logical links that forwarding sees, the destinations (prefixes) and the
+// requirements.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -17,6 +19,7 @@ using PortId = std::uint32_t;
 using LinkId = std::uint32_t;
 using LagId = std::uint32_t;
 using DomainId = std::uint32_t;
+using PrefixId = std::uint32_t;
 
 enum class DeviceKind { router, switch_, host, firewall, external };
 const char* kind_name(DeviceKind k);
@@ -89,17 +92,30 @@ struct LogicalLink {
   std::vector<DeviceId> far;  // the distinct far devices, in first-member order
 };
 
+// A destination (DESIGN.md §7): an address range originated at one or more devices.  Every
+// device has an implicit host prefix of its own (its address only), contained in itself and in
+// 0.0.0.0/0 and in no other prefix; a device named as a destination means its host prefix.
+struct Prefix {
+  std::string name;                     // a host prefix is named after its device
+  std::optional<DeviceId> host_of;      // set for a device's implicit host prefix
+  std::vector<DeviceId> origins;        // where it is attached (connected)
+  SourceLoc loc;
+
+  bool is_host() const { return host_of.has_value(); }
+  // Longest-prefix order: a host prefix is more specific than any declared range.
+  unsigned specificity() const { return is_host() ? 33 : 0; }
+};
+
 struct Requirement {
   enum class Kind { reach, connected };
   Kind kind;
-  DeviceId from = 0, to = 0;      // reach
+  DeviceId from = 0;              // reach: the source
+  PrefixId to = 0;                // reach: the destination
   std::vector<DeviceId> devices;  // connected: the listed devices (all for '*')
   bool all_devices = false;
   std::uint32_t tolerate = 1;
   SourceLoc loc;
   std::string text;  // "reach edge1 -> edge2" as shown in reports
-
-  bool is_endpoint(DeviceId d) const { return kind == Kind::reach && (d == from || d == to); }
 };
 
 struct Network {
@@ -110,6 +126,7 @@ struct Network {
   std::vector<Link> links;
   std::vector<Lag> lags;
   std::vector<McLagDomain> domains;
+  std::vector<Prefix> prefixes;          // the host prefixes first, one per device, in order
   std::vector<Requirement> requirements;
   std::map<std::string, DeviceId> device_by_name;
 
@@ -127,7 +144,19 @@ struct Network {
   // The port of link `l` on device `d`.
   PortId port_on(LinkId l, DeviceId d) const { return links[l].port[links[l].side_of(d)]; }
 
+  PrefixId host_prefix(DeviceId d) const { return d; }
+  bool is_origin(PrefixId p, DeviceId d) const {
+    const auto& o = prefixes[p].origins;
+    return std::find(o.begin(), o.end(), d) != o.end();
+  }
+  // Whether device d is an endpoint of `req`: a reach's source or an origin of its destination.
+  bool is_endpoint(const Requirement& req, DeviceId d) const {
+    return req.kind == Requirement::Kind::reach && (d == req.from || is_origin(req.to, d));
+  }
+
   void build_logical_links();
+  // One host prefix per device (DESIGN.md §7), PrefixId = DeviceId.
+  void build_host_prefixes();
 };
 
 }  // namespace faultline::models

@@ -1,8 +1,14 @@
-// The state of the network under faults, in both views of DESIGN.md §4: what the data plane
+// The state of the network in one scenario, in both views of DESIGN.md §4: what the data plane
 // does (links up, traffic crossing) and what the control planes believe (links believed up,
-// LAG members serving, bundles up).  Inputs are the fault effects and the split-brain choices;
-// every other field is derived by the behaviour rules, in this order:
-//   links.hpp → detectors.hpp → mclag.hpp → lag.hpp
+// LAG members serving, bundles up).
+//
+// A **scenario** (DESIGN.md §4) is a fault set's effects together with every adversarial
+// choice that shapes what is believed: today one split-brain choice per MC-LAG client LAG.
+// Later layers add fields to Choices (one walk per direction for BGP sessions, tunnel underlays
+// and BFD over L2 segments), never a new loop: the explicit judge enumerates Choices
+// (models/requirements.cpp), the encoding leaves them free (every choice is adversarial).
+// Every other field of a Plane is derived from its scenario by the behaviour rules, in order:
+//   links.hpp → detectors.hpp → mclag.hpp → lag.hpp      (models/state.hpp)
 #pragma once
 #include <vector>
 
@@ -10,15 +16,31 @@
 
 namespace faultline::models {
 
+// What a fault set does to the elements (models/faults.hpp derives it from the events).
 template <class Logic>
-struct Plane {
+struct FaultEffects {
   using B = typename Logic::Bool;
-  // Inputs: the effect of the fault set.
   std::vector<B> device_down, device_blackholed, link_down, port_blackholed;
-  // Input: per LAG, which peer a split-brain MC-LAG client keeps (true = peer[0] of its
-  // domain).  Not under the operator's control: adversarial in every engine.
-  std::vector<B> keeps_peer0;
+};
 
+// The adversarial choices of a scenario.
+template <class Logic>
+struct Choices {
+  using B = typename Logic::Bool;
+  // Per LAG, which peer a split-brain MC-LAG client keeps (true = peer[0] of its domain).  Not
+  // under the operator's control.  Ignored for LAGs that are no MC-LAG client.
+  std::vector<B> keeps_peer0;
+};
+
+template <class Logic>
+struct Scenario {
+  FaultEffects<Logic> faults;
+  Choices<Logic> choices;
+};
+
+template <class Logic>
+struct Plane : FaultEffects<Logic>, Choices<Logic> {
+  using B = typename Logic::Bool;
   std::vector<B> link_up;         // physically up
   std::vector<B> crosses[2];      // crosses[s][l]: traffic passes from end s to end 1-s
   std::vector<B> believed_up;     // what the control planes believe of each link

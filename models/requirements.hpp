@@ -1,31 +1,39 @@
 // Requirements (DESIGN.md §4): `reach A -> B` and `connected` judged over the survivors.
-// `find_violation` is the explicit judge for one fault set (the oracle); `encode_violation`
-// states the same judgement as a formula over symbolic fault events.
+// `find_violation` is the explicit judge for one fault set (the oracle): it enumerates the
+// fault set's scenarios; `encode_violation` states the same judgement as a formula over
+// symbolic fault events, leaving every choice of the scenario free.
 #pragma once
 #include <z3++.h>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
 #include "models/faults.hpp"
-#include "models/forwarding.hpp"
+#include "models/walks.hpp"
 
 namespace faultline::models {
 
-// One dropped flow under one fault set, with the adversarial choices that produced it.
+using ExplicitScenario = Scenario<ExplicitLogic>;
+
+// One dropped flow under one fault set, with the scenario that produced it.
 struct Witness {
-  DeviceId source = 0, dest = 0;
-  ExplicitPlane plane;  // the state the flow met
+  DeviceId source = 0;
+  PrefixId dest = 0;
+  ExplicitPlane plane;  // the state the flow met (its scenario included)
   DroppedWalk walk;
 };
 
-// The explicit plane for a fault state and a split-brain choice per LAG.
+// The explicit plane of a scenario.
+ExplicitPlane make_plane(const Network& net, ExplicitScenario scenario);
+// The same for a fault state and a split-brain choice per LAG (1 = keeps peer[0]).
 ExplicitPlane make_plane(const Network& net, const FaultState& faults,
                          const std::vector<char>& keeps_peer0);
 
 // Whether device d can take part in a walk `req` judges: it carries transit or is one of the
-// requirement's endpoints (reach's two devices, connected's listed ones).  Any other device is
-// never a far end of a route and never on a walk, so nothing about it can change a verdict.
+// requirement's endpoints (reach's source and the destination's origins, connected's listed
+// devices).  Any other device is never a far end of a route and never on a walk, so nothing
+// about it can change a verdict.
 bool takes_part(const Network& net, const Requirement& req, DeviceId d);
 
 // The MC-LAG clients whose split-brain choice is free under `faults`: their domain is in split
@@ -38,18 +46,24 @@ std::vector<LagId> free_choices(const Network& net, const Requirement& req,
 // The explicit judge enumerates 2^|free_choices| combinations; past this it needs them given.
 constexpr std::size_t kMaxFreeChoices = 16;
 
-// Some dropped walk for `req` under `faults`, over every split-brain choice, ECMP next hop and
-// hash; nullopt when the requirement holds.  Deterministic: the first in a fixed order.
+// Calls `visit` with the plane of every scenario of `faults` that can matter to `req`, in a
+// fixed order (forced choices kept, then every combination of the free ones, peer[0] first),
+// until it returns true.  Precondition: free_choices(…).size() <= kMaxFreeChoices.
+void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
+                       const std::function<bool(const ExplicitPlane&)>& visit);
+
+// Some dropped walk for `req` under `faults`, over every scenario, ECMP next hop and hash;
+// nullopt when the requirement holds.  Deterministic: the first in a fixed order.
 // Precondition: free_choices(net, req, faults).size() <= kMaxFreeChoices.
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
                                       const FaultState& faults);
 
-// The same judgement under one given choice per LAG (1 = keeps peer[0]), e.g. a solver model's.
+// The same judgement in one given scenario (e.g. a solver model's choices).
 std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
                                            const FaultState& faults,
                                            const std::vector<char>& keeps_peer0);
 
-// The symbolic fault effects: each input of the plane as a disjunction of event literals.
+// The symbolic fault events: one literal per event of a requirement's universe.
 struct SymbolicFaults {
   std::vector<z3::expr> literals;   // one per event of the requirement's universe
   std::vector<std::size_t> events;  // the event index of each literal
@@ -60,15 +74,30 @@ struct SymbolicFaults {
 SymbolicFaults fault_literals(z3::context& ctx, const std::vector<FaultEvent>& events,
                               const std::vector<std::size_t>& universe);
 
-// A formula over the literals (and fresh choice, distance and walk variables) that holds iff
-// the events whose literals are true violate `req`.  `tag` keeps variables of different
-// requirements apart in one context.
-// `keeps_peer0` receives the choice term of every LAG, to read a model's choices back.
-// `smtlib`: cardinality as standard linear arithmetic instead of Z3's pseudo-Booleans (the same
-// constraint; certificates need it, verifier/certify.cpp).
-z3::expr encode_violation(z3::context& ctx, const Network& net,
-                          const std::vector<FaultEvent>& events, const Requirement& req,
-                          const SymbolicFaults& faults, const std::string& tag,
-                          std::vector<z3::expr>* keeps_peer0 = nullptr, bool smtlib = false);
+// The symbolic scenario: the fault effects of the literals, and one free choice variable per
+// MC-LAG client LAG (named after the LAG, `tag` appended).
+Scenario<SmtLogic> symbolic_scenario(const Network& net, const SmtLogic& logic,
+                                     const std::vector<FaultEvent>& events,
+                                     const SymbolicFaults& faults, const std::string& tag);
+
+// What encode_violation needs besides the design: the context of one requirement's encoding.
+struct EncodeContext {
+  z3::context& ctx;
+  std::string tag;  // keeps variables of different requirements apart in one context
+  // Cardinality as standard linear arithmetic instead of Z3's pseudo-Booleans (the same
+  // constraint; certificates need it).
+  bool smtlib = false;
+};
+
+// The encoding of one requirement: `violation` holds iff the events whose literals are true
+// violate `req` in some scenario; `keeps_peer0` holds the choice term of every LAG, to read a
+// model's scenario back.
+struct EncodedViolation {
+  z3::expr violation;
+  std::vector<z3::expr> keeps_peer0;
+};
+EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
+                                  const std::vector<FaultEvent>& events, const Requirement& req,
+                                  const SymbolicFaults& faults);
 
 }  // namespace faultline::models

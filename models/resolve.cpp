@@ -47,8 +47,10 @@ class Resolver {
     if (d_.net.requirements.empty() && !diags_.has_errors())
       diags_.warning({p_.source, 0, 1}, "the design has no requirements: nothing to check");
     if (diags_.has_errors()) return std::nullopt;
+    d_.net.build_host_prefixes();
     d_.net.build_logical_links();
     d_.events = build_universe(d_.net, d_.fault_classes);
+    d_.features = network_features(d_.net);
     return std::move(d_);
   }
 
@@ -543,7 +545,7 @@ class Resolver {
       if (!a || !b) return;
       if (*a == *b) return void(error(eps[1], "reach from '" + eps[0].text + "' to itself"));
       r.from = *a;
-      r.to = *b;
+      r.to = d_.net.host_prefix(*b);
       r.text = "reach " + eps[0].text + " -> " + eps[1].text;
     } else {
       r.kind = Requirement::Kind::connected;

@@ -7,6 +7,7 @@
 #include "dsl/diagnostics.hpp"
 #include "dsl/parse.hpp"
 #include "models/faults.hpp"
+#include "models/features.hpp"
 #include "models/network.hpp"
 
 namespace faultline::models {
@@ -15,6 +16,7 @@ struct Design {
   Network net;
   std::vector<FaultClass> fault_classes;
   std::vector<FaultEvent> events;
+  FeatureSet features;  // what the network uses (models/features.hpp); fast paths read it
 };
 
 // Empty when the design has errors (they are in `diags`).

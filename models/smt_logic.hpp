@@ -28,7 +28,8 @@ struct SmtLogic {
   }
 
   Bool constant(bool b) const { return ctx.bool_val(b); }
-  Bool any(const std::vector<Bool>& xs) const {
+  template <class Range>
+  Bool any(const Range& xs) const {
     if (xs.empty()) return ctx.bool_val(false);
     if (xs.size() == 1) return xs[0];
     z3::expr_vector v(ctx);
@@ -44,6 +45,8 @@ struct SmtLogic {
     return smtlib ? count(v) >= static_cast<int>(k) : z3::atleast(v, k);
   }
   Bool ite(Bool c, Bool a, Bool b) const { return z3::ite(c, a, b); }
+  // Known to be false without solving: only the constant itself.
+  bool is_false(const Bool& b) const { return b.is_false(); }
 };
 
 }  // namespace faultline::models

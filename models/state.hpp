@@ -1,4 +1,4 @@
-// Derives a whole Plane from its inputs by running the behaviour rules in order.
+// Derives a whole Plane from a scenario by running the behaviour rules in order.
 #pragma once
 #include "models/detectors.hpp"
 #include "models/lag.hpp"
@@ -9,12 +9,16 @@
 namespace faultline::models {
 
 template <class L>
-void derive_plane(const Network& net, const L& logic, Plane<L>& p) {
+Plane<L> derive_plane(const Network& net, const L& logic, Scenario<L> scenario) {
+  Plane<L> p;
+  static_cast<FaultEffects<L>&>(p) = std::move(scenario.faults);
+  static_cast<Choices<L>&>(p) = std::move(scenario.choices);
   links::derive(net, logic, p);
   detectors::derive(net, logic, p);
   mclag::derive_domains(net, logic, p);
   mclag::derive_choices(net, logic, p);
   lag::derive(net, logic, p);
+  return p;
 }
 
 }  // namespace faultline::models

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <deque>
 
-#include "models/lag.hpp"
 #include "models/requirements.hpp"
 
 namespace faultline::models {
@@ -19,12 +18,12 @@ bool domain_matters(const Network& net, const Requirement& req, DomainId dom) {
 
 }  // namespace
 
-// match:  reach A -> B, a state without a relevant split brain
-// result: R = devices reached from A by moves (next-hop logical link, serving member), not
-//         expanded past B;  Z = R closed under (u, ll, x) with ll up towards x, x eligible and
-//         dist(u) = cost(ll) + dist(x);  links = every member of every next-hop ll of u ∈ Z
-//         (all members of its LAG for a bundle);  plus the ICCP links of every domain with a
-//         client that takes part.
+// match:  reach A -> P, a state without a relevant split brain
+// result: R = devices reached from A by usable moves of the route table, not expanded past a
+//         device that delivers or is black-holed;  Z = R closed under the IGP's attaining far
+//         devices (igp::attains: the least-cost state below every next hop);  links = every
+//         member of every IGP next-hop ll of u ∈ Z (all members of its LAG for a bundle);  plus
+//         the ICCP links of every domain with a client that takes part.
 std::optional<Support> judgement_support(const Network& net, const Requirement& req,
                                          const FaultState& faults) {
   if (req.kind != Requirement::Kind::reach) return std::nullopt;
@@ -36,8 +35,7 @@ std::optional<Support> judgement_support(const Network& net, const Requirement& 
   p = make_plane(net, faults, keeps);  // irrelevant clients keep a peer they may keep
 
   ExplicitLogic logic;
-  const DeviceId dest = req.to;
-  auto dist = distances(net, p, dest);
+  RouteTable t = route_table(net, p, req.to);
   Support s{std::vector<char>(net.devices.size(), 0), std::vector<char>(net.links.size(), 0)};
   std::deque<DeviceId> queue;
   auto reach = [&](DeviceId x) {
@@ -53,24 +51,18 @@ std::optional<Support> judgement_support(const Network& net, const Requirement& 
     DeviceId u = queue.front();
     queue.pop_front();
     walk_devices.push_back(u);
-    if (u == dest || p.device_blackholed[u]) continue;
-    for (const LogicalLink& ll : net.logical[u]) {
-      if (!is_next_hop(net, p, dist, dest, ll)) continue;
-      for (LinkId m : ll.members)
-        if (p.serving[m]) reach(net.links[m].other(u));
-    }
+    if (delivered_at(p, t.at(u), u) || p.device_blackholed[u]) continue;
+    for (const auto& m : moves_at(net, logic, p, t.at(u), u)) reach(m.to);
   }
-  // Z: closed under least-cost next hops; the support's links on the way.
+  // Z: closed under the IGP's least-cost next hops; the support's links on the way.
   for (DeviceId u : walk_devices) queue.push_back(u);
   while (!queue.empty()) {
     DeviceId u = queue.front();
     queue.pop_front();
-    if (u == dest || dist[u] == kNoRoute) continue;
     for (const LogicalLink& ll : net.logical[u]) {
       bool next_hop = false;
       for (DeviceId x : ll.far) {
-        if (!(net.devices[x].transit() || x == dest) || dist[x] == kNoRoute) continue;
-        if (dist[u] != ll.cost + dist[x] || !lag::up_towards(net, logic, p, ll, x)) continue;
+        if (!igp::attains(net, p, t.igp_dist, t.origin, ll, x)) continue;
         next_hop = true;
         reach(x);
       }

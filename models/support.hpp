@@ -6,8 +6,16 @@
 #include <vector>
 
 #include "models/faults.hpp"
+#include "models/features.hpp"
 
 namespace faultline::models {
+
+// What the hot-event search is proved sound for (proofs/SOUNDNESS.md §7): reach over links,
+// bundles, MC-LAG, detectors, hosts, and every fault kind of DESIGN.md §4.
+inline const FeatureSet kHotSupports{
+    Feature::lag,        Feature::mclag_client,       Feature::bfd,
+    Feature::microbfd,   Feature::non_transit_device, Feature::fault_down,
+    Feature::fault_blackhole, Feature::multi_element_event, Feature::reach};
 
 struct Support {
   // Z: the devices some walk from the source reaches (R), closed under least-cost next hops.

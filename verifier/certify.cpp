@@ -58,8 +58,9 @@ Encoded encode(const models::Design& design, const models::Requirement& req,
   models::SymbolicFaults faults = models::fault_literals(ctx, design.events, universe);
   Encoded e;
   for (const z3::expr& l : faults.literals) e.literals.push_back("|" + l.decl().name().str() + "|");
-  z3::expr violation = models::encode_violation(ctx, design.net, design.events, req, faults, "",
-                                                nullptr, /*smtlib=*/true);
+  z3::expr violation =
+      models::encode_violation({ctx, "", /*smtlib=*/true}, design.net, design.events, req, faults)
+          .violation;
   z3::solver s(ctx);
   s.add(violation);
   for (const z3::expr& l : faults.literals) s.add(l || !l);  // declares every literal
@@ -131,7 +132,7 @@ std::optional<std::size_t> write_certificates(const std::string& dir, const Desi
     if (r.status == Status::unknown) continue;
     models::Requirement req = d.net.requirements[r.requirement];
     req.tolerate = r.tolerate;
-    std::vector<std::size_t> universe = models::requirement_universe(d.events, req);
+    std::vector<std::size_t> universe = models::requirement_universe(d.net, d.events, req);
     Encoded e = encode(d, req, universe);
     std::string stem = "L" + std::to_string(req.loc.line());
     if (r.status == Status::proved) {

@@ -11,6 +11,7 @@
 
 #include "dsl/parse.hpp"
 #include "models/connectivity.hpp"
+#include "models/support.hpp"
 #include "verifier/engines.hpp"
 
 namespace faultline::verifier {
@@ -42,26 +43,31 @@ std::optional<models::Design> load_design(const std::string& path, dsl::Diagnost
 
 namespace {
 
-// Runs the engine the options and the requirement call for; sets r.method.
+// Runs the engine the options and the requirement call for, within one budget; sets r.method.
+// A fast path is taken only when everything the requirement uses is on its allow-list.
 EngineAnswer run_engine(const models::Design& design, const models::Requirement& req,
                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
                         RequirementResult& r) {
+  Budget budget(opts);
+  models::FeatureSet used =
+      models::requirement_features(design.net, design.features, design.events, req, universe);
+  SearchContext c{design, req, universe, used, opts, budget, r.stats};
   if (opts.engine == Engine::enumerate) {
     r.method = "enumerate";
-    return search_enumerate(design, req, universe, opts, r.stats);
+    return search_enumerate(c);
   }
-  if (opts.fast_path && models::in_failstop_fragment(design.net, design.events, universe)) {
+  if (opts.fast_path && used.within(models::kFailstopSupports)) {
     r.method = "failstop";
-    return search_failstop(design, req, universe, opts, r.stats);
+    return search_failstop(c);
   }
-  if (opts.fast_path && req.kind == models::Requirement::Kind::reach) {
-    if (std::optional<EngineAnswer> hot = search_hot(design, req, universe, opts, r.stats)) {
+  if (opts.fast_path && used.within(models::kHotSupports)) {
+    if (std::optional<EngineAnswer> hot = search_hot(c)) {
       r.method = "hot";
       return std::move(*hot);
     }
   }
   r.method = "smt";
-  return search_smt(design, req, universe, opts, r.stats);
+  return search_smt(c);
 }
 
 // Sorts the engine's sets canonically (events by name within a set, sets by their name lists)
@@ -138,11 +144,18 @@ void search_degree(const models::Design& design, const models::Requirement& prov
   RequirementResult::Degree degree;
   degree.value = static_cast<int>(proved.tolerate);
   degree.exact = false;
-  if (proved.tolerate >= kMaxDegree || universe.size() <= proved.tolerate) {
-    degree.reason =
-        universe.size() <= proved.tolerate
-            ? "no set of events violates it (every event of the universe at once holds)"
-            : "faultline looks no further than " + std::to_string(kMaxDegree) + " events";
+  // Nothing in the whole universe breaks it: the same answer whatever its tolerate.
+  auto unbreakable = [&] {
+    degree.unbreakable = true;
+    degree.value = static_cast<int>(universe.size());
+    degree.exact = false;
+    degree.reason = "no combination of its " + std::to_string(universe.size()) +
+                    (universe.size() == 1 ? " event" : " events") + " breaks it";
+    r.degree = std::move(degree);
+  };
+  if (universe.size() <= proved.tolerate) return unbreakable();
+  if (proved.tolerate >= kMaxDegree) {
+    degree.reason = "faultline looks no further than " + std::to_string(kMaxDegree) + " events";
     r.degree = std::move(degree);
     return;
   }
@@ -174,12 +187,9 @@ void search_degree(const models::Design& design, const models::Requirement& prov
       degree.reason = answer.unknown_reason;
     }
   } else if (answer.complete) {
-    degree.value = static_cast<int>(std::min<std::size_t>(kMaxDegree, universe.size()));
-    degree.reason = universe.size() <= kMaxDegree
-                        ? "no set of events violates it"
-                        : "no set of at most " + std::to_string(kMaxDegree) + " events violates it";
-    degree.exact = universe.size() <= kMaxDegree;
-    if (degree.exact) degree.reason.clear();
+    if (universe.size() <= kMaxDegree) return unbreakable();
+    degree.value = static_cast<int>(kMaxDegree);
+    degree.reason = "no set of at most " + std::to_string(kMaxDegree) + " events violates it";
   } else {
     degree.complete = false;
     degree.reason = answer.unknown_reason;
@@ -197,7 +207,7 @@ CheckedRequirement check_requirement(const models::Design& design, std::size_t i
   RequirementResult& r = out.result;
   r.requirement = index;
   r.tolerate = req.tolerate;
-  std::vector<std::size_t> universe = models::requirement_universe(design.events, req);
+  std::vector<std::size_t> universe = models::requirement_universe(design.net, design.events, req);
   r.events_considered = universe.size();
   r.combinations = combinations_up_to(universe.size(), req.tolerate);
 

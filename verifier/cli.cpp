@@ -65,7 +65,8 @@ constexpr const char* kUsage =
     "--shard I/N     audit: only the I-th of N deterministic shards (1 <= I <= N)\n"
     "\n"
     "exit codes: 0 all proved, 1 a requirement violated, 2 bad input or usage,\n"
-    "            3 a requirement left unknown (time or memory limit)\n";
+    "            3 a requirement left unknown (time or memory limit),\n"
+    "            4 internal error (a bug in faultline)\n";
 
 struct Args {
   std::string command;
@@ -292,9 +293,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   try {
     return run_command(args, out, err);
   } catch (const std::exception& e) {
-    // A bug, not an input: said as such, and never an exit code that reads as a verdict.
-    err << "faultline: internal error: " << e.what() << "\n";
-    return 3;
+    // A bug, not an input: said as such, with a code of its own — never 2 (bad input) or 3
+    // (a verdict left unknown by a limit), which a CI job would read as something else.
+    err << "faultline: internal error: " << e.what()
+        << " (a bug in faultline: please report it with the input)\n";
+    return kInternalErrorExit;
   }
 }
 

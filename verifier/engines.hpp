@@ -1,9 +1,11 @@
-// The two engines.  Both return every minimal violating set of at most K events (as event
-// indices, in any order); the caller sorts, explains and reports.
+// The searches.  Each returns every minimal violating set of at most K events (as event
+// indices, in any order); the caller (verifier/check.cpp) sorts, replays, explains and reports.
 //  - smt: Z3 over the encoding, by increasing set size, blocking each found set's supersets.
-//  - enumerate: brute force over `simulate`, the oracle and the baseline.
-//  - failstop: requirements of the fail-stop fragment, decided by connectivity (part of smt).
+//  - enumerate: brute force over the explicit judge: the oracle and the baseline.
+//  - failstop: requirements of the fail-stop fragment, decided by connectivity.
 //  - hot: `reach`, explicit states extended only by the events that touch their support.
+// smt is the product's engine; failstop and hot are its fast paths, each taken only for the
+// features its allow-list names (models/connectivity.hpp, models/support.hpp).
 #pragma once
 #include <unistd.h>
 
@@ -106,23 +108,40 @@ inline std::vector<std::size_t> events_at(const std::vector<std::size_t>& univer
   return events;
 }
 
-EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
-                        const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                        SearchStats& stats);
+// Time spent, for --stats (the budget counts from the requirement's start, across engines).
+class Stopwatch {
+ public:
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+// Everything one search of one requirement works with (an Env, after Bitwuzla): the design,
+// the requirement (its tolerate already the K searched), the universe, what the requirement
+// uses, the options, the one budget of the requirement — a hand-over from a fast path to Z3
+// goes on spending the same one — and the statistics it adds to.
+struct SearchContext {
+  const models::Design& design;
+  const models::Requirement& req;
+  const std::vector<std::size_t>& universe;
+  const models::FeatureSet& features;
+  const SearchOptions& opts;
+  Budget& budget;
+  SearchStats& stats;
+};
+
+EngineAnswer search_smt(SearchContext& c);
 
 // The fail-stop fragment (models/connectivity.hpp): every set by size, judged by connectivity.
-EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
-                             const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                             SearchStats& stats);
+EngineAnswer search_failstop(SearchContext& c);
 
 // `reach` by hot-event search (verifier/hot_engine.cpp); nullopt when a state has more
 // split-brain choices than the explicit judge enumerates (the caller falls back to smt).
-std::optional<EngineAnswer> search_hot(const models::Design& design, const models::Requirement& req,
-                                       const std::vector<std::size_t>& universe,
-                                       const SearchOptions& opts, SearchStats& stats);
+std::optional<EngineAnswer> search_hot(SearchContext& c);
 
-EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
-                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                              SearchStats& stats);
+EngineAnswer search_enumerate(SearchContext& c);
 
 }  // namespace faultline::verifier

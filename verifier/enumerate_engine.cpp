@@ -15,10 +15,14 @@ namespace {
 // Judges one fault state: true = violated; sets `refusal` instead when it cannot decide.
 using Judge = std::function<bool(const models::FaultState&, std::string& refusal)>;
 
-EngineAnswer search_sets(const models::Design& design, const models::Requirement& req,
-                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                         SearchStats& stats, const Judge& violates) {
-  Budget budget(opts);
+EngineAnswer search_sets(SearchContext& c, const Judge& violates) {
+  const models::Design& design = c.design;
+  const models::Requirement& req = c.req;
+  const std::vector<std::size_t>& universe = c.universe;
+  const SearchOptions& opts = c.opts;
+  Budget& budget = c.budget;
+  SearchStats& stats = c.stats;
+  Stopwatch clock;
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::string stopped;                          // why a limit ended the search early
@@ -60,17 +64,17 @@ EngineAnswer search_sets(const models::Design& design, const models::Requirement
     answer.status = found.empty() ? Status::proved : Status::violated;
   else
     answer.stop(stopped);
-  stats.search_seconds += budget.elapsed();
+  stats.search_seconds += clock.seconds();
   return answer;
 }
 
 }  // namespace
 
-EngineAnswer search_enumerate(const models::Design& design, const models::Requirement& req,
-                              const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                              SearchStats& stats) {
+EngineAnswer search_enumerate(SearchContext& c) {
+  const models::Design& design = c.design;
+  const models::Requirement& req = c.req;
   return search_sets(
-      design, req, universe, opts, stats,
+      c,
       [&](const models::FaultState& state, std::string& refusal) {
         if (models::free_choices(design.net, req, state).size() > models::kMaxFreeChoices) {
           refusal = "the enumerate oracle does not try more than 2^" +
@@ -83,14 +87,17 @@ EngineAnswer search_enumerate(const models::Design& design, const models::Requir
 
 namespace {
 
-// K ≤ 2 in the cut fragment (models::in_cut_fragment): sizes 0 and 1 by the connectivity judge;
+// K ≤ 2 in the cut fragment (models::kCutSupports): sizes 0 and 1 by the connectivity judge;
 // for size 2, every pair {e, e'} with neither violating alone violates iff e' downs an
 // articulation point or a bridge of the graph that survives e — one Tarjan pass per e instead of
 // one judgement per pair.  Pairs are found from their lower universe position.
-EngineAnswer search_cuts(const models::Design& design, const models::Requirement& req,
-                         const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                         SearchStats& stats) {
-  Budget budget(opts);
+EngineAnswer search_cuts(SearchContext& c) {
+  const models::Design& design = c.design;
+  const models::Requirement& req = c.req;
+  const std::vector<std::size_t>& universe = c.universe;
+  Budget& budget = c.budget;
+  SearchStats& stats = c.stats;
+  Stopwatch clock;
   EngineAnswer answer;
   auto state_of = [&](const std::vector<std::size_t>& positions) {
     return models::apply_events(design.net, design.events, events_at(universe, positions));
@@ -126,22 +133,18 @@ EngineAnswer search_cuts(const models::Design& design, const models::Requirement
     }
   }
   answer.status = answer.minimal_sets.empty() ? Status::proved : Status::violated;
-  stats.search_seconds += budget.elapsed();
+  stats.search_seconds += clock.seconds();
   return answer;
 }
 
 }  // namespace
 
-EngineAnswer search_failstop(const models::Design& design, const models::Requirement& req,
-                             const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                             SearchStats& stats) {
-  if (req.tolerate <= 2 && opts.from_size == 0 &&
-      models::in_cut_fragment(design.net, design.events, universe, req))
-    return search_cuts(design, req, universe, opts, stats);
-  return search_sets(design, req, universe, opts, stats,
-                     [&](const models::FaultState& state, std::string&) {
-                       return !models::holds_failstop(design.net, req, state);
-                     });
+EngineAnswer search_failstop(SearchContext& c) {
+  if (c.req.tolerate <= 2 && c.opts.from_size == 0 && c.features.within(models::kCutSupports))
+    return search_cuts(c);
+  return search_sets(c, [&](const models::FaultState& state, std::string&) {
+    return !models::holds_failstop(c.design.net, c.req, state);
+  });
 }
 
 }  // namespace faultline::verifier

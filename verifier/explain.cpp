@@ -45,7 +45,7 @@ Explanation explain(const Network& net, const models::Witness& w) {
   const models::DroppedWalk& walk = w.walk;
   Explanation e;
   e.source = net.devices[w.source].name;
-  e.destination = net.devices[w.dest].name;
+  e.destination = net.prefixes[w.dest].name;
   std::set<DeviceId> on_walk;
   for (std::size_t i = 0; i < walk.steps.size(); ++i) {
     const models::WalkStep& s = walk.steps[i];

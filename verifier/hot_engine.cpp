@@ -13,10 +13,14 @@
 
 namespace faultline::verifier {
 
-std::optional<EngineAnswer> search_hot(const models::Design& design, const models::Requirement& req,
-                                       const std::vector<std::size_t>& universe,
-                                       const SearchOptions& opts, SearchStats& stats) {
-  Budget budget(opts);
+std::optional<EngineAnswer> search_hot(SearchContext& c) {
+  const models::Design& design = c.design;
+  const models::Requirement& req = c.req;
+  const std::vector<std::size_t>& universe = c.universe;
+  const SearchOptions& opts = c.opts;
+  Budget& budget = c.budget;
+  SearchStats& stats = c.stats;
+  Stopwatch clock;
   EngineAnswer answer;
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::vector<models::Witness> witnesses;       // the dropped flow of each found set
@@ -83,7 +87,7 @@ std::optional<EngineAnswer> search_hot(const models::Design& design, const model
   for (const auto& f : found) answer.minimal_sets.push_back(events_at(universe, f));
   answer.witnesses = std::move(witnesses);
   answer.status = found.empty() ? Status::proved : Status::violated;
-  stats.search_seconds += budget.elapsed();
+  stats.search_seconds += clock.seconds();
   return answer;
 }
 

@@ -75,7 +75,7 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   j["kind"] = reach ? "reach" : "connected";
   if (reach) {
     j["from"] = d.net.devices[req.from].name;
-    j["to"] = d.net.devices[req.to].name;
+    j["to"] = d.net.prefixes[req.to].name;
   } else {
     json devs = json::array();
     if (req.all_devices)
@@ -100,6 +100,7 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   if (r.degree) {
     json deg{
         {"value", r.degree->value}, {"exact", r.degree->exact}, {"complete", r.degree->complete}};
+    if (r.degree->unbreakable) deg["unbreakable"] = true;
     if (!r.degree->reason.empty()) deg["reason"] = r.degree->reason;
     deg["count"] = r.degree->count;
     deg["sets"] = violations_json(d, r.degree->sets, c.degree_explanations);

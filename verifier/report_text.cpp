@@ -107,7 +107,9 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
   if (r.degree) {
     const auto& deg = *r.degree;
     out << "  degree: ";
-    if (deg.value < 0)
+    if (deg.unbreakable)
+      out << deg.reason;
+    else if (deg.value < 0)
       out << "fails with no fault at all";
     else
       out << "tolerates " << (deg.exact ? "" : "at least ")
@@ -122,7 +124,7 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
       if (deg.sets.size() < deg.count)
         out << " (the first " << deg.sets.size() << " listed: --limit)";
     }
-    if (!deg.reason.empty()) out << " (" << deg.reason << ")";
+    if (!deg.reason.empty() && !deg.unbreakable) out << " (" << deg.reason << ")";
     out << "\n";
     write_sets(out, d, req, deg.sets, c.degree_explanations, "breaking set");
   }

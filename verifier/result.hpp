@@ -88,6 +88,9 @@ struct RequirementResult {
   struct Degree {
     int value = 0;
     bool exact = true;
+    // No set of the requirement's whole universe breaks it (every combination was searched):
+    // it tolerates any number of faults; `value` is then the universe's size, never exact.
+    bool unbreakable = false;
     std::string reason;           // why it is a lower bound, or why the list of sets may be partial
     bool complete = true;         // false: a limit stopped the search, `all` may miss sets
     std::vector<Violation> sets;  // the first --limit of them

@@ -41,11 +41,13 @@ void set_memory_watermark(std::uint64_t bytes) {
 
 }  // namespace
 
-EngineAnswer search_smt(const models::Design& design, const models::Requirement& req,
-                        const std::vector<std::size_t>& universe, const SearchOptions& opts,
-                        SearchStats& stats) {
+EngineAnswer search_smt(SearchContext& c) {
+  const models::Design& design = c.design;
+  const models::Requirement& req = c.req;
+  const SearchOptions& opts = c.opts;
+  Budget& budget = c.budget;
+  SearchStats& stats = c.stats;
   auto start = Clock::now();
-  Budget budget(opts);
   EngineAnswer answer;
   // Z3's high watermark: once what Z3 has allocated (process-wide, in bytes) passes it, Z3
   // cancels the check and answers unknown.  Set to what Z3 holds now plus the budget, so that
@@ -60,36 +62,33 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
                      : 0;
   set_memory_watermark(mark <= std::numeric_limits<unsigned>::max() ? mark : 0);
   z3::context ctx;
-  models::SymbolicFaults faults = models::fault_literals(ctx, design.events, universe);
-  z3::expr_vector literals(ctx);
-  for (const z3::expr& l : faults.literals) literals.push_back(l);
-  std::vector<z3::expr> keeps;
-  z3::expr violation = ctx.bool_val(false);
-  try {
-    violation = models::encode_violation(ctx, design.net, design.events, req, faults, "", &keeps);
-  } catch (const z3::exception& e) {
-    answer.status = Status::unknown;
-    answer.unknown_reason = budget.explain(e.msg(), std::string("encoding failed: ") + e.msg());
-    return answer;
-  }
-  stats.encode_seconds += seconds_since(start);
-  const char* dump_path = std::getenv("FAULTLINE_DUMP_SMT2");  // debugging: the first query
   auto search_start = Clock::now();
-
-  std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
-  std::vector<z3::expr> blocked;  // one clause per recorded set: not all of its events
+  bool encoded = false;
   auto stop = [&](const std::string& reason) {
     answer.stop(reason);
     stats.search_seconds += seconds_since(search_start);
     return answer;
   };
-  // Z3 throws once over its memory limit (model, eval, a new solver): unknown, never a crash.
+  // The one place z3::exception is caught: Z3 throws once over its memory limit (encoding,
+  // model, eval, a new solver) — unknown, never a crash.
   try {
+    models::SymbolicFaults faults = models::fault_literals(ctx, design.events, c.universe);
+    z3::expr_vector literals(ctx);
+    for (const z3::expr& l : faults.literals) literals.push_back(l);
+    models::EncodedViolation encoding =
+        models::encode_violation({ctx, ""}, design.net, design.events, req, faults);
+    encoded = true;
+    stats.encode_seconds += seconds_since(start);
+    const char* dump_path = std::getenv("FAULTLINE_DUMP_SMT2");  // debugging: the first query
+    search_start = Clock::now();
+
+    std::size_t max_size = std::min<std::size_t>(req.tolerate, c.universe.size());
+    std::vector<z3::expr> blocked;  // one clause per recorded set: not all of its events
     for (std::size_t size = opts.from_size; size <= max_size; ++size) {
       if (opts.stop_at_first && !answer.minimal_sets.empty()) break;
       for (;;) {
         Solver solver(ctx);
-        solver.add(violation);
+        solver.add(encoding.violation);
         for (const auto& b : blocked) solver.add(b);
         if (!literals.empty()) solver.add(z3::atmost(literals, static_cast<unsigned>(size)));
         if (budget.exhausted()) return stop(budget.reason());
@@ -112,7 +111,8 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
           }
         }
         std::vector<char> choice;
-        for (const auto& k : keeps) choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
+        for (const auto& k : encoding.keeps_peer0)
+          choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
         answer.minimal_sets.push_back(set);
         answer.choices.push_back(choice);
         if (set.empty()) {  // the design fails with no fault at all: every set is a superset
@@ -124,6 +124,11 @@ EngineAnswer search_smt(const models::Design& design, const models::Requirement&
       }
     }
   } catch (const z3::exception& e) {
+    if (!encoded) {
+      answer.status = Status::unknown;
+      answer.unknown_reason = budget.explain(e.msg(), std::string("encoding failed: ") + e.msg());
+      return answer;
+    }
     return stop(budget.explain(e.msg(), std::string("solver error: ") + e.msg()));
   }
   stats.search_seconds += seconds_since(search_start);

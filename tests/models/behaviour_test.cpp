@@ -92,12 +92,11 @@ TEST_CASE("least-cost distances and ECMP next hops", "[models][forwarding]") {
       "link s:1 -- x:1;\nlink s:2 -- y:1 { cost = 2; }\nlink x:2 -- t:1 { cost = 2; }\nlink y:2 -- "
       "t:2;\n");
   auto p = plane(d, {});
-  auto dist = models::distances(d.net, p, id(d, "t"));
-  CHECK(dist[id(d, "s")] == 3);
-  CHECK(dist[id(d, "x")] == 2);
+  auto t = models::route_table(d.net, p, d.net.host_prefix(id(d, "t")));
+  CHECK(t.igp_dist[id(d, "s")] == 3);
+  CHECK(t.igp_dist[id(d, "x")] == 2);
   int next_hops = 0;
-  for (const auto& ll : d.net.logical[id(d, "s")])
-    next_hops += models::is_next_hop(d.net, p, dist, id(d, "t"), ll);
+  for (char nh : t.at(id(d, "s")).next_hop) next_hops += nh;
   CHECK(next_hops == 2);  // both paths cost 3
 }
 
@@ -105,9 +104,10 @@ TEST_CASE("hosts and externals never carry transit traffic", "[models][forwardin
   auto d = design_of(
       "device a router; device h host; device b router;\nlink a:1 -- h:1;\nlink h:2 -- b:1;\n");
   auto p = plane(d, {});
-  auto dist = models::distances(d.net, p, id(d, "b"));
-  CHECK(dist[id(d, "a")] == models::kNoRoute);
-  CHECK(dist[id(d, "h")] == 1);  // h may send its own traffic
+  auto t = models::route_table(d.net, p, d.net.host_prefix(id(d, "b")));
+  CHECK(t.igp_dist[id(d, "a")] == models::kNoRoute);
+  CHECK(t.at(id(d, "a")).no_route);
+  CHECK(t.igp_dist[id(d, "h")] == 1);  // h may send its own traffic
 }
 
 TEST_CASE("an MC-LAG hash onto the peer that did not attain the minimum can loop",

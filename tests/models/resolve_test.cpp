@@ -87,8 +87,8 @@ TEST_CASE("reach leaves out events on its endpoints; connected keeps them", "[mo
   auto d = design_of(std::string(kBase) +
                      "link a:e1 -- b:e1;\nfaults { down device; common os; }\n"
                      "require reach a -> c;\nrequire connected a, b, c;\n");
-  auto reach = models::requirement_universe(d.events, d.net.requirements[0]);
-  auto connected = models::requirement_universe(d.events, d.net.requirements[1]);
+  auto reach = models::requirement_universe(d.net, d.events, d.net.requirements[0]);
+  auto connected = models::requirement_universe(d.net, d.events, d.net.requirements[1]);
   std::vector<std::string> r;
   for (auto i : reach) r.push_back(d.events[i].name);
   CHECK(r == std::vector<std::string>{"down b", "down h"});  // common os=x downs a: left out

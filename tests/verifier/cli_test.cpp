@@ -349,3 +349,60 @@ TEST_CASE(
   CHECK(design["criticality_complete"] == false);
   CHECK(verifier::criticality_gaps(rep) == std::vector<std::size_t>{0});
 }
+
+TEST_CASE("a requirement nothing breaks says so the same way whatever its tolerate",
+          "[cli][degree]") {
+  // The universe of reach a -> b is {down c, down e}, devices off its path: no combination of
+  // them breaks it, which the degree must say alike for tolerate 0, 1 (the degree search finds
+  // nothing up to the whole universe) and 2 (the verdict's search already covered it).
+  auto dir = std::filesystem::temp_directory_path() / ("fl-unbreakable-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::string file = (dir / "d.fl").string();
+  std::ofstream(file) << "device a router; device b router; device c router; device e router;\n"
+                         "link a:1 -- b:1;\nlink a:2 -- c:1;\nlink b:2 -- e:1;\n"
+                         "faults { down device; }\n"
+                         "require reach a -> b tolerate 0;\nrequire reach a -> b;\n"
+                         "require reach a -> b tolerate 2;\n";
+  auto r = run({"check", file, "--format", "json", "--degree"});
+  auto reqs = nlohmann::json::parse(r.out)["designs"][0]["requirements"];
+  REQUIRE(reqs.size() == 3);
+  for (const auto& q : reqs) {
+    INFO(q["text"]);
+    const auto& deg = q["degree"];
+    CHECK(q["status"] == "proved");
+    CHECK(q["events_considered"] == 2);
+    CHECK(deg["exact"] == false);
+    CHECK(deg["unbreakable"] == true);
+    CHECK(deg["value"] == q["events_considered"]);
+  }
+  auto text = run({"check", file, "--degree"});
+  CHECK(text.out.find("degree: tolerates") == std::string::npos);
+  std::size_t said = 0;
+  for (std::size_t at = 0; (at = text.out.find("degree: no combination of its 2 events breaks it",
+                                               at)) != std::string::npos;
+       ++at)
+    ++said;
+  CHECK(said == 3);
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+// A stream that fails every write, with exceptions on: an error no command expects.
+struct FailingBuf : std::streambuf {
+  int overflow(int) override { return traits_type::eof(); }
+};
+}  // namespace
+
+TEST_CASE("an internal error has an exit code of its own", "[cli]") {
+  FailingBuf buf;
+  std::ostream out(&buf);
+  out.exceptions(std::ios::badbit);
+  std::ostringstream err;
+  std::string file = example("leaf-spine.fl");
+  std::vector<const char*> argv{"faultline", "faults", file.c_str()};
+  int code = verifier::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  CHECK(code == verifier::kInternalErrorExit);
+  CHECK(code != 2);
+  CHECK(code != 3);
+  CHECK(err.str().find("faultline: internal error:") == 0);
+}

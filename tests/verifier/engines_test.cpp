@@ -441,3 +441,34 @@ TEST_CASE("degree: nothing up to 8 events breaks it, so the degree is a lower bo
   CHECK(t.result.degree->exact);
   CHECK(t.result.degree->sets.size() == 1);
 }
+
+// Fast paths by allow-list (models/features.hpp): a requirement that uses a feature no fast path
+// lists — here one that a later layer would add — goes to Z3, and the verdict stays the same.
+TEST_CASE("a feature no fast path lists sends the requirement to Z3", "[engines][features]") {
+  auto d = design_of(
+      "device a router; device b router; device c router; device s switch;\n"
+      "link a:1 -- b:1;\nlink b:2 -- c:1;\nlink a:2 -- s:1;\nlink s:2 -- c:2;\n"
+      "faults { down device, link; }\n"
+      "require reach a -> c;\nrequire connected *;\n");
+  verifier::SearchOptions product;
+  auto before_reach = verifier::check_requirement(d, 0, product);
+  auto before_connected = verifier::check_requirement(d, 1, product);
+  CHECK(std::string(before_reach.result.method) == "failstop");
+  CHECK(std::string(before_connected.result.method) == "failstop");
+  // A blackhole fault takes reach off the fail-stop list but keeps it on the hot list.
+  auto gray = design_of(
+      "device a router; device b router; device c router;\nlink a:1 -- b:1;\nlink b:2 -- c:1;\n"
+      "link a:2 -- c:2;\nfaults { blackhole router; }\nrequire reach a -> c;\n");
+  CHECK(std::string(verifier::check_requirement(gray, 0, product).result.method) == "hot");
+
+  auto unlisted = static_cast<models::Feature>(models::kFeatureCount);  // named by no list
+  d.features.add(unlisted);
+  gray.features.add(unlisted);
+  auto after_reach = verifier::check_requirement(d, 0, product);
+  auto after_connected = verifier::check_requirement(d, 1, product);
+  CHECK(std::string(after_reach.result.method) == "smt");
+  CHECK(std::string(after_connected.result.method) == "smt");
+  CHECK(std::string(verifier::check_requirement(gray, 0, product).result.method) == "smt");
+  CHECK(after_reach.result.status == before_reach.result.status);
+  CHECK(sets(d, after_connected) == sets(d, before_connected));
+}

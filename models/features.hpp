@@ -1,0 +1,59 @@
+// What a design and a requirement use (DESIGN.md §2, fast paths by allow-list).  resolve
+// computes the design's features once; a requirement adds its kind and the features of the
+// events in its universe.  Every fast path declares the features it is proved sound for
+// (proofs/SOUNDNESS.md) and takes a requirement only when everything it uses is on that list,
+// so a feature a later layer adds goes to a general engine until a path lists it.
+#pragma once
+#include <bitset>
+#include <string>
+#include <vector>
+
+#include "models/faults.hpp"
+
+namespace faultline::models {
+
+enum class Feature : unsigned {
+  lag,                  // a LAG (bundle) of two or more members
+  mclag_client,         // a LAG whose far ends are the two peers of an MC-LAG domain
+  bfd,                  // BFD on a link
+  microbfd,             // micro-BFD on a LAG
+  non_transit_device,   // a host or an external
+  fault_down,           // an event that downs devices or links
+  fault_blackhole,      // an event that black-holes devices or ports
+  multi_element_event,  // an event that fails more than one element (a shared risk)
+  reach,                // the requirement is a reach
+  connected,            // the requirement is a connected over some of the devices
+  connected_all,        // … over every device of the design
+};
+constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::connected_all) + 1;
+const char* feature_name(Feature f);
+
+class FeatureSet {
+ public:
+  FeatureSet() = default;
+  FeatureSet(std::initializer_list<Feature> fs) {
+    for (Feature f : fs) add(f);
+  }
+  void add(Feature f) { bits_.set(static_cast<unsigned>(f)); }
+  bool has(Feature f) const { return bits_.test(static_cast<unsigned>(f)); }
+  FeatureSet& operator|=(const FeatureSet& o) {
+    bits_ |= o.bits_;
+    return *this;
+  }
+  // Everything used here is on the allow-list `supported`.
+  bool within(const FeatureSet& supported) const { return (bits_ & ~supported.bits_).none(); }
+  // The used features `supported` lacks, by name (for --stats and tests).
+  std::vector<std::string> missing_from(const FeatureSet& supported) const;
+
+ private:
+  std::bitset<64> bits_;
+};
+
+// The structural features of a network (its devices, bundles and detectors).
+FeatureSet network_features(const Network& net);
+// What one requirement uses: the design's features, its kind, and its universe's events.
+FeatureSet requirement_features(const Network& net, const FeatureSet& design,
+                                const std::vector<FaultEvent>& events, const Requirement& req,
+                                const std::vector<std::size_t>& universe);
+
+}  // namespace faultline::models

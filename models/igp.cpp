@@ -1,0 +1,121 @@
+#include "models/igp.hpp"
+
+#include <queue>
+
+#include "models/lag.hpp"
+
+namespace faultline::models::igp {
+
+namespace {
+// A device may be the far end of an IGP route only if it carries transit or is an origin.
+bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x) {
+  return net.devices[x].transit() || origin[x];
+}
+}  // namespace
+
+// match:  origins O, believed-up logical links
+// result: dist(o) = 0 for o ∈ O; dist(u) = min over up logical links ll towards eligible x of
+//         cost(ll) + dist(x)   (Dijkstra from O over reversed links; costs are ≥ 1)
+std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
+                                     const std::vector<char>& origin) {
+  ExplicitLogic logic;
+  std::vector<std::vector<std::pair<DeviceId, std::uint32_t>>> reverse(net.devices.size());
+  for (DeviceId u = 0; u < net.devices.size(); ++u) {
+    for (const LogicalLink& ll : net.logical[u])
+      for (DeviceId x : ll.far)
+        if (eligible(net, origin, x) && lag::up_towards(net, logic, p, ll, x))
+          reverse[x].push_back({u, ll.cost});
+  }
+  std::vector<std::uint64_t> dist(net.devices.size(), kNoRoute);
+  using Item = std::pair<std::uint64_t, DeviceId>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+  for (DeviceId o = 0; o < net.devices.size(); ++o) {
+    if (!origin[o]) continue;
+    dist[o] = 0;
+    queue.push({0, o});
+  }
+  while (!queue.empty()) {
+    auto [d, x] = queue.top();
+    queue.pop();
+    if (d != dist[x]) continue;
+    for (auto [u, cost] : reverse[x]) {
+      if (origin[u]) continue;
+      if (d + cost < dist[u]) {
+        dist[u] = d + cost;
+        queue.push({dist[u], u});
+      }
+    }
+  }
+  return dist;
+}
+
+bool attains(const Network& net, const Plane<ExplicitLogic>& p,
+             const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
+             const LogicalLink& ll, DeviceId x) {
+  if (origin[ll.from] || dist[ll.from] == kNoRoute) return false;
+  if (!eligible(net, origin, x) || dist[x] == kNoRoute) return false;
+  return dist[ll.from] == ll.cost + dist[x] && lag::up_towards(net, ExplicitLogic{}, p, ll, x);
+}
+
+void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
+               const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
+               DeviceId u, std::vector<char>& out) {
+  out.clear();
+  for (const LogicalLink& ll : net.logical[u]) {
+    bool any = false;
+    for (DeviceId x : ll.far) any = any || attains(net, p, dist, origin, ll, x);
+    out.push_back(any);
+  }
+}
+
+// match:  symbolic plane, origins chosen by is_origin
+// result: per device d(u) ≥ 0 and noroute(u) with
+//           is_origin(u) → d(u) = 0 ∧ ¬noroute(u)
+//           ¬is_origin(u) → (noroute(u) ↔ no avail(ll, x))
+//                           avail = up towards x ∧ eligible(x) ∧ ¬noroute(x)
+//           ¬is_origin(u) ∧ ¬noroute(u) → ∧ (avail → d(u) ≤ c + d(x)) ∧ ∨ (avail ∧ d(u) = c + d(x))
+//         nexthop(u, ll) = ¬is_origin(u) ∧ ¬noroute(u) ∧ ∨_x (avail(ll, x) ∧ d(u) = c + d(x))
+//         With costs ≥ 1 these equations have exactly one solution: the least-cost state.
+Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>& p,
+               const std::vector<z3::expr>& is_origin, const std::vector<char>& in_slice,
+               const std::string& tag, std::vector<z3::expr>& facts) {
+  z3::context& c = logic.ctx;
+  std::size_t n = net.devices.size();
+  std::vector<z3::expr> d;
+  Encoded e;
+  for (DeviceId u = 0; u < n; ++u) {
+    const std::string name = net.devices[u].name + "]" + tag;
+    d.push_back(in_slice[u] ? c.int_const(("dist[" + name).c_str()) : c.int_val(0));
+    e.noroute.push_back(in_slice[u] ? c.bool_const(("noroute[" + name).c_str())
+                                    : c.bool_val(true));
+  }
+  e.next_hop.resize(n);
+  for (DeviceId u = 0; u < n; ++u) {
+    if (!in_slice[u]) continue;
+    std::vector<z3::expr> avail_all, tight_all, bounds;
+    for (const LogicalLink& ll : net.logical[u]) {
+      std::vector<z3::expr> tight_ll;
+      for (DeviceId x : ll.far) {
+        if (!in_slice[x]) continue;
+        z3::expr elig = net.devices[x].transit() ? c.bool_val(true) : is_origin[x];
+        z3::expr avail = lag::up_towards(net, logic, p, ll, x) && elig && !e.noroute[x];
+        z3::expr via = d[u] == d[x] + static_cast<int>(ll.cost);
+        avail_all.push_back(avail);
+        bounds.push_back(z3::implies(avail, d[u] <= d[x] + static_cast<int>(ll.cost)));
+        tight_ll.push_back(avail && via);
+        tight_all.push_back(avail && via);
+      }
+      e.next_hop[u].push_back(!is_origin[u] && !e.noroute[u] && logic.any(tight_ll));
+    }
+    facts.push_back(d[u] >= 0);
+    facts.push_back(z3::implies(is_origin[u], d[u] == 0 && !e.noroute[u]));
+    facts.push_back(z3::implies(!is_origin[u], e.noroute[u] == !logic.any(avail_all)));
+    z3::expr_vector bound_v(c);
+    for (auto& b : bounds) bound_v.push_back(b);
+    facts.push_back(z3::implies(!is_origin[u] && !e.noroute[u],
+                                z3::mk_and(bound_v) && logic.any(tight_all)));
+  }
+  return e;
+}
+
+}  // namespace faultline::models::igp

@@ -1,0 +1,52 @@
+// The link-state IGP, the first route producer (DESIGN.md §4 Forwarding, §7 IGP): per
+// destination, least-cost distances over believed-up logical links, transit through routers,
+// switches and firewalls only.  The two readings need different algorithms, so both sit here:
+// Dijkstra for one explicit plane, Minesweeper-style distance equations for a symbolic one.
+#pragma once
+#include <z3++.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/logic.hpp"
+#include "models/plane.hpp"
+#include "models/smt_logic.hpp"
+
+namespace faultline::models::igp {
+
+constexpr std::uint64_t kNoRoute = UINT64_MAX;
+
+// --- explicit ------------------------------------------------------------------------------
+// dist(u) towards the devices marked in `origin` (kNoRoute = ∞).
+std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
+                                     const std::vector<char>& origin);
+
+// match:  logical link ll of u, one of its far devices x
+// result: ll attains dist(u) through x iff u is no origin, ll is up towards x, x carries
+//         transit or is an origin, dist(x) < ∞ and dist(u) = cost(ll) + dist(x)
+// The one eligibility rule: next hops (below) and the hot-event support both ask it.
+bool attains(const Network& net, const Plane<ExplicitLogic>& p,
+             const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
+             const LogicalLink& ll, DeviceId x);
+
+// Per logical link of u, into `out`: a next hop iff it attains dist(u) through at least one
+// far device.
+void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
+               const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
+               DeviceId u, std::vector<char>& out);
+
+// --- symbolic ------------------------------------------------------------------------------
+struct Encoded {
+  std::vector<z3::expr> noroute;                 // per device: no IGP route (dist = ∞)
+  std::vector<std::vector<z3::expr>> next_hop;   // per device, per logical link
+};
+
+// The distance equations towards the devices `is_origin` marks, over devices `in_slice`
+// (outside it: no route, never a far end).  The constraints that pin the least-cost state go
+// into `facts`.
+Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>& p,
+               const std::vector<z3::expr>& is_origin, const std::vector<char>& in_slice,
+               const std::string& tag, std::vector<z3::expr>& facts);
+
+}  // namespace faultline::models::igp

@@ -1,0 +1,101 @@
+// Route candidates and the one selection rule (DESIGN.md §7, Selection).  Every route producer
+// (connected, IGP; later static and BGP) yields candidates per device and destination; this
+// rule alone turns them into what the device does with a flow: deliver it, discard it, or
+// forward it over the united next hops of the selected routes.  Walks, the hot-event support
+// and every requirement consume only the result.  One template, two readings.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <span>
+#include <tuple>
+#include <vector>
+
+#include "models/logic.hpp"
+
+namespace faultline::models {
+
+// The producers, in the order that breaks ties between equal administrative distances.
+enum class RouteSource { connected, static_route, ebgp, igp, ibgp };
+const char* source_name(RouteSource s);
+// Administrative distances of DESIGN.md §7: Cisco-like defaults, or `preferences = junos`.
+unsigned default_distance(RouteSource s, bool junos);
+
+template <class L>
+struct RouteCandidate {
+  using B = typename L::Bool;
+  enum class Action { deliver, discard, forward };
+  RouteSource source;
+  unsigned specificity;  // of the route's range (longest prefix first; models::Prefix)
+  unsigned distance;     // administrative distance
+  Action action;
+  B installed;                    // the route exists in this scenario
+  std::span<const B> next_hop;    // forward: per logical link of the device (the producer's)
+};
+
+template <class L>
+struct Selected {
+  using B = typename L::Bool;
+  B delivers, discards, no_route;
+  std::vector<B> next_hop;  // per logical link of the device
+};
+
+template <class L>
+using Candidates = ShortList<RouteCandidate<L>>;
+
+// match:  candidates r with static keys (specificity, distance, source) and installed(r)
+// result: the selected routes are the installed ones of the first key, in the order longest
+//         prefix, lowest distance, first source, that has any; equal keys unite their next hops
+//         (ECMP).  delivers / discards: a selected route says so; no_route: none is installed.
+template <class L>
+Selected<L> select_routes(const L& logic, const Candidates<L>& candidates, std::size_t links) {
+  using B = typename L::Bool;
+  using Key = std::tuple<long, unsigned, int>;
+  ShortList<Key> keys;
+  ShortList<std::size_t> order;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto& c = candidates[i];
+    keys.push_back({-static_cast<long>(c.specificity), c.distance, static_cast<int>(c.source)});
+    order.push_back(i);
+  }
+  auto key = [&](std::size_t i) -> const Key& { return keys[i]; };
+  if (order.size() > 1)
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  Selected<L> s{logic.constant(false), logic.constant(false), logic.constant(true), {}};
+  ShortList<B> chosen(candidates.size(), logic.constant(false));  // among the selected routes
+  ShortList<B> installed_before;  // every installed candidate of an earlier key
+  for (std::size_t g = 0; g < order.size();) {
+    std::size_t end = g;
+    ShortList<B> in_group;
+    while (end < order.size() && key(order[end]) == key(order[g]))
+      in_group.push_back(candidates[order[end++]].installed);
+    B group = logic.any(in_group);
+    B selected = installed_before.empty() ? group : group && !logic.any(installed_before);
+    for (std::size_t k = g; k < end; ++k)
+      chosen[order[k]] = end - g == 1 ? selected : selected && candidates[order[k]].installed;
+    for (B& b : in_group) installed_before.push_back(b);
+    g = end;
+  }
+  using Action = typename RouteCandidate<L>::Action;
+  ShortList<B> delivers, discards, via;
+  ShortList<std::size_t> forwarding;  // the candidates that forward
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].action == Action::deliver) delivers.push_back(chosen[i]);
+    if (candidates[i].action == Action::discard) discards.push_back(chosen[i]);
+    if (candidates[i].action == Action::forward) forwarding.push_back(i);
+  }
+  s.delivers = logic.any(delivers);
+  s.discards = logic.any(discards);
+  s.no_route = !logic.any(installed_before);
+  s.next_hop.reserve(links);
+  for (std::size_t l = 0; l < links; ++l) {
+    via.clear();
+    for (std::size_t i : forwarding)
+      if (!logic.is_false(candidates[i].next_hop[l]))
+        via.push_back(chosen[i] && candidates[i].next_hop[l]);
+    s.next_hop.push_back(logic.any(via));
+  }
+  return s;
+}
+
+}  // namespace faultline::models

@@ -1,0 +1,272 @@
+#include "models/walks.hpp"
+
+#include <algorithm>
+#include <deque>
+
+namespace faultline::models {
+
+namespace {
+ExplicitLogic explicit_logic;
+
+Moves<ExplicitLogic> moves(const Network& net, const ExplicitPlane& p,
+                                       const RouteTable& t, DeviceId u) {
+  return moves_at(net, explicit_logic, p, t.at(u), u);
+}
+bool delivered(const ExplicitPlane& p, const RouteTable& t, DeviceId u) {
+  return delivered_at(p, t.at(u), u);
+}
+}  // namespace
+
+// --- explicit ------------------------------------------------------------------------------
+
+// match:  a device u that is not delivered at
+// result: u delivers all iff it does not die, has a usable move, none of whose egress ports
+//         drop, and every usable move lands on a device that delivers all.  Least fixpoint: a
+//         loop never delivers.
+std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                               std::optional<DeviceId> from) {
+  std::size_t n = net.devices.size();
+  std::vector<DeviceId> scope;  // the devices to judge: all, or those walks from `from` reach
+  if (from) {
+    std::vector<char> seen(n, 0);
+    seen[*from] = 1;
+    scope.push_back(*from);
+    for (std::size_t i = 0; i < scope.size(); ++i) {
+      DeviceId u = scope[i];
+      if (delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
+      for (const auto& o : moves(net, p, t, u))
+        if (!seen[o.to]) {
+          seen[o.to] = 1;
+          scope.push_back(o.to);
+        }
+    }
+  } else {
+    for (DeviceId u = 0; u < n; ++u) scope.push_back(u);
+  }
+  std::vector<char> good(n, 0);
+  std::vector<std::size_t> pending(n, 0);
+  std::vector<std::vector<DeviceId>> preds(n);
+  std::vector<DeviceId> work;
+  for (DeviceId u : scope) {
+    if (delivered(p, t, u)) {
+      good[u] = 1;
+      work.push_back(u);
+      continue;
+    }
+    if (dies_at(p, t.at(u), u)) continue;
+    auto opts = moves(net, p, t, u);
+    bool drop = std::any_of(opts.begin(), opts.end(), [](const auto& o) { return o.egress_drop; });
+    if (drop || opts.empty()) continue;
+    pending[u] = opts.size();
+    for (const auto& o : opts) preds[o.to].push_back(u);
+  }
+  while (!work.empty()) {
+    DeviceId v = work.back();
+    work.pop_back();
+    for (DeviceId u : preds[v]) {
+      if (pending[u] > 0 && --pending[u] == 0 && !good[u]) {
+        good[u] = 1;
+        work.push_back(u);
+      }
+    }
+  }
+  return good;
+}
+
+// match:  a device u that is not delivered at
+// result: some walk from u is delivered iff u does not die and some usable move whose egress
+//         port does not drop lands on such a device.  Least fixpoint: a loop delivers nothing.
+std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
+  std::size_t n = net.devices.size();
+  std::vector<char> some(n, 0);
+  std::vector<std::vector<DeviceId>> preds(n);
+  std::vector<DeviceId> work;
+  for (DeviceId u = 0; u < n; ++u) {
+    if (delivered(p, t, u)) {
+      some[u] = 1;
+      work.push_back(u);
+      continue;
+    }
+    if (dies_at(p, t.at(u), u)) continue;
+    for (const auto& o : moves(net, p, t, u))
+      if (!o.egress_drop) preds[o.to].push_back(u);
+  }
+  while (!work.empty()) {
+    DeviceId v = work.back();
+    work.pop_back();
+    for (DeviceId u : preds[v]) {
+      if (some[u]) continue;
+      some[u] = 1;
+      work.push_back(u);
+    }
+  }
+  return some;
+}
+
+DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                         const std::vector<char>& good, DeviceId src) {
+  std::size_t n = net.devices.size();
+  struct Parent {
+    DeviceId from;
+    std::size_t via;
+    LinkId member;
+  };
+  std::vector<std::optional<Parent>> parent(n);
+  std::vector<char> seen(n, 0);
+  auto path_to = [&](DeviceId u) {
+    std::vector<WalkStep> steps;
+    steps.push_back({u, {}, {}});
+    while (parent[u]) {
+      const Parent& pr = *parent[u];
+      steps.push_back({pr.from, pr.member, pr.via});
+      u = pr.from;
+    }
+    std::reverse(steps.begin(), steps.end());
+    return steps;
+  };
+  std::deque<DeviceId> queue{src};
+  seen[src] = 1;
+  while (!queue.empty()) {
+    DeviceId u = queue.front();
+    queue.pop_front();
+    if (p.device_blackholed[u]) return {path_to(u), DropReason::blackholed_device, {}};
+    if (t.at(u).no_route) return {path_to(u), DropReason::no_route, {}};
+    auto opts = moves(net, p, t, u);
+    for (const auto& o : opts) {
+      if (o.egress_drop) {
+        DroppedWalk w{path_to(u), DropReason::blackholed_port, o.member};
+        w.steps.back().out = o.member;
+        w.steps.back().via = o.via;
+        return w;
+      }
+    }
+    for (const auto& o : opts) {
+      if (delivered(p, t, o.to) || seen[o.to]) continue;
+      seen[o.to] = 1;
+      parent[o.to] = Parent{u, o.via, o.member};
+      queue.push_back(o.to);
+    }
+  }
+  // No drop is reachable, yet src does not deliver: some walk loops.  Step to devices that
+  // do not deliver until one repeats.
+  std::vector<WalkStep> steps;
+  std::vector<char> on_walk(n, 0);
+  DeviceId u = src;
+  while (!on_walk[u]) {
+    on_walk[u] = 1;
+    auto opts = moves(net, p, t, u);
+    auto next = std::find_if(opts.begin(), opts.end(), [&](const auto& o) {
+      return !delivered(p, t, o.to) && !good[o.to];
+    });
+    if (next == opts.end()) break;  // cannot happen for a non-delivering device; stay safe
+    steps.push_back({u, next->member, next->via});
+    u = next->to;
+  }
+  steps.push_back({u, {}, {}});
+  return {steps, DropReason::loop, {}};
+}
+
+// --- symbolic ------------------------------------------------------------------------------
+
+// match:  a dropped walk
+// result: a set `on` of devices with every source in it, no device delivered at in it, and
+//         every device in it either dying (black-holed, no route, discarding, a black-holed
+//         egress port on a usable move) or having a usable move that lands in the set.  Such a
+//         set exists iff some walk ends in a drop or loops (follow the moves inside `on`).
+z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                             const std::vector<Selected<SmtLogic>>& routes,
+                             const std::vector<z3::expr>& is_source,
+                             const std::vector<char>& in_slice, const std::string& tag) {
+  z3::context& c = logic.ctx;
+  std::size_t n = net.devices.size();
+  std::vector<z3::expr> on;
+  for (DeviceId u = 0; u < n; ++u)
+    on.push_back(in_slice[u] ? c.bool_const(("walk[" + net.devices[u].name + "]" + tag).c_str())
+                             : c.bool_val(false));
+  z3::expr_vector facts(c);
+  for (DeviceId u = 0; u < n; ++u) {
+    if (!in_slice[u]) continue;
+    ShortList<z3::expr, 8> next, egress;
+    for (const auto& m : moves_at(net, logic, p, routes[u], u)) {
+      next.push_back(m.usable && on[m.to]);
+      egress.push_back(m.egress_drop);
+    }
+    z3::expr drop = dies_at(p, routes[u], u) || logic.any(egress);
+    facts.push_back(z3::implies(is_source[u], on[u]));
+    facts.push_back(z3::implies(on[u], !delivered_at(p, routes[u], u)));
+    facts.push_back(z3::implies(on[u] && !drop, logic.any(next)));
+  }
+  return z3::mk_and(facts);
+}
+
+// match:  a delivered walk
+// result: a set `on` of devices with a rank each, every source in it, and every device in it
+//         delivered at, or not dying and having a usable move without an egress drop to a
+//         device of the set with a lower rank.  Ranks forbid cycles: following such moves
+//         reaches a delivering device.
+z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                               const std::vector<Selected<SmtLogic>>& routes,
+                               const std::vector<z3::expr>& is_source,
+                               const std::vector<char>& in_slice, const std::string& tag) {
+  z3::context& c = logic.ctx;
+  std::size_t n = net.devices.size();
+  std::vector<z3::expr> on, rank;
+  for (DeviceId u = 0; u < n; ++u) {
+    const std::string name = net.devices[u].name + "]" + tag;
+    on.push_back(in_slice[u] ? c.bool_const(("delivered_walk[" + name).c_str())
+                             : c.bool_val(false));
+    rank.push_back(in_slice[u] ? c.int_const(("delivered_rank[" + name).c_str()) : c.int_val(0));
+  }
+  z3::expr_vector facts(c);
+  for (DeviceId u = 0; u < n; ++u) {
+    if (!in_slice[u]) continue;
+    ShortList<z3::expr, 8> next;
+    for (const auto& m : moves_at(net, logic, p, routes[u], u))
+      next.push_back(m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]);
+    facts.push_back(z3::implies(is_source[u], on[u]));
+    facts.push_back(z3::implies(on[u] && !delivered_at(p, routes[u], u),
+                                !dies_at(p, routes[u], u) && logic.any(next)));
+  }
+  return z3::mk_and(facts);
+}
+
+// match:  every walk from u is delivered
+// result: good(u) ↔ delivered_at(u) ∨ (¬dies(u) ∧ some usable move ∧ no usable move drops at
+//         its egress ∧ every usable move lands on a good device), and good(u) → every usable
+//         move lands on a lower rank.  The ranks exclude good cycles, so good is the least
+//         fixpoint: exactly the devices whose every walk is delivered.
+std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
+                                          const SmtPlane& p,
+                                          const std::vector<Selected<SmtLogic>>& routes,
+                                          const std::vector<char>& in_slice,
+                                          const std::string& tag, std::vector<z3::expr>& facts) {
+  z3::context& c = logic.ctx;
+  std::size_t n = net.devices.size();
+  std::vector<z3::expr> good, rank;
+  for (DeviceId u = 0; u < n; ++u) {
+    const std::string name = net.devices[u].name + "]" + tag;
+    good.push_back(in_slice[u] ? c.bool_const(("delivers_all[" + name).c_str())
+                               : c.bool_val(false));
+    rank.push_back(in_slice[u] ? c.int_const(("delivers_all_rank[" + name).c_str())
+                               : c.int_val(0));
+  }
+  for (DeviceId u = 0; u < n; ++u) {
+    if (!in_slice[u]) continue;
+    ShortList<z3::expr, 8> usable, egress;
+    z3::expr_vector onward(c), lower(c);
+    for (const auto& m : moves_at(net, logic, p, routes[u], u)) {
+      usable.push_back(m.usable);
+      egress.push_back(m.egress_drop);
+      onward.push_back(z3::implies(m.usable, good[m.to]));
+      lower.push_back(z3::implies(m.usable, rank[m.to] < rank[u]));
+    }
+    z3::expr delivered = delivered_at(p, routes[u], u);
+    z3::expr forwards = !dies_at(p, routes[u], u) && logic.any(usable) && !logic.any(egress) &&
+                        z3::mk_and(onward);
+    facts.push_back(good[u] == (delivered || forwards));
+    facts.push_back(z3::implies(good[u] && !delivered, z3::mk_and(lower)));
+  }
+  return good;
+}
+
+}  // namespace faultline::models

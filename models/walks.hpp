@@ -1,0 +1,114 @@
+// The walks flows take (DESIGN.md §4 Forwarding and Requirements, §7): from a device, any next
+// hop its selected routes give (ECMP) and, on it, any serving member (hash), dying at a
+// black-holed device, at an egress port that black-holes, with no route, where a route
+// discards, or on a loop; delivered at an origin that is not black-holed.  Walks consume only
+// the route table (models/routing.hpp).  The step rule is one template; the quantifiers need
+// different algorithms in the two readings, side by side here:
+//   every walk is delivered   explicit: delivers_all (least fixpoint)
+//                             symbolic: encode_delivers_all (fixpoint with ranks)
+//   some walk dies            explicit: ¬delivers_all, dropped_walk gives one
+//                             symbolic: encode_dropped_walk (an existential set of devices)
+//   some walk is delivered    explicit: delivers_some (least fixpoint)
+//                             symbolic: encode_delivered_walk (a ranked path)
+#pragma once
+#include <z3++.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/routing.hpp"
+
+namespace faultline::models {
+
+// One way a flow may leave u: logical link `via`, member `member`, landing on `to`.
+template <class L>
+struct Move {
+  std::size_t via;
+  LinkId member;
+  DeviceId to;
+  typename L::Bool usable;       // via is a next hop and the member serves
+  typename L::Bool egress_drop;  // usable, and u's port on the member black-holes
+};
+
+// match:  device u, its next hops, the members of each
+// result: move (ll, m) usable = next_hop(u, ll) ∧ serving(m); it lands on m's far end
+//         egress_drop = usable ∧ black-holed(u's port on m)
+// Moves known to be unusable are left out.
+template <class L>
+using Moves = ShortList<Move<L>, 8>;
+
+template <class L>
+Moves<L> moves_at(const Network& net, const L& logic, const Plane<L>& p, const Selected<L>& at,
+                  DeviceId u) {
+  Moves<L> out;
+  for (std::size_t i = 0; i < net.logical[u].size(); ++i) {
+    if (logic.is_false(at.next_hop[i])) continue;
+    for (LinkId m : net.logical[u][i].members) {
+      auto usable = at.next_hop[i] && p.serving[m];
+      if (logic.is_false(usable)) continue;
+      out.push_back({i, m, net.links[m].other(u), usable,
+                     usable && p.port_blackholed[net.port_on(m, u)]});
+    }
+  }
+  return out;
+}
+
+// match:  a flow at device u
+// result: delivered iff u's selected route delivers and u is not black-holed;
+//         dies (before choosing a member) iff u is black-holed, has no route, or discards
+template <class L>
+typename L::Bool delivered_at(const Plane<L>& p, const Selected<L>& at, DeviceId u) {
+  return at.delivers && !p.device_blackholed[u];
+}
+template <class L>
+typename L::Bool dies_at(const Plane<L>& p, const Selected<L>& at, DeviceId u) {
+  return p.device_blackholed[u] || at.no_route || at.discards;
+}
+
+// One step of a walk: the device, and the member it leaves over (none at the last device).
+struct WalkStep {
+  DeviceId device;
+  std::optional<LinkId> out;
+  std::optional<std::size_t> via;  // index into net.logical[device]
+};
+
+enum class DropReason { blackholed_device, blackholed_port, no_route, loop };
+
+struct DroppedWalk {
+  std::vector<WalkStep> steps;  // from the source; the last step is where it dies
+  DropReason reason;
+  std::optional<LinkId> member;  // blackholed_port: the member whose egress port drops
+};
+
+// --- explicit ------------------------------------------------------------------------------
+// Per device: every walk from it is delivered, whatever the ECMP and hash choices.  With `from`,
+// only for the devices walks from `from` reach (the rest read 0): a reach judgement needs no
+// more, and asks the route table of no other device.
+std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                               std::optional<DeviceId> from = std::nullopt);
+// Per device: some walk from it is delivered.
+std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t);
+// A dropped walk from `src` (which must not deliver all): deterministic, shortest to a drop.
+DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                         const std::vector<char>& good, DeviceId src);
+
+// --- symbolic ------------------------------------------------------------------------------
+// Holds iff some walk from a device marked by is_source dies.
+z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                             const std::vector<Selected<SmtLogic>>& routes,
+                             const std::vector<z3::expr>& is_source,
+                             const std::vector<char>& in_slice, const std::string& tag);
+// Holds iff some walk from a device marked by is_source is delivered.
+z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                               const std::vector<Selected<SmtLogic>>& routes,
+                               const std::vector<z3::expr>& is_source,
+                               const std::vector<char>& in_slice, const std::string& tag);
+// Per device a term true iff every walk from it is delivered; constraints into `facts`.
+std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
+                                          const SmtPlane& p,
+                                          const std::vector<Selected<SmtLogic>>& routes,
+                                          const std::vector<char>& in_slice,
+                                          const std::string& tag, std::vector<z3::expr>& facts);
+
+}  // namespace faultline::models
