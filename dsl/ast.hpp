@@ -16,7 +16,11 @@ struct Node {
 
 // A name, number or keyword-like value: bare or double-quoted (quotes removed).
 struct Word : Node {
+  // How it was written: a bare name, a quoted string, or a word that starts with a digit (a
+  // number or an address), which is never a name (DESIGN.md §3).
+  enum class Kind { name, quoted, number };
   std::string text;
+  Kind kind = Kind::name;
 };
 
 // An attribute value: a word, or a port reference DEV:PORT.

@@ -8,6 +8,7 @@
 #include "dsl/ast.hpp"
 #include "dsl/ast_adapted.hpp"
 #include "dsl/grammar.hpp"
+#include "dsl/lexicon.hpp"
 
 namespace faultline::dsl::parser {
 namespace x3 = boost::spirit::x3;
@@ -34,6 +35,8 @@ inline auto const comment = x3::lexeme['#' >> *(x3::char_ - x3::eol) >> (x3::eol
 // std::isspace on a plain char, which is undefined behaviour for bytes above 0x7F (signed char)
 // and trips Boost's assertion in debug builds (found by the sanitizer build on a Latin-1 name).
 inline auto const alnum = x3::char_("a-zA-Z0-9");
+inline auto const alpha = x3::char_("a-zA-Z");
+inline auto const digit = x3::char_("0-9");
 inline auto const space = x3::char_(" \t\n\r\f\v");
 inline auto const blank = space | comment;
 
@@ -44,10 +47,17 @@ inline auto kw(char const* s) {
   return x3::lexeme[x3::lit(s) >> !(alnum | x3::char_('_') | x3::char_('.') | x3::char_('-'))];
 }
 
-// A statement keyword never starts an attribute or a fault line, so that a block left open
-// ends at the next statement with "expected '}'" instead of a confusing message inside it.
-inline auto const statement_keyword = kw("design") | kw("device") | kw("link") | kw("lag") |
-                                      kw("mclag") | kw("faults") | kw("require");
+// A statement keyword (dsl/lexicon.hpp) never starts an attribute or a fault line, so that a
+// block left open ends at the next statement with "expected '}'" instead of a confusing message
+// inside it.
+inline x3::symbols<unsigned> const statement_words = [] {
+  x3::symbols<unsigned> words;
+  for (unsigned i = 0; i < kStatementKeywords.size(); ++i)
+    words.add(std::string(kStatementKeywords[i]), i);
+  return words;
+}();
+inline auto const statement_keyword =
+    x3::lexeme[statement_words >> !(alnum | x3::char_('_') | x3::char_('.') | x3::char_('-'))];
 
 struct word_class : annotate {};
 struct port_word_class : annotate {};
@@ -73,6 +83,7 @@ struct statement_class : annotate {};
 
 x3::rule<struct quoted_class, std::string> const quoted = "closing '\"' of the string";
 x3::rule<struct bare_class, std::string> const bare = "name";
+x3::rule<struct number_class, std::string> const number = "number";
 x3::rule<struct bare_port_class, std::string> const bare_port = "port name";
 x3::rule<struct word_text_class, std::string> const word_text = "name";
 x3::rule<struct port_text_class, std::string> const port_text = "port name";
@@ -119,6 +130,10 @@ inline auto const set_word = [](auto& ctx) {
   w.end = static_cast<std::size_t>(range.end() - base);
   w.text.clear();
   auto it = range.begin();
+  w.kind = it == range.end()           ? ast::Word::Kind::name
+           : *it == '"'                ? ast::Word::Kind::quoted
+           : (*it >= '0' && *it <= '9') ? ast::Word::Kind::number
+                                        : ast::Word::Kind::name;
   if (it != range.end() && *it == '"') {
     for (++it; it != range.end() && *it != '"'; ++it) {
       if (*it == '\\' && it + 1 != range.end()) ++it;
@@ -146,11 +161,16 @@ inline auto const set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx)
 
 auto const quoted_def =
     x3::lexeme['"' > *(('\\' > x3::char_) | (x3::char_ - '"' - '\\' - x3::eol)) > '"'];
-auto const bare_def = x3::lexeme[(alnum | x3::char_('_')) >>
+// A bare name starts with a letter or '_' (DESIGN.md §3, dsl/lexicon.hpp); a word that starts
+// with a digit is a number or an address (10, 1e-3, 10.0.0.0/24, 3%), kept apart so that the
+// resolver refuses it where a name belongs.
+auto const bare_def = x3::lexeme[(alpha | x3::char_('_')) >>
                                  *(alnum | x3::char_('_') | x3::char_('.') | inner_dash)];
+auto const number_def = x3::lexeme[digit >> *(alnum | x3::char_('_') | x3::char_('.') |
+                                              inner_dash | x3::char_('/') | x3::char_('%'))];
 auto const bare_port_def = x3::lexeme[+(alnum | x3::char_('_') | x3::char_('.') |
                                         x3::char_('/') | x3::char_(':') | inner_dash)];
-auto const word_text_def = quoted | bare;
+auto const word_text_def = quoted | bare | number;
 auto const port_text_def = quoted | bare_port;
 auto const word_def = x3::raw[word_text][act::set_word];
 auto const port_word_def = x3::raw[port_text][act::set_word];
@@ -188,7 +208,7 @@ auto const statement_def =
     design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | faults_stmt | require_stmt;
 
 BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted,
-                    bare, bare_port, word_text, port_text, word, port_word, value, port_ref,
+                    bare, number, bare_port, word_text, port_text, word, port_word, value, port_ref,
                     attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
                     mclag_stmt, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
                     connected_body, require_body, require_stmt, statement)

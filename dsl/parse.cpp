@@ -11,22 +11,19 @@
 #include <sstream>
 
 #include "dsl/grammar.hpp"
+#include "dsl/lexicon.hpp"
 
 namespace faultline::dsl {
 
 namespace {
 
-constexpr const char* kStatementKeywords[] = {"design", "device", "link",   "lag",
-                                              "mclag",  "faults", "require"};
-
-// Statements the language will have (DESIGN.md §3, "later issues add"), refused by name until
-// they are modelled: a design that uses them must not be checked as if they were absent.
-constexpr const char* kPlannedKeywords[] = {"route",   "static", "ospf",    "bgp",
-                                            "isolate", "tunnel", "monitor", "restart",
-                                            "size",    "loss",   "lossy",   "mtu"};
-
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+// "'design', 'device', …, 'faults' or 'require'", from the one table of keywords.
+std::string statement_keywords_text() {
+  std::string out;
+  for (std::size_t i = 0; i < kStatementKeywords.size(); ++i)
+    out += std::string(i == 0 ? "" : i + 1 == kStatementKeywords.size() ? " or " : ", ") + "'" +
+           std::string(kStatementKeywords[i]) + "'";
+  return out;
 }
 
 // The token at `offset`, for "found '…'" in messages.
@@ -61,8 +58,8 @@ std::string token_at(const std::string& text, std::size_t offset) {
 }
 
 bool starts_statement(const std::string& text, std::size_t pos) {
-  for (const char* kw : kStatementKeywords) {
-    std::size_t n = std::strlen(kw);
+  for (std::string_view kw : kStatementKeywords) {
+    std::size_t n = kw.size();
     if (text.compare(pos, n, kw) == 0 && (pos + n >= text.size() || !is_name_char(text[pos + n])))
       return true;
   }
@@ -152,8 +149,8 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
       case parser::StatementResult::no_statement: {
         std::string token = token_at(src, start);
         bool planned = false;
-        for (const char* kw : kPlannedKeywords)
-          planned = planned || token == std::string("'") + kw + "'";
+        for (std::string_view kw : kPlannedKeywords)
+          planned = planned || token == "'" + std::string(kw) + "'";
         if (planned)
           diags.error(
               {design.source, start, token.size() - 2},
@@ -162,8 +159,7 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
                   "and least-cost forwarding only");
         else
           diags.error({design.source, start, 1},
-                      "expected a statement ('design', 'device', 'link', 'lag', 'mclag', "
-                      "'faults' or 'require'), found " +
+                      "expected a statement (" + statement_keywords_text() + "), found " +
                           token);
         first = begin + static_cast<std::ptrdiff_t>(recover(src, start, start));
         break;

@@ -124,7 +124,17 @@ class Resolver {
     }
   }
 
+  // A name where the language needs one: a word that starts with a digit is a number or an
+  // address (DESIGN.md §3), refused with what to write instead.
+  bool name_word(const ast::Word& w) {
+    if (w.kind != ast::Word::Kind::number) return true;
+    error(w, "expected a name, found '" + w.text +
+                 "' (a name starts with a letter or '_'; quote any other: \"" + w.text + "\")");
+    return false;
+  }
+
   std::optional<DeviceId> find_device(const ast::Word& w) {
+    if (!name_word(w)) return std::nullopt;
     auto it = d_.net.device_by_name.find(w.text);
     if (it == d_.net.device_by_name.end()) {
       error(w, "unknown device '" + w.text + "'");
@@ -158,6 +168,7 @@ class Resolver {
       note(d, d_.net.loc, "design named here");
       return;
     }
+    if (!name_word(s.name)) return;
     design_seen_ = true;
     d_.net.name = s.name.text;
     d_.net.loc = loc(s.name);
@@ -168,6 +179,7 @@ class Resolver {
       error(s.name, "a device name cannot be empty");
       return;
     }
+    if (!name_word(s.name)) return;
     auto kind = parse_kind(s.kind.text);
     if (!kind) {
       error(s.kind, "unknown device kind '" + s.kind.text +
@@ -248,6 +260,7 @@ class Resolver {
   }
 
   void mclag(const ast::McLagStmt& s) {
+    if (!name_word(s.name)) return;
     McLagDomain dom;
     dom.name = s.name.text;
     dom.loc = loc(s.name);

@@ -1,25 +1,11 @@
 #include "dsl/import/importer.hpp"
+#include "dsl/lexicon.hpp"
 #include "dsl/parse.hpp"
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace faultline::dsl::import {
-
-namespace {
-bool name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
-}
-
-bool valid_name(const std::string& s) {
-  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!name_char(s[i])) return false;
-    if (s[i] == '-' && i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '>')) return false;
-  }
-  return s.back() != '-';
-}
-}  // namespace
 
 nlohmann::json read_json(const std::string& path) {
   std::optional<std::string> text = read_file(path);
@@ -37,7 +23,7 @@ nlohmann::json read_json(const std::string& path) {
 }
 
 std::string word(const std::string& s) {
-  if (valid_name(s)) return s;
+  if (is_bare_name(s)) return s;
   std::string q = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') q += '\\';
@@ -49,7 +35,7 @@ std::string word(const std::string& s) {
 std::string DesignWriter::unique_name(const std::string& wanted) {
   std::string n;
   for (char c : wanted) {
-    char x = name_char(c) && c != '-' ? c : (c == '-' ? '-' : '_');
+    char x = is_name_char(c) && c != '-' ? c : (c == '-' ? '-' : '_');
     if (x == '_' && !n.empty() && n.back() == '_') continue;
     if (x == '-' && !n.empty() && n.back() == '-') continue;
     n += x;
@@ -57,11 +43,10 @@ std::string DesignWriter::unique_name(const std::string& wanted) {
   while (!n.empty() && (n.back() == '_' || n.back() == '-')) n.pop_back();
   while (!n.empty() && (n.front() == '_' || n.front() == '-')) n.erase(0, 1);
   if (n.empty()) n = "node";
-  if (!std::isalpha(static_cast<unsigned char>(n[0]))) n = "n" + n;
   std::string candidate = n;
   for (int k = 2; names_.count(candidate); ++k) candidate = n + "-" + std::to_string(k);
   names_.insert(candidate);
-  return candidate;
+  return word(candidate);  // a name that starts with a digit (a router id, 10.0.0.1) is quoted
 }
 
 void DesignWriter::header(const std::string& source, const std::string& format) {

@@ -39,8 +39,9 @@ Imported import_netbox(const std::vector<std::string>& paths, const ImportOption
 // Builds the design text: unique valid names, ports, links in input order.
 class DesignWriter {
  public:
-  // A valid, unique faultline name for `wanted` (invalid characters become '_'; a clash gets
-  // "-2", "-3", … in order of appearance).
+  // A unique faultline name for `wanted`, as it is written (invalid characters become '_'; a
+  // clash gets "-2", "-3", … in order of appearance; a name that starts with a digit is kept
+  // and quoted, since a bare name starts with a letter or '_').
   std::string unique_name(const std::string& wanted);
   void header(const std::string& source, const std::string& format);
   void design(const std::string& name);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "dsl/lexicon.hpp"
 #include "dsl/parse.hpp"
 #include "tests/support/load.hpp"
 
@@ -104,4 +105,26 @@ TEST_CASE("a UTF-8 byte order mark is dropped, so columns are the editor's", "[d
       "device b router;\n",
       diags);
   CHECK(diags.has_errors());
+}
+
+TEST_CASE("a word that starts with a digit is a number or an address, never a bare name",
+          "[dsl]") {
+  dsl::Diagnostics diags;
+  auto p = parse("device r1 router { rack = 12; net = 10.0.0.0/24; loss = 0.1%; id = \"7\"; }\n",
+                 diags);
+  REQUIRE_FALSE(diags.has_errors());
+  auto* dev = boost::get<dsl::ast::DeviceStmt>(&p.statements[0].get());
+  REQUIRE(dev);
+  CHECK(dev->name.kind == dsl::ast::Word::Kind::name);
+  const auto& attrs = *dev->attrs;
+  CHECK(attrs[0].values[0].head.kind == dsl::ast::Word::Kind::number);
+  CHECK(attrs[1].values[0].head.text == "10.0.0.0/24");
+  CHECK(attrs[1].values[0].head.kind == dsl::ast::Word::Kind::number);
+  CHECK(attrs[2].values[0].head.text == "0.1%");
+  CHECK(attrs[3].values[0].head.kind == dsl::ast::Word::Kind::quoted);
+  CHECK(testing::diagnostics_of("device 10.0.0.1 router;\nrequire connected *;\n")
+            .find("expected a name, found '10.0.0.1'") != std::string::npos);
+  CHECK(dsl::is_bare_name("edge-1.fra"));
+  CHECK_FALSE(dsl::is_bare_name("3ROX"));
+  CHECK_FALSE(dsl::is_bare_name("a->b"));
 }
