@@ -145,6 +145,9 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
     switch (parser::parse_statement(first, last, begin, stmt, err)) {
       case parser::StatementResult::parsed:
         design.statements.push_back(std::move(stmt));
+        // From the keyword to the ';' or '}' that ends it (the parser itself has skipped the
+        // blanks and the comment after it, which belong to the gap).
+        design.extents.push_back({start, recover(src, start, src.size())});
         break;
       case parser::StatementResult::no_statement: {
         std::string token = token_at(src, start);

@@ -15,6 +15,10 @@ namespace faultline::dsl {
 struct ParsedDesign {
   std::shared_ptr<const SourceFile> source;
   std::vector<ast::Statement> statements;
+  // Per statement, its bytes [first, second) in the source, from its keyword to its ';' or
+  // '}' (a ';' that may follow a block stays in the gap): what the printer copies when it is
+  // untouched.
+  std::vector<std::pair<std::size_t, std::size_t>> extents;
 
   SourceLoc loc(const ast::Node& node) const {
     return {source, node.offset, node.end > node.offset ? node.end - node.offset : 1};

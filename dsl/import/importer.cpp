@@ -1,6 +1,7 @@
 #include "dsl/import/importer.hpp"
 #include "dsl/lexicon.hpp"
 #include "dsl/parse.hpp"
+#include "dsl/printer.hpp"
 
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -22,15 +23,7 @@ nlohmann::json read_json(const std::string& path) {
   }
 }
 
-std::string word(const std::string& s) {
-  if (is_bare_name(s)) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q += '\\';
-    q += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return q + "\"";
-}
+std::string word(const std::string& s) { return quote_word(s); }
 
 std::string DesignWriter::unique_name(const std::string& wanted) {
   std::string n;
@@ -83,16 +76,7 @@ std::string DesignWriter::port(const std::string& device, const std::string& por
   return p;
 }
 
-std::string port_word(const std::string& s) {
-  bool bare = !s.empty() && s.back() != '-';
-  for (std::size_t i = 0; i < s.size() && bare; ++i) {
-    char c = s[i];
-    bare = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
-           c == ':' || c == '-';
-    if (c == '-' && i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '>')) bare = false;
-  }
-  return bare ? s : word(s);
-}
+std::string port_word(const std::string& s) { return quote_port(s); }
 
 void DesignWriter::link(const std::string& a, const std::string& pa, const std::string& b,
                         const std::string& pb) {
