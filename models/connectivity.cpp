@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "models/links.hpp"
 #include "models/requirements.hpp"
 
 namespace faultline::models {
@@ -19,33 +20,40 @@ struct UnionFind {
   void unite(std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); }
 };
 
-// The surviving logical connections: a plain link that is up, or a LAG that is up (its far end
-// is one device: MC-LAG clients are outside the fragment).  Read off the plane, whose rules
-// (links.hpp, lag.hpp) are the one text of "up"; inside the fragment belief is physical state.
+// The surviving logical connections: a plain link that is up, or a LAG with at least min-links
+// members up (its far end is one device: MC-LAG clients are outside the fragment).  Inside the
+// fragment belief is physical state (proofs/SOUNDNESS.md §5.1) — a member serves iff it is up —
+// so of the behaviour rules only links::derive_up, the one text of "up", needs to run.
 struct Survivors {
   std::vector<std::pair<DeviceId, DeviceId>> edges;
 };
+
+ExplicitPlane physical_plane(const Network& net, const FaultState& f) {
+  ExplicitPlane p;
+  p.link_down = f.link_down;
+  p.device_down = f.device_down;  // nothing is black-holed inside the fragment
+  links::derive_up(net, ExplicitLogic{}, p);
+  return p;
+}
 
 Survivors surviving_edges(const Network& net, const ExplicitPlane& p) {
   Survivors s;
   for (LinkId l = 0; l < net.links.size(); ++l)
     if (!net.links[l].lag && p.link_up[l])
       s.edges.push_back({net.links[l].device[0], net.links[l].device[1]});
-  for (LagId g = 0; g < net.lags.size(); ++g)
-    if (p.lag_up[g])
-      s.edges.push_back({net.lags[g].device, net.links[net.lags[g].members[0]].other(net.lags[g].device)});
+  for (const Lag& g : net.lags) {
+    std::uint32_t up = 0;
+    for (LinkId m : g.members) up += p.link_up[m] ? 1 : 0;
+    if (up >= g.min_links) s.edges.push_back({g.device, net.links[g.members[0]].other(g.device)});
+  }
   return s;
-}
-
-ExplicitPlane plane_of(const Network& net, const FaultState& f) {
-  return make_plane(net, f, std::vector<char>(net.lags.size(), 1));
 }
 
 }  // namespace
 
 bool holds_failstop(const Network& net, const Requirement& req, const FaultState& f) {
   std::size_t n = net.devices.size();
-  Survivors s = surviving_edges(net, plane_of(net, f));
+  Survivors s = surviving_edges(net, physical_plane(net, f));
   UnionFind uf(n);
   for (auto [a, b] : s.edges)
     if (net.devices[a].transit() && net.devices[b].transit()) uf.unite(a, b);
@@ -108,7 +116,7 @@ bool holds_failstop(const Network& net, const Requirement& req, const FaultState
 // the tree edge itself, by link id, is skipped when coming back to the parent).
 Cuts single_cuts(const Network& net, const FaultState& f) {
   std::size_t n = net.devices.size();
-  ExplicitPlane p = plane_of(net, f);
+  ExplicitPlane p = physical_plane(net, f);
   std::vector<std::vector<std::pair<DeviceId, LinkId>>> adj(n);
   for (LinkId l = 0; l < net.links.size(); ++l) {
     const Link& k = net.links[l];

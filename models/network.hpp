@@ -87,7 +87,7 @@ struct LogicalLink {
   std::uint32_t cost;
   LinkId link = 0;  // plain
   LagId lag = 0;    // lag_near, lag_far
-  // The members this device may hash onto, each with the device it lands on.
+  // The members this device may hash onto; each lands on its link's other end.
   std::vector<LinkId> members;
   std::vector<DeviceId> far;  // the distinct far devices, in first-member order
 };

@@ -49,6 +49,20 @@ using Candidates = ShortList<RouteCandidate<L>>;
 template <class L>
 Selected<L> select_routes(const L& logic, const Candidates<L>& candidates, std::size_t links) {
   using B = typename L::Bool;
+  using Action = typename RouteCandidate<L>::Action;
+  if (candidates.size() == 1) {  // the rule for one candidate: it is selected iff installed
+    const auto& c = candidates[0];
+    Selected<L> s{c.action == Action::deliver ? c.installed : logic.constant(false),
+                  c.action == Action::discard ? c.installed : logic.constant(false),
+                  !c.installed,
+                  {}};
+    s.next_hop.reserve(links);
+    for (std::size_t l = 0; l < links; ++l)
+      s.next_hop.push_back(c.action != Action::forward || logic.is_false(c.next_hop[l])
+                               ? logic.constant(false)
+                               : c.installed && c.next_hop[l]);
+    return s;
+  }
   using Key = std::tuple<long, unsigned, int>;
   ShortList<Key> keys;
   ShortList<std::size_t> order;
@@ -76,7 +90,6 @@ Selected<L> select_routes(const L& logic, const Candidates<L>& candidates, std::
     for (B& b : in_group) installed_before.push_back(b);
     g = end;
   }
-  using Action = typename RouteCandidate<L>::Action;
   ShortList<B> delivers, discards, via;
   ShortList<std::size_t> forwarding;  // the candidates that forward
   for (std::size_t i = 0; i < candidates.size(); ++i) {

@@ -67,7 +67,7 @@ std::optional<double> union_bound(const std::vector<models::FaultEvent>& events,
 
 struct RequirementResult {
   std::size_t requirement = 0;  // index in net.requirements
-  const char* method = "smt";   // how the verdict was reached: smt, failstop or enumerate
+  const char* method = "smt";   // how the verdict was reached: smt, hot, failstop or enumerate
   Status status = Status::unknown;
   std::size_t events_considered = 0;
   Count combinations = 0;             // fault sets of at most K events in the universe

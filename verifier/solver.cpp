@@ -31,18 +31,14 @@ void Solver::dump(const std::string& path) {
 }
 
 std::optional<bool> Solver::check() {
-  try {
-    switch (solver_.check()) {
-      case z3::sat:
-        return true;
-      case z3::unsat:
-        return false;
-      case z3::unknown:
-        reason_ = solver_.reason_unknown();
-        return std::nullopt;
-    }
-  } catch (const z3::exception& e) {
-    reason_ = std::string("solver error: ") + e.msg();
+  switch (solver_.check()) {
+    case z3::sat:
+      return true;
+    case z3::unsat:
+      return false;
+    case z3::unknown:
+      reason_ = solver_.reason_unknown();
+      return std::nullopt;
   }
   return std::nullopt;
 }

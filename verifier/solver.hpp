@@ -1,5 +1,6 @@
 // Z3 behind one class: check() answers true (sat), false (unsat) or nothing (unknown, with a
-// reason).  z3::exception is caught here and nowhere else.
+// reason).  A z3::exception (Z3 over its memory limit, say) passes through: the one place that
+// catches it is the search (verifier/smt_engine.cpp), which makes the verdict unknown.
 #pragma once
 #include <z3++.h>
 
