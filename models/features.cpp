@@ -2,43 +2,6 @@
 
 namespace faultline::models {
 
-const char* feature_name(Feature f) {
-  switch (f) {
-    case Feature::lag:
-      return "lag";
-    case Feature::mclag_client:
-      return "mclag-client";
-    case Feature::bfd:
-      return "bfd";
-    case Feature::microbfd:
-      return "microbfd";
-    case Feature::non_transit_device:
-      return "host-or-external";
-    case Feature::fault_down:
-      return "down-event";
-    case Feature::fault_blackhole:
-      return "blackhole-event";
-    case Feature::multi_element_event:
-      return "shared-risk-event";
-    case Feature::reach:
-      return "reach";
-    case Feature::connected:
-      return "connected";
-    case Feature::connected_all:
-      return "connected-all";
-  }
-  return "unnamed";
-}
-
-std::vector<std::string> FeatureSet::missing_from(const FeatureSet& supported) const {
-  std::vector<std::string> out;
-  for (unsigned i = 0; i < bits_.size(); ++i)
-    if (bits_.test(i) && !supported.bits_.test(i))
-      out.push_back(i < kFeatureCount ? feature_name(static_cast<Feature>(i))
-                                      : "feature " + std::to_string(i));
-  return out;
-}
-
 FeatureSet network_features(const Network& net) {
   FeatureSet f;
   for (const Device& d : net.devices)

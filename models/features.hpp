@@ -26,7 +26,6 @@ enum class Feature : unsigned {
   connected_all,        // … over every device of the design
 };
 constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::connected_all) + 1;
-const char* feature_name(Feature f);
 
 class FeatureSet {
  public:
@@ -42,8 +41,6 @@ class FeatureSet {
   }
   // Everything used here is on the allow-list `supported`.
   bool within(const FeatureSet& supported) const { return (bits_ & ~supported.bits_).none(); }
-  // The used features `supported` lacks, by name (for --stats and tests).
-  std::vector<std::string> missing_from(const FeatureSet& supported) const;
 
  private:
   std::bitset<64> bits_;
