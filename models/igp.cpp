@@ -1,6 +1,6 @@
 #include "models/igp.hpp"
 
-#include <queue>
+#include <algorithm>
 
 #include "models/lag.hpp"
 
@@ -19,30 +19,54 @@ bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x) {
 std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
                                      const std::vector<char>& origin) {
   ExplicitLogic logic;
-  std::vector<std::vector<std::pair<DeviceId, std::uint32_t>>> reverse(net.devices.size());
-  for (DeviceId u = 0; u < net.devices.size(); ++u) {
+  const std::size_t n = net.devices.size();
+  // The reversed up links as one flat array grouped by far end (a search per fault set: no
+  // allocation once the buffers have grown).
+  struct Arc {
+    DeviceId x, u;
+    std::uint32_t cost;
+  };
+  thread_local std::vector<Arc> arcs;
+  thread_local std::vector<std::uint32_t> start;
+  thread_local std::vector<std::pair<DeviceId, std::uint32_t>> into;
+  arcs.clear();
+  for (DeviceId u = 0; u < n; ++u) {
+    if (origin[u]) continue;  // an origin's distance is 0 whatever its links
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
         if (eligible(net, origin, x) && lag::up_towards(net, logic, p, ll, x))
-          reverse[x].push_back({u, ll.cost});
+          arcs.push_back({x, u, ll.cost});
   }
-  std::vector<std::uint64_t> dist(net.devices.size(), kNoRoute);
+  start.assign(n + 1, 0);
+  for (const Arc& a : arcs) ++start[a.x + 1];
+  for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  into.resize(arcs.size());
+  for (const Arc& a : arcs) into[start[a.x]++] = {a.u, a.cost};
+  for (std::size_t i = n; i > 0; --i) start[i] = start[i - 1];
+  start[0] = 0;
+  std::vector<std::uint64_t> dist(n, kNoRoute);
   using Item = std::pair<std::uint64_t, DeviceId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  for (DeviceId o = 0; o < net.devices.size(); ++o) {
+  thread_local std::vector<Item> heap;  // a min-heap (std::greater)
+  heap.clear();
+  auto push = [&](std::uint64_t d, DeviceId x) {
+    heap.push_back({d, x});
+    std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+  };
+  for (DeviceId o = 0; o < n; ++o) {
     if (!origin[o]) continue;
     dist[o] = 0;
-    queue.push({0, o});
+    push(0, o);
   }
-  while (!queue.empty()) {
-    auto [d, x] = queue.top();
-    queue.pop();
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+    auto [d, x] = heap.back();
+    heap.pop_back();
     if (d != dist[x]) continue;
-    for (auto [u, cost] : reverse[x]) {
-      if (origin[u]) continue;
+    for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
+      auto [u, cost] = into[i];
       if (d + cost < dist[u]) {
         dist[u] = d + cost;
-        queue.push({dist[u], u});
+        push(dist[u], u);
       }
     }
   }

@@ -38,7 +38,7 @@ template <class L>
 typename L::Bool up_towards(const Network& net, const L& logic, const Plane<L>& p,
                             const LogicalLink& ll, DeviceId x) {
   if (ll.kind == LogicalLink::Kind::plain) return p.serving[ll.link];
-  std::vector<typename L::Bool> members;
+  ShortList<typename L::Bool> members;
   for (LinkId m : ll.members)
     if (net.links[m].other(ll.from) == x) members.push_back(p.serving[m]);
   return p.lag_up[ll.lag] && logic.any(members);

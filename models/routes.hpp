@@ -36,7 +36,7 @@ template <class L>
 struct Selected {
   using B = typename L::Bool;
   B delivers, discards, no_route;
-  std::vector<B> next_hop;  // per logical link of the device
+  ShortList<B> next_hop;  // per logical link of the device
 };
 
 template <class L>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <span>
 
 namespace faultline::models {
 
@@ -15,6 +16,29 @@ Moves<ExplicitLogic> moves(const Network& net, const ExplicitPlane& p,
 bool delivered(const ExplicitPlane& p, const RouteTable& t, DeviceId u) {
   return delivered_at(p, t.at(u), u);
 }
+
+// The predecessors of each device along usable moves, as one flat array grouped by device
+// (built from (to, from) pairs; no allocation per device).
+class Predecessors {
+ public:
+  void add(DeviceId to, DeviceId from) { pairs_.push_back({to, from}); }
+  void build(std::size_t n) {
+    start_.assign(n + 1, 0);
+    for (auto [to, from] : pairs_) ++start_[to + 1];
+    for (std::size_t i = 0; i < n; ++i) start_[i + 1] += start_[i];
+    from_.resize(pairs_.size());
+    std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+    for (auto [to, from] : pairs_) from_[next[to]++] = from;
+  }
+  std::span<const DeviceId> of(DeviceId v) const {
+    return {from_.data() + start_[v], from_.data() + start_[v + 1]};
+  }
+
+ private:
+  std::vector<std::pair<DeviceId, DeviceId>> pairs_;
+  std::vector<std::uint32_t> start_;
+  std::vector<DeviceId> from_;
+};
 }  // namespace
 
 // --- explicit ------------------------------------------------------------------------------
@@ -45,7 +69,7 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
   }
   std::vector<char> good(n, 0);
   std::vector<std::size_t> pending(n, 0);
-  std::vector<std::vector<DeviceId>> preds(n);
+  Predecessors preds;
   std::vector<DeviceId> work;
   for (DeviceId u : scope) {
     if (delivered(p, t, u)) {
@@ -58,12 +82,13 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
     bool drop = std::any_of(opts.begin(), opts.end(), [](const auto& o) { return o.egress_drop; });
     if (drop || opts.empty()) continue;
     pending[u] = opts.size();
-    for (const auto& o : opts) preds[o.to].push_back(u);
+    for (const auto& o : opts) preds.add(o.to, u);
   }
+  preds.build(n);
   while (!work.empty()) {
     DeviceId v = work.back();
     work.pop_back();
-    for (DeviceId u : preds[v]) {
+    for (DeviceId u : preds.of(v)) {
       if (pending[u] > 0 && --pending[u] == 0 && !good[u]) {
         good[u] = 1;
         work.push_back(u);
@@ -79,7 +104,7 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
 std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
   std::size_t n = net.devices.size();
   std::vector<char> some(n, 0);
-  std::vector<std::vector<DeviceId>> preds(n);
+  Predecessors preds;
   std::vector<DeviceId> work;
   for (DeviceId u = 0; u < n; ++u) {
     if (delivered(p, t, u)) {
@@ -89,12 +114,13 @@ std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, cons
     }
     if (dies_at(p, t.at(u), u)) continue;
     for (const auto& o : moves(net, p, t, u))
-      if (!o.egress_drop) preds[o.to].push_back(u);
+      if (!o.egress_drop) preds.add(o.to, u);
   }
+  preds.build(n);
   while (!work.empty()) {
     DeviceId v = work.back();
     work.pop_back();
-    for (DeviceId u : preds[v]) {
+    for (DeviceId u : preds.of(v)) {
       if (some[u]) continue;
       some[u] = 1;
       work.push_back(u);

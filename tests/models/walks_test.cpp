@@ -166,7 +166,7 @@ TEST_CASE("a loop with no way out delivers nothing, in both readings", "[models]
   auto p = models::make_plane(d.net, models::apply_events(d.net, d.events, {}), {});
   // a → b, b → a (its first logical link), c delivers.
   auto forward = [](std::vector<char> via) {
-    return models::Selected<models::ExplicitLogic>{0, 0, 0, std::move(via)};
+    return models::Selected<models::ExplicitLogic>{0, 0, 0, {via.begin(), via.end()}};
   };
   models::RouteTable t(d.net, d.net.host_prefix(c), {0, 0, 1},
                        {forward({1}), forward({1, 0}), {1, 0, 0, {0}}});
