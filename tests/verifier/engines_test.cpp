@@ -10,7 +10,7 @@
 #include "tests/support/load.hpp"
 #include "tests/support/random_design.hpp"
 #include "verifier/check.hpp"
-#include "verifier/report.hpp"
+#include "report/report.hpp"
 
 using namespace faultline;
 using testing::design_of;
@@ -151,9 +151,9 @@ TEST_CASE("the same input gives byte-identical reports", "[verifier][determinism
     std::vector<verifier::DesignReport> reps{verifier::check_file(f, {})};
     std::ostringstream out;
     if (json)
-      verifier::write_json(out, reps, {});
+      report::write_json(out, reps, {});
     else
-      verifier::write_text(out, reps, {});
+      report::write_text(out, reps, {});
     return out.str();
   };
   for (bool json : {false, true}) {

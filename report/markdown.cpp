@@ -1,10 +1,12 @@
 // Markdown (a review ticket, GitHub's step summary) and GitHub workflow annotations.
 #include <sstream>
 
-#include "verifier/escape.hpp"
-#include "verifier/report.hpp"
+#include "report/escape.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+using namespace verifier;  // the results these writers render
 
 namespace {
 
@@ -115,4 +117,4 @@ void write_github(std::ostream& out, const std::vector<DesignReport>& reports) {
         << " more findings are not annotated (the runner shows 10); see the step summary\n";
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

@@ -16,12 +16,12 @@
 
 #include "verifier/check.hpp"
 
-namespace faultline::verifier {
+namespace faultline::proofs {
 
 // Writes the certificates of every decided requirement of `rep` under `dir` and returns how
 // many; nullopt (with the reason on `err`) when a file cannot be written or a name cannot be an
 // SMT-LIB symbol.
-std::optional<std::size_t> write_certificates(const std::string& dir, const DesignReport& rep,
+std::optional<std::size_t> write_certificates(const std::string& dir, const verifier::DesignReport& rep,
                                               std::ostream& err);
 
-}  // namespace faultline::verifier
+}  // namespace faultline::proofs

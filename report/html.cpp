@@ -10,10 +10,12 @@
 #include <sstream>
 
 #include "verifier/criticality.hpp"
-#include "verifier/escape.hpp"
-#include "verifier/report.hpp"
+#include "report/escape.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+using namespace verifier;  // the results these writers render
 
 const char* const kHtmlStyle = R"(
 body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }
@@ -202,4 +204,4 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
       << body.str() << "</body></html>\n";
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

@@ -6,7 +6,14 @@
 
 #include "verifier/check.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+// What the writers render: the verifier's results.
+using verifier::CheckedRequirement;
+using verifier::DesignReport;
+using verifier::RequirementResult;
+using verifier::Status;
+using verifier::Violation;
 
 struct ReportOptions {
   bool stats = false;
@@ -55,4 +62,4 @@ void write_dot(std::ostream& out, const models::Design& d,
 void write_faults_text(std::ostream& out, const std::vector<DesignReport>& reports);
 void write_faults_json(std::ostream& out, const std::vector<DesignReport>& reports);
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "verifier/audit.hpp"
-#include "verifier/cli.hpp"
+#include "batch/audit.hpp"
+#include "cli/cli.hpp"
 #include "verifier/criticality.hpp"
-#include "verifier/report.hpp"
+#include "report/report.hpp"
 
 using namespace faultline;
 
@@ -24,7 +24,7 @@ Run run(std::vector<std::string> args) {
   std::vector<const char*> argv{"faultline"};
   for (auto& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;
-  int code = verifier::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  int code = cli::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
   return {code, out.str(), err.str()};
 }
 std::string example(const std::string& rel) {
@@ -279,7 +279,7 @@ TEST_CASE("audit and merge refuse bad usage with exit 2", "[cli][audit]") {
 }
 
 TEST_CASE("audit result paths keep distinct designs apart", "[audit]") {
-  using verifier::result_path;
+  using batch::result_path;
   CHECK(result_path("examples/leaf-spine.fl") == "designs/examples/leaf-spine.fl.json");
   CHECK(result_path("./examples//x.fl") == "designs/examples/x.fl.json");
   CHECK(result_path("/srv/designs/x.fl") == "designs/srv/designs/x.fl.json");
@@ -297,11 +297,11 @@ TEST_CASE("audit finds the .fl files under a directory, sorted, skipping hidden 
     std::ofstream(dir / f) << "network n {}\n";
   }
   std::ostringstream err;
-  auto found = verifier::audit_designs({dir.string(), (dir / "a.fl").string()}, err);
+  auto found = batch::audit_designs({dir.string(), (dir / "a.fl").string()}, err);
   std::string d = dir.generic_string();
   CHECK(found == std::vector<std::string>{d + "/B.fl", d + "/a.fl", d + "/b/z.fl"});
   CHECK(err.str().empty());
-  found = verifier::audit_designs({(dir / "c").string()}, err);
+  found = batch::audit_designs({(dir / "c").string()}, err);
   CHECK(found.empty());
   CHECK(err.str().find("no .fl files under") != std::string::npos);
   fs::remove_all(dir);
@@ -334,11 +334,11 @@ TEST_CASE(
   // What search_degree records when the search stops after the first sets of the next size.
   deg.complete = false;
   deg.reason = "time limit of 1 s reached";
-  verifier::ReportOptions ropts;
+  report::ReportOptions ropts;
   ropts.criticality = true;
   std::ostringstream text, json;
-  verifier::write_text(text, {rep}, ropts);
-  verifier::write_json(json, {rep}, ropts);
+  report::write_text(text, {rep}, ropts);
+  report::write_json(json, {rep}, ropts);
   CHECK(text.str().find("degree: tolerates 1 fault; at least " + std::to_string(deg.count) +
                         " minimal violating sets of 2 events") != std::string::npos);
   CHECK(text.str().find("incomplete: a limit stopped the search of 1 requirement (line") !=
@@ -400,8 +400,8 @@ TEST_CASE("an internal error has an exit code of its own", "[cli]") {
   std::ostringstream err;
   std::string file = example("leaf-spine.fl");
   std::vector<const char*> argv{"faultline", "faults", file.c_str()};
-  int code = verifier::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  CHECK(code == verifier::kInternalErrorExit);
+  int code = cli::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  CHECK(code == cli::kInternalErrorExit);
   CHECK(code != 2);
   CHECK(code != 3);
   CHECK(err.str().find("faultline: internal error:") == 0);

@@ -1,11 +1,26 @@
-#include "verifier/files.hpp"
+#include "report/files.hpp"
 
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
-namespace faultline::verifier {
+#include "report/escape.hpp"
+
+namespace faultline::report {
+
+std::string design_folder(const std::string& design) {
+  namespace fs = std::filesystem;
+  std::string out;
+  for (const fs::path& part : fs::path(design).lexically_normal().relative_path()) {
+    std::string s = part.string();
+    if (s.empty() || s == ".") continue;
+    out += (out.empty() ? "" : "/") +
+           (s == ".." ? std::string("%2E%2E") : replace_chars(s, {{'%', "%25"}}));
+  }
+  return out;
+}
 
 bool write_atomically(const std::string& path, const std::string& text, std::ostream& err) {
   // The pid keeps concurrent writers (audit workers, shards on a shared volume) apart.
@@ -27,4 +42,4 @@ bool write_atomically(const std::string& path, const std::string& text, std::ost
   return true;
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "verifier/report.hpp"
+#include "report/report.hpp"
 #include "verifier/result.hpp"
 
-namespace faultline::verifier {
+namespace faultline::batch {
 
 struct AuditOptions {
-  SearchOptions search;
-  ReportOptions report;
+  verifier::SearchOptions search;
+  report::ReportOptions report;
   std::string out_dir;
   unsigned jobs = 0;               // designs checked at once; 0 = one per online processor
   unsigned shard = 1, shards = 1;  // --shard I/N, 1 ≤ I ≤ N
@@ -41,12 +41,7 @@ int run_merge(const std::vector<std::string>& dirs, const std::string& out_dir, 
 // is in shard i mod N + 1.  Exposed for tests.
 std::vector<std::string> audit_designs(const std::vector<std::string>& inputs, std::ostream& err);
 
-// A design's path as a relative path of its own under an output directory ("x/y.fl" for
-// "./x/y.fl" and "/x/y.fl"; a ".." component becomes "%2E%2E" and '%' becomes "%25", so
-// distinct paths stay distinct).  Audit results and certificates are filed by it.
-std::string design_folder(const std::string& design);
-
 // Where a design's result goes, relative to the audit directory: "designs/<design_folder>.json".
 std::string result_path(const std::string& design);
 
-}  // namespace faultline::verifier
+}  // namespace faultline::batch

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-namespace faultline::verifier {
+namespace faultline::report {
 
 // `s` with every character that has an entry in `table` replaced by its text.
 inline std::string replace_chars(std::string_view s,
@@ -67,4 +67,4 @@ inline std::string md_code(std::string_view s) {
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

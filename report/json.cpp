@@ -2,9 +2,11 @@
 #include <nlohmann/json.hpp>
 
 #include "verifier/criticality.hpp"
-#include "verifier/report.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+using namespace verifier;  // the results these writers render
 
 namespace {
 
@@ -190,4 +192,4 @@ void write_faults_json(std::ostream& out, const std::vector<DesignReport>& repor
   out << json{{"schema", 1}, {"designs", designs}}.dump(2) << "\n";
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

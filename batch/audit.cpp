@@ -1,5 +1,5 @@
 // Batch audits: worker processes, result files, shard manifests and the summary (audit.hpp).
-#include "verifier/audit.hpp"
+#include "batch/audit.hpp"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -18,10 +18,13 @@
 
 #include "dsl/parse.hpp"
 #include "verifier/check.hpp"
-#include "verifier/escape.hpp"
-#include "verifier/files.hpp"
+#include "report/escape.hpp"
+#include "report/files.hpp"
 
-namespace faultline::verifier {
+namespace faultline::batch {
+
+using namespace verifier;
+using namespace report;
 
 namespace {
 
@@ -413,17 +416,6 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
 
 }  // namespace
 
-std::string design_folder(const std::string& design) {
-  std::string out;
-  for (const fs::path& part : fs::path(design).lexically_normal().relative_path()) {
-    std::string s = part.string();
-    if (s.empty() || s == ".") continue;
-    out += (out.empty() ? "" : "/") +
-           (s == ".." ? std::string("%2E%2E") : replace_chars(s, {{'%', "%25"}}));
-  }
-  return out;
-}
-
 std::string result_path(const std::string& design) {
   return "designs/" + design_folder(design) + ".json";
 }
@@ -584,4 +576,4 @@ int run_merge(const std::vector<std::string>& dirs, const std::string& out_dir, 
   return summarize(target, files, first["options"], first["inputs"], out, err);
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::batch

@@ -4,9 +4,11 @@
 #include <sstream>
 
 #include "verifier/criticality.hpp"
-#include "verifier/report.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+using namespace verifier;  // the results these writers render
 
 namespace {
 
@@ -252,4 +254,4 @@ std::string probability(double p) {
   return buf;
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

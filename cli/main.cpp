@@ -1,9 +1,9 @@
 // faultline: a formal redundancy verifier for network designs.
 #include <iostream>
 
-#include "verifier/cli.hpp"
+#include "cli/cli.hpp"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  return faultline::verifier::run_cli(argc, argv, std::cout, std::cerr);
+  return faultline::cli::run_cli(argc, argv, std::cout, std::cerr);
 }

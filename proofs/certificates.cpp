@@ -1,15 +1,18 @@
 // Certificates: the encoding of one requirement, printed by Z3 as SMT-LIB2, with the fault
 // bound (or the witness's events) in standard linear integer arithmetic, so that cvc5 reads it
 // as well as Z3 (Z3's own `(_ at-most K)` is not SMT-LIB).
-#include "verifier/certify.hpp"
+#include "proofs/certificates.hpp"
 
 #include <filesystem>
 #include <sstream>
 
-#include "verifier/audit.hpp"
-#include "verifier/files.hpp"
+#include "report/report.hpp"
+#include "report/files.hpp"
 
-namespace faultline::verifier {
+namespace faultline::proofs {
+
+using namespace verifier;
+using namespace report;
 
 namespace {
 
@@ -171,4 +174,4 @@ std::optional<std::size_t> write_certificates(const std::string& dir, const Desi
   return written;
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::proofs

@@ -2,10 +2,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "verifier/escape.hpp"
-#include "verifier/report.hpp"
+#include "report/escape.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+using namespace verifier;  // the results these writers render
 
 namespace {
 
@@ -207,4 +209,4 @@ void write_junit(std::ostream& out, const std::vector<DesignReport>& reports) {
       << body.str() << "</testsuites>\n";
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report

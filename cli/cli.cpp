@@ -1,4 +1,4 @@
-#include "verifier/cli.hpp"
+#include "cli/cli.hpp"
 
 #include <unistd.h>
 
@@ -11,13 +11,18 @@
 #include <vector>
 
 #include "dsl/import/importer.hpp"
-#include "verifier/audit.hpp"
-#include "verifier/certify.hpp"
+#include "batch/audit.hpp"
+#include "proofs/certificates.hpp"
 #include "verifier/check.hpp"
-#include "verifier/files.hpp"
-#include "verifier/report.hpp"
+#include "report/files.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::cli {
+
+using namespace verifier;
+using namespace report;
+using namespace batch;
+using namespace proofs;
 
 namespace {
 
@@ -384,4 +389,4 @@ int run_command(const Args& args, std::ostream& out, std::ostream& err) {
 
 }  // namespace
 
-}  // namespace faultline::verifier
+}  // namespace faultline::cli

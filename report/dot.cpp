@@ -2,9 +2,11 @@
 // highlighted (the drawing the HTML report will embed).
 #include <set>
 
-#include "verifier/report.hpp"
+#include "report/report.hpp"
 
-namespace faultline::verifier {
+namespace faultline::report {
+
+using namespace verifier;  // the results these writers render
 
 namespace {
 // A DOT quoted string: everything from the design is data, never markup.
@@ -73,4 +75,4 @@ void write_dot(std::ostream& out, const models::Design& d,
   out << "}\n";
 }
 
-}  // namespace faultline::verifier
+}  // namespace faultline::report
