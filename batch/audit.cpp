@@ -92,11 +92,9 @@ std::string error_result(const std::string& file, const std::string& message) {
          "\n";
 }
 
-int status_exit_code(const std::string& status) {
-  if (status == "proved") return 0;
-  if (status == "violated") return 1;
-  if (status == "unknown") return 3;
-  return 2;
+// The verdict a result file's status names; anything else is an error result.
+Verdict verdict_in(const std::string& status) {
+  return verdict_named(status).value_or(Verdict::error);
 }
 
 // ---- workers ---------------------------------------------------------------------------------
@@ -203,7 +201,7 @@ struct Manifest {
 
 struct DesignRow {
   std::string file, result, design, status;
-  std::size_t proved = 0, violated = 0, unknown = 0;
+  Tally reqs;  // the statuses of its requirements
   std::size_t sets = 0;                 // minimal violating sets over all requirements
   std::optional<std::size_t> smallest;  // size of the smallest one (0: fails with no fault)
   std::vector<std::string> errors;
@@ -229,9 +227,7 @@ DesignRow read_row(const fs::path& dir, const std::string& file) {
   if (d->contains("design")) row.design = (*d)["design"].get<std::string>();
   for (const json& r : d->value("requirements", json::array())) {
     std::string st = r.value("status", "unknown");
-    row.proved += st == "proved";
-    row.violated += st == "violated";
-    row.unknown += st == "unknown";
+    if (auto v = verdict_named(st); v && *v != Verdict::error) row.reqs.add(*v);
     const json& vs = r.value("violations", json::array());
     std::size_t count =
         r.contains("violation_count") ? r["violation_count"].get<std::size_t>() : vs.size();
@@ -261,10 +257,6 @@ DesignRow read_row(const fs::path& dir, const std::string& file) {
   return row;
 }
 
-struct Totals {
-  std::size_t proved = 0, violated = 0, unknown = 0, error = 0;
-};
-
 // The rows as a reader scans them: errors, then violations (single points of failure first),
 // unknown, proved; by file within each.  summary.json keeps the file order.
 std::vector<const DesignRow*> worst_first(const std::vector<DesignRow>& rows) {
@@ -283,21 +275,21 @@ std::vector<const DesignRow*> worst_first(const std::vector<DesignRow>& rows) {
 // The requirements column: what failed and how many, or the design's first error.
 std::string requirements_cell(const DesignRow& row) {
   if (row.status == "error") return row.errors.empty() ? "error" : row.errors.front();
-  std::size_t total = row.proved + row.violated + row.unknown;
+  std::size_t total = row.reqs.total();
   if (total == 0) return "no requirements";
-  if (row.proved == total)
+  if (row.reqs.proved == total)
     return total == 1 ? "proved" : "all " + std::to_string(total) + " proved";
   std::string cell;
-  if (row.violated)
-    cell = std::to_string(row.violated) + " of " + std::to_string(total) + " violated";
-  if (row.unknown)
-    cell += (cell.empty() ? "" : ", ") + std::to_string(row.unknown) + " of " +
+  if (row.reqs.violated)
+    cell = std::to_string(row.reqs.violated) + " of " + std::to_string(total) + " violated";
+  if (row.reqs.unknown)
+    cell += (cell.empty() ? "" : ", ") + std::to_string(row.reqs.unknown) + " of " +
             std::to_string(total) + " unknown";
   return cell;
 }
 
-void write_summary_md(std::ostream& s, const std::vector<DesignRow>& rows, const Totals& d,
-                      const Totals& r) {
+void write_summary_md(std::ostream& s, const std::vector<DesignRow>& rows, const Tally& d,
+                      const Tally& r) {
   s << "# faultline audit\n\n"
     << rows.size() << " designs: " << d.proved << " proved, " << d.violated << " violated, "
     << d.unknown << " unknown, " << d.error << " with errors. Requirements: " << r.proved
@@ -318,8 +310,8 @@ void write_summary_md(std::ostream& s, const std::vector<DesignRow>& rows, const
   }
 }
 
-void write_summary_html(std::ostream& s, const std::vector<DesignRow>& rows, const Totals& d,
-                        const Totals& r) {
+void write_summary_html(std::ostream& s, const std::vector<DesignRow>& rows, const Tally& d,
+                        const Tally& r) {
   s << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
     << "<title>faultline audit</title>\n<style>" << kHtmlStyle << "</style></head><body>\n"
     << "<h1>faultline audit: " << rows.size() << " designs</h1>\n"
@@ -355,19 +347,15 @@ void write_summary_html(std::ostream& s, const std::vector<DesignRow>& rows, con
 int summarize(const fs::path& dir, const std::vector<std::string>& designs, const json& options,
               const json& inputs, std::ostream& out, std::ostream& err) {
   std::vector<DesignRow> rows;
-  Totals d, r;
-  int code = 0;
+  Tally d, r;  // designs, requirements
   for (const std::string& file : designs) {
     rows.push_back(read_row(dir, file));
     const DesignRow& row = rows.back();
-    code = worse_exit_code(code, status_exit_code(row.status));
-    d.proved += row.status == "proved";
-    d.violated += row.status == "violated";
-    d.unknown += row.status == "unknown";
-    d.error += status_exit_code(row.status) == 2;
-    r.proved += row.proved, r.violated += row.violated, r.unknown += row.unknown;
+    d.add(verdict_in(row.status));
+    r.proved += row.reqs.proved, r.violated += row.reqs.violated, r.unknown += row.reqs.unknown;
   }
-  auto totals = [](const Totals& t, bool errors) {
+  const int code = exit_code(d.worst());
+  auto totals = [](const Tally& t, bool errors) {
     json j{{"proved", t.proved}, {"violated", t.violated}, {"unknown", t.unknown}};
     if (errors) j["error"] = t.error;
     return j;
@@ -404,8 +392,8 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
     out << "  " << row.status << std::string(10 - std::min<std::size_t>(row.status.size(), 8), ' ')
         << row.file;
     if (row.status == "violated" || row.status == "unknown")
-      out << ": " << (row.status == "violated" ? row.violated : row.unknown) << " of "
-          << row.proved + row.violated + row.unknown << " requirements";
+      out << ": " << (row.status == "violated" ? row.reqs.violated : row.reqs.unknown) << " of "
+          << row.reqs.total() << " requirements";
     if (row.sets) out << ", " << row.sets << " minimal sets, smallest " << row.smallest.value_or(0);
     out << "\n";
     for (const std::string& e : row.errors) out << "      " << e << "\n";
@@ -476,9 +464,9 @@ int run_audit(const std::vector<std::string>& inputs, const AuditOptions& o, std
   if (!write_file(dir / manifest_name(o.shard, o.shards), manifest.dump(2) + "\n", err)) return 2;
   if (o.shards == 1) return summarize(dir, mine, options, inputs_json, out, err);
 
-  int code = 0;
-  for (const std::string& f : mine)
-    code = worse_exit_code(code, status_exit_code(read_row(dir, f).status));
+  Tally d;
+  for (const std::string& f : mine) d.add(verdict_in(read_row(dir, f).status));
+  const int code = exit_code(d.worst());
   out << "faultline audit: shard " << o.shard << "/" << o.shards << ": " << mine.size() << " of "
       << all.size() << " designs checked, results in " << dir.string()
       << "; when every shard is done: faultline merge DIR... (the shards' --out directories)\n";

@@ -4,6 +4,7 @@
 
 #include "report/escape.hpp"
 #include "report/report.hpp"
+#include "report/words.hpp"
 
 namespace faultline::report {
 
@@ -96,9 +97,9 @@ json result(const char* rule, const std::string& text, json location) {
 
 // The explanation of one violating set, as the text report words it.
 std::string explanation_text(const Explanation& e) {
-  std::string s = e.source + " -> " + e.destination + " dies: " + e.drop_detail;
-  for (const auto& u : e.unnoticed) s += "; unnoticed: " + u;
-  for (const auto& st : e.state) s += "; state: " + st;
+  std::string s = e.source + " -> " + e.destination + " dies: " + drop_sentence(e);
+  for (const auto& u : e.unnoticed) s += "; unnoticed: " + unnoticed_sentence(u);
+  for (const auto& st : e.state) s += "; state: " + state_sentence(st);
   return s;
 }
 

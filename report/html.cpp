@@ -12,6 +12,7 @@
 #include "verifier/criticality.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
+#include "report/words.hpp"
 
 namespace faultline::report {
 
@@ -104,7 +105,7 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
   bool dot = have_dot();
   // The drawings made so far: (design, set) → the anchor of its drawing.
   std::map<std::pair<const DesignReport*, std::vector<std::size_t>>, std::string> drawings;
-  std::size_t proved = 0, violated = 0, unknown = 0;
+  Tally t;  // requirements
   std::ostringstream body;
   for (const DesignReport& rep : reports) {
     body << "<h2>" << markup_escape(rep.file);
@@ -125,9 +126,7 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
       const RequirementResult& r = c.result;
       const auto& req = d.net.requirements[r.requirement];
       const char* st = status_name(r.status);
-      proved += r.status == Status::proved;
-      violated += r.status == Status::violated;
-      unknown += r.status == Status::unknown;
+      t.add(r.status);
       body << "<tr><td>" << req.loc.line() << "</td><td>" << markup_escape(req.text)
            << "</td><td class=\"" << st << "\">" << st << "</td><td>" << r.tolerate << "</td><td>"
            << (r.status == Status::violated ? std::to_string(r.violation_count) : "")
@@ -157,9 +156,10 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
           for (const std::string& line : event_lines(d, d.events[ev]))
             if (shown.insert(line).second) body << markup_escape(line) << "\n";
         body << "</pre>\n<p>walk: " << markup_escape(walk_line(e))
-             << "<br>dies: " << markup_escape(e.drop_detail);
-        for (const auto& u : e.unnoticed) body << "<br>unnoticed: " << markup_escape(u);
-        for (const auto& s : e.state) body << "<br>state: " << markup_escape(s);
+             << "<br>dies: " << markup_escape(drop_sentence(e));
+        for (const auto& u : e.unnoticed)
+          body << "<br>unnoticed: " << markup_escape(unnoticed_sentence(u));
+        for (const auto& s : e.state) body << "<br>state: " << markup_escape(state_sentence(s));
         body << "</p>\n";
         if (i == 0) {  // one drawing per requirement: its first set, once per page
           auto [drawn, fresh] = drawings.emplace(std::pair(&rep, v.events),
@@ -199,7 +199,7 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
   }
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
       << "<title>faultline report</title>\n<style>" << kHtmlStyle << "</style></head><body>\n"
-      << "<h1>faultline: " << proved << " proved, " << violated << " violated, " << unknown
+      << "<h1>faultline: " << t.proved << " proved, " << t.violated << " violated, " << t.unknown
       << " unknown</h1>\n"
       << body.str() << "</body></html>\n";
 }

@@ -3,6 +3,7 @@
 
 #include "verifier/criticality.hpp"
 #include "report/report.hpp"
+#include "report/words.hpp"
 
 namespace faultline::report {
 
@@ -57,12 +58,15 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
       walk.push_back(hop);
     }
     v["walk"] = walk;
-    json drop{{"device", e.drop_device}, {"reason", e.drop_reason}};
-    if (!e.drop_port.empty()) drop["port"] = e.drop_port;
-    drop["detail"] = e.drop_detail;
+    json drop{{"device", e.drop.device}, {"reason", drop_reason_name(e.drop.reason)}};
+    if (!e.drop.port.empty()) drop["port"] = e.drop.port;
+    drop["detail"] = drop_sentence(e);
     v["drop"] = drop;
-    v["unnoticed"] = e.unnoticed;
-    v["state"] = e.state;
+    json unnoticed = json::array(), state = json::array();
+    for (const auto& u : e.unnoticed) unnoticed.push_back(unnoticed_sentence(u));
+    for (const auto& s : e.state) state.push_back(state_sentence(s));
+    v["unnoticed"] = unnoticed;
+    v["state"] = state;
     vs.push_back(v);
   }
   return vs;
@@ -126,7 +130,7 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
     json jd;
     jd["file"] = rep.file;
     if (!rep.design) {
-      jd["status"] = "error";
+      jd["status"] = verdict_name(verdict(rep));
       jd["requirements"] = json::array();
       jd["diagnostics"] = diagnostics_json(rep.diagnostics);
       designs.push_back(jd);
@@ -134,14 +138,7 @@ void write_json(std::ostream& out, const std::vector<DesignReport>& reports,
     }
     const models::Design& d = *rep.design;
     jd["design"] = d.net.name;
-    Status worst = Status::proved;
-    for (const auto& c : rep.requirements) {
-      if (c.result.status == Status::violated)
-        worst = Status::violated;
-      else if (c.result.status == Status::unknown && worst == Status::proved)
-        worst = Status::unknown;
-    }
-    jd["status"] = status_name(worst);
+    jd["status"] = verdict_name(verdict(rep));
     json reqs = json::array();
     for (const auto& c : rep.requirements) reqs.push_back(requirement_json(d, c, opts));
     jd["requirements"] = reqs;

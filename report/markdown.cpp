@@ -3,6 +3,7 @@
 
 #include "report/escape.hpp"
 #include "report/report.hpp"
+#include "report/words.hpp"
 
 namespace faultline::report {
 
@@ -22,12 +23,12 @@ std::string gh_property(const std::string& s) {
 }  // namespace
 
 void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports) {
-  std::size_t proved = 0, violated = 0, unknown = 0, errors = 0;
+  Tally t;  // requirements, and files with errors
   std::ostringstream table, details;
   table << "| file | requirement | verdict | K | minimal violating sets |\n|---|---|---|---|---|\n";
   for (const DesignReport& rep : reports) {
     if (!rep.design) {
-      ++errors;
+      t.add(Verdict::error);
       table << "| " << md_escape(rep.file) << " | — | **error**: the design has errors | | |\n";
       for (const auto& diag : rep.diagnostics)
         if (diag.severity == dsl::Severity::error)
@@ -40,9 +41,7 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
       const RequirementResult& r = c.result;
       const models::Requirement& req = d.net.requirements[r.requirement];
       const char* verdict = status_name(r.status);
-      if (r.status == Status::proved) ++proved;
-      if (r.status == Status::violated) ++violated;
-      if (r.status == Status::unknown) ++unknown;
+      t.add(r.status);
       table << "| " << md_escape(rep.file) << ":" << req.loc.line() << " | " << md_escape(req.text)
             << " | " << (r.status == Status::proved ? "" : "**") << verdict
             << (r.status == Status::proved ? "" : "**") << " | " << r.tolerate << " | "
@@ -57,18 +56,20 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
         const Explanation& e = c.explanations[i];
         details << (i + 1) << ". **" << md_escape(set_line(d, r.violations[i])) << "**  \n"
                 << "   walk: " << md_escape(walk_line(e)) << "  \n"
-                << "   dies: " << md_escape(e.drop_detail) << "\n";
-        for (const auto& u : e.unnoticed) details << "   - unnoticed: " << md_escape(u) << "\n";
-        for (const auto& s : e.state) details << "   - state: " << md_escape(s) << "\n";
+                << "   dies: " << md_escape(drop_sentence(e)) << "\n";
+        for (const auto& u : e.unnoticed)
+          details << "   - unnoticed: " << md_escape(unnoticed_sentence(u)) << "\n";
+        for (const auto& s : e.state)
+          details << "   - state: " << md_escape(state_sentence(s)) << "\n";
       }
       if (r.violations.size() < r.violation_count)
         details << "\n(" << r.violation_count - r.violations.size()
                 << " more sets not listed: --limit)\n";
     }
   }
-  out << "## faultline: " << proved << " proved, " << violated << " violated, " << unknown
+  out << "## faultline: " << t.proved << " proved, " << t.violated << " violated, " << t.unknown
       << " unknown";
-  if (errors) out << ", " << errors << (errors == 1 ? " file" : " files") << " with errors";
+  if (t.error) out << ", " << t.error << (t.error == 1 ? " file" : " files") << " with errors";
   out << "\n\n" << table.str();
   if (!details.str().empty()) out << "\n" << details.str();
 }
@@ -104,7 +105,7 @@ void write_github(std::ostream& out, const std::vector<DesignReport>& reports) {
       if (r.status != Status::violated) continue;
       std::string text;
       for (std::size_t i = 0; i < r.violations.size(); ++i)
-        text += set_line(d, r.violations[i]) + ": " + c.explanations[i].drop_detail + "\n";
+        text += set_line(d, r.violations[i]) + ": " + drop_sentence(c.explanations[i]) + "\n";
       annotate(
           "error", rep.file, req.loc.line(), req.loc.column(), "faultline: violated: " + req.text,
           std::to_string(r.violation_count) +

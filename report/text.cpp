@@ -5,6 +5,7 @@
 
 #include "verifier/criticality.hpp"
 #include "report/report.hpp"
+#include "report/words.hpp"
 
 namespace faultline::report {
 
@@ -66,9 +67,9 @@ void write_sets(std::ostream& out, const models::Design& d, const models::Requir
     if (req.kind == models::Requirement::Kind::connected)
       out << "    flow: " << e.source << " -> " << e.destination << "\n";
     out << "    walk: " << walk_line(e) << "\n";
-    out << "    dies: " << e.drop_detail << "\n";
-    for (const auto& u : e.unnoticed) out << "    unnoticed: " << u << "\n";
-    for (const auto& st : e.state) out << "    state: " << st << "\n";
+    out << "    dies: " << drop_sentence(e) << "\n";
+    for (const auto& u : e.unnoticed) out << "    unnoticed: " << unnoticed_sentence(u) << "\n";
+    for (const auto& st : e.state) out << "    state: " << state_sentence(st) << "\n";
   }
 }
 
@@ -180,13 +181,13 @@ void write_criticality(std::ostream& out, const DesignReport& rep) {
 
 void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
                 const ReportOptions& opts) {
-  std::size_t proved = 0, violated = 0, unknown = 0, errors = 0;
+  Tally t;  // requirements, and files with errors
   bool first = true;
   for (const DesignReport& rep : reports) {
     if (!first) out << "\n";
     first = false;
     if (!rep.design) {
-      ++errors;
+      t.add(Verdict::error);
       out << rep.file << ": not checked: the design has errors (see above)\n";
       continue;
     }
@@ -198,17 +199,7 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
         << count(d.net.requirements.size(), "requirement", "requirements") << "\n";
     for (const auto& c : rep.requirements) {
       write_requirement(out, d, c, opts);
-      switch (c.result.status) {
-        case Status::proved:
-          ++proved;
-          break;
-        case Status::violated:
-          ++violated;
-          break;
-        case Status::unknown:
-          ++unknown;
-          break;
-      }
+      t.add(c.result.status);
     }
     if (opts.criticality) write_criticality(out, rep);
     if (opts.stats) {
@@ -217,9 +208,9 @@ void write_text(std::ostream& out, const std::vector<DesignReport>& reports,
           << seconds(rep.times.explain) << "\n";
     }
   }
-  out << "\nsummary: " << proved << " proved, " << violated << " violated, " << unknown
+  out << "\nsummary: " << t.proved << " proved, " << t.violated << " violated, " << t.unknown
       << " unknown";
-  if (errors) out << ", " << errors << (errors == 1 ? " file" : " files") << " with errors";
+  if (t.error) out << ", " << t.error << (t.error == 1 ? " file" : " files") << " with errors";
   out << "\n";
 }
 

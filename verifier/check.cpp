@@ -312,21 +312,24 @@ unsigned default_jobs() {
   return n > 0 ? static_cast<unsigned>(n) : 1;
 }
 
-int worse_exit_code(int a, int b) {
-  auto rank = [](int c) { return c == 2 ? 3 : c == 1 ? 2 : c == 3 ? 1 : 0; };
-  return rank(b) > rank(a) ? b : a;
+Tally tally(const DesignReport& report) {
+  Tally t;
+  for (const auto& q : report.requirements) t.add(q.result.status);
+  return t;
+}
+
+Verdict verdict(const DesignReport& report) {
+  return report.design ? tally(report).worst() : Verdict::error;
+}
+
+Tally tally(const std::vector<DesignReport>& reports) {
+  Tally t;
+  for (const auto& r : reports) t.add(verdict(r));
+  return t;
 }
 
 int exit_code(const std::vector<DesignReport>& reports) {
-  int code = 0;
-  for (const auto& r : reports) {
-    if (!r.design) code = worse_exit_code(code, 2);
-    for (const auto& q : r.requirements)
-      code = worse_exit_code(code, q.result.status == Status::violated  ? 1
-                                   : q.result.status == Status::unknown ? 3
-                                                                        : 0);
-  }
-  return code;
+  return exit_code(tally(reports).worst());
 }
 
 }  // namespace faultline::verifier

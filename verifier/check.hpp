@@ -54,9 +54,13 @@ std::vector<DesignReport> check_files(const std::vector<std::string>& paths,
 // --jobs when not given: one per online processor.
 unsigned default_jobs();
 
+// The statuses of a design's requirements, counted.
+Tally tally(const DesignReport& report);
+// A design's verdict: error when its input had errors, else the worst of its requirements.
+Verdict verdict(const DesignReport& report);
+// The verdicts of the designs, counted.
+Tally tally(const std::vector<DesignReport>& reports);
 // Exit code for a set of reports (DESIGN.md §5): 2 bad input, 1 a violation, 3 unknown, 0 proved.
 int exit_code(const std::vector<DesignReport>& reports);
-// The worse of two exit codes in that order: 2 > 1 > 3 > 0.
-int worse_exit_code(int a, int b);
 
 }  // namespace faultline::verifier

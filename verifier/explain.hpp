@@ -1,7 +1,10 @@
-// A violation in the network engineer's words: the walk hop by hop with ports, where it dies,
-// why no detector noticed, and the control-plane state that sent it there.
+// A violation as values a network engineer reads: the walk hop by hop with ports, where and why
+// it dies, why no detector noticed, and the control-plane state that sent it there.  Names
+// only, no sentences: report/words.hpp words them, the same for every format.
 #pragma once
+#include <cstddef>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "models/requirements.hpp"
@@ -15,20 +18,55 @@ struct Hop {
   std::string via;  // the LAG it left over, if any
 };
 
+// Where and why the walk dies.
+struct Drop {
+  models::DropReason reason;
+  std::string device;  // where
+  std::string port;    // blackholed_port: DEV:PORT
+};
+
+// Why the link or member the walk last crossed stayed in service, unseen.
+struct Unnoticed {
+  enum class Kind {
+    detector_sees_traffic,  // its detector still sees traffic (one-way loss)
+    lacp_no_micro_bfd,      // a LAG member: LACP still up, no micro-BFD
+    no_bfd,                 // a plain link without BFD
+  };
+  Kind kind;
+  std::string link;    // the link's name
+  std::string member;  // lacp_no_micro_bfd: the member's port, DEV:PORT
+  std::string lag;     // lacp_no_micro_bfd: the LAG, named from the member's end
+};
+
+// An MC-LAG domain that lost ICCP: why, and what each client LAG kept.
+struct SplitBrain {
+  std::string domain;
+  std::string blackholed_peer;    // the cause when a peer is black-holed
+  std::vector<std::string> iccp;  // else: no ICCP link carries traffic both ways
+  struct Client {
+    std::string lag;
+    std::string kept;  // the peer whose members it keeps
+    bool any_up;       // whether it keeps a member believed up
+  };
+  std::vector<Client> clients;
+};
+
+// A bundle at or next to a walk device that is down below min-links.
+struct LagDown {
+  std::string lag;
+  std::size_t serving, members, min_links;
+};
+
+using StateFact = std::variant<SplitBrain, LagDown>;
+
 struct Explanation {
   std::string source, destination;
   std::vector<Hop> walk;
-  std::string drop_device;
-  std::string drop_reason;             // "blackhole", "blackhole-port", "no-route", "loop"
-  std::string drop_port;               // blackhole-port: DEV:PORT
-  std::string drop_detail;             // one sentence
-  std::vector<std::string> unnoticed;  // why no detector saw it
-  std::vector<std::string> state;      // split brain, bundles down
+  Drop drop;
+  std::vector<Unnoticed> unnoticed;  // why no detector saw it
+  std::vector<StateFact> state;      // split brains, bundles down
 };
 
 Explanation explain(const models::Network& net, const models::Witness& w);
-
-// The walk on one line: "a eth0 (bond0) -> h0 b up1 -> down0 c".
-std::string walk_line(const Explanation& e);
 
 }  // namespace faultline::verifier

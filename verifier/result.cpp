@@ -16,6 +16,71 @@ const char* status_name(Status s) {
   return "unknown";
 }
 
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::proved: return "proved";
+    case Verdict::violated: return "violated";
+    case Verdict::unknown: return "unknown";
+    case Verdict::error: return "error";
+  }
+  return "error";
+}
+
+std::optional<Verdict> verdict_named(std::string_view name) {
+  for (Verdict v : {Verdict::proved, Verdict::violated, Verdict::unknown, Verdict::error})
+    if (name == verdict_name(v)) return v;
+  return std::nullopt;
+}
+
+Verdict verdict_of(Status s) {
+  switch (s) {
+    case Status::proved: return Verdict::proved;
+    case Status::violated: return Verdict::violated;
+    case Status::unknown: return Verdict::unknown;
+  }
+  return Verdict::unknown;
+}
+
+namespace {
+int severity(Verdict v) {
+  switch (v) {
+    case Verdict::proved: return 0;
+    case Verdict::unknown: return 1;
+    case Verdict::violated: return 2;
+    case Verdict::error: return 3;
+  }
+  return 3;
+}
+}  // namespace
+
+Verdict worse(Verdict a, Verdict b) { return severity(b) > severity(a) ? b : a; }
+
+int exit_code(Verdict v) {
+  switch (v) {
+    case Verdict::proved: return 0;
+    case Verdict::violated: return 1;
+    case Verdict::error: return 2;
+    case Verdict::unknown: return 3;
+  }
+  return 2;
+}
+
+void Tally::add(Verdict v) {
+  switch (v) {
+    case Verdict::proved: ++proved; break;
+    case Verdict::violated: ++violated; break;
+    case Verdict::unknown: ++unknown; break;
+    case Verdict::error: ++error; break;
+  }
+}
+
+Verdict Tally::worst() const {
+  return error ? Verdict::error
+         : violated ? Verdict::violated
+         : unknown  ? Verdict::unknown
+                    : Verdict::proved;
+}
+
 Count combinations_up_to(std::size_t n, std::size_t k) {
   Count total = 0, c = 1;  // c = C(n, i)
   for (std::size_t i = 0; i <= std::min(n, k); ++i) {

@@ -7,10 +7,11 @@
 #include <iterator>
 #include <sstream>
 
+#include "report/report.hpp"
+#include "report/words.hpp"
 #include "tests/support/load.hpp"
 #include "tests/support/random_design.hpp"
 #include "verifier/check.hpp"
-#include "report/report.hpp"
 
 using namespace faultline;
 using testing::design_of;
@@ -56,10 +57,12 @@ TEST_CASE("the MC-LAG edge PoP: the four single points of failure of the inciden
                                                 {"down ca1:et-0/0/0--ca2:et-0/0/0"}});
     // The gray failure is explained: the member stays in the bundle because nothing watches it.
     const auto& ex = edge.explanations[1];
-    CHECK(ex.drop_device == "ca2");
-    CHECK(ex.drop_reason == "blackhole");
+    CHECK(ex.drop.device == "ca2");
+    CHECK(ex.drop.reason == models::DropReason::blackholed_device);
     REQUIRE(ex.unnoticed.size() == 1);
-    CHECK(ex.unnoticed[0] == "member edge1:et-0/1/0 stays in ae0: LACP still up, no micro-BFD");
+    CHECK(ex.unnoticed[0].kind == verifier::Unnoticed::Kind::lacp_no_micro_bfd);
+    CHECK(report::unnoticed_sentence(ex.unnoticed[0]) ==
+          "member edge1:et-0/1/0 stays in ae0: LACP still up, no micro-BFD");
     REQUIRE(ex.walk.size() == 2);
     CHECK(ex.walk[0].out == "et-0/1/0");
     CHECK(ex.walk[1].in == "et-0/0/8");
@@ -95,7 +98,7 @@ TEST_CASE("a design that fails with no fault reports the empty set alone", "[ver
   auto c = verifier::check_requirement(d, 0, {});
   CHECK(c.result.status == verifier::Status::violated);
   CHECK(sets(d, c) == std::vector<std::vector<std::string>>{{}});
-  CHECK(c.explanations[0].drop_reason == "no-route");
+  CHECK(c.explanations[0].drop.reason == models::DropReason::no_route);
 }
 
 TEST_CASE("connected is judged over the survivors", "[verifier]") {
@@ -187,7 +190,7 @@ TEST_CASE("many MC-LAG clients in split brain: no hang; smt replays the model's 
   CHECK(smt.result.status == verifier::Status::violated);
   CHECK(sets(d, smt) == std::vector<std::vector<std::string>>{{"down p:icl--q:icl"}});
   REQUIRE(smt.explanations.size() == 1);
-  CHECK(smt.explanations[0].state[0].rfind("mclag m: ICCP lost", 0) == 0);
+  CHECK(report::state_sentence(smt.explanations[0].state[0]).rfind("mclag m: ICCP lost", 0) == 0);
   auto oracle = verifier::check_requirement(d, 0, engine(verifier::Engine::enumerate));
   CHECK(oracle.result.status == verifier::Status::unknown);
   CHECK(oracle.result.unknown_reason.find("split-brain choice combinations") != std::string::npos);
@@ -357,7 +360,7 @@ TEST_CASE("shared risks on links and change groups: common conduit, site and cha
     for (const auto& c : all_engines(d)) {
       CHECK(c.result.status == verifier::Status::violated);
       REQUIRE(c.explanations.size() == 1);
-      CHECK(c.explanations[0].drop_reason == "blackhole-port");
+      CHECK(c.explanations[0].drop.reason == models::DropReason::blackholed_port);
     }
     // With BFD on the links the two circuits are detected and routed around.
     auto bfd = design_of(three_paths("bfd = on;", "common conduit blackhole;"));

@@ -1,0 +1,81 @@
+#include "report/words.hpp"
+
+namespace faultline::report {
+
+using namespace verifier;
+
+const char* drop_reason_name(models::DropReason r) {
+  switch (r) {
+    case models::DropReason::blackholed_device: return "blackhole";
+    case models::DropReason::blackholed_port: return "blackhole-port";
+    case models::DropReason::no_route: return "no-route";
+    case models::DropReason::loop: return "loop";
+  }
+  return "unknown";
+}
+
+std::string drop_sentence(const Explanation& e) {
+  const std::string& at = e.drop.device;
+  switch (e.drop.reason) {
+    case models::DropReason::blackholed_device:
+      return at + " is black-holed: it drops everything that reaches it";
+    case models::DropReason::blackholed_port:
+      return "port " + e.drop.port + " is black-holed: it drops everything " + at +
+             " sends out of it";
+    case models::DropReason::no_route:
+      return at + " has no route to " + e.destination + ": no believed-up path reaches it";
+    case models::DropReason::loop:
+      return "the walk returns to " + at + ": a forwarding loop";
+  }
+  return at;
+}
+
+std::string unnoticed_sentence(const Unnoticed& u) {
+  switch (u.kind) {
+    case Unnoticed::Kind::detector_sees_traffic:
+      return "link " + u.link + " stays up: its detector still sees traffic";
+    case Unnoticed::Kind::lacp_no_micro_bfd:
+      return "member " + u.member + " stays in " + u.lag + ": LACP still up, no micro-BFD";
+    case Unnoticed::Kind::no_bfd:
+      return "link " + u.link + " stays up: no BFD";
+  }
+  return u.link;
+}
+
+namespace {
+std::string sentence(const SplitBrain& sb) {
+  std::string cause;
+  if (!sb.blackholed_peer.empty()) {
+    cause = "peer " + sb.blackholed_peer + " is black-holed";
+  } else {
+    cause = "no ICCP link carries traffic both ways: ";
+    for (std::size_t i = 0; i < sb.iccp.size(); ++i) cause += (i ? ", " : "") + sb.iccp[i];
+  }
+  std::string s = "mclag " + sb.domain + ": ICCP lost (" + cause + "): split brain";
+  for (const SplitBrain::Client& c : sb.clients)
+    s += "; " + c.lag +
+         (c.any_up ? " keeps only its members towards " + c.kept : " has no member believed up");
+  return s;
+}
+std::string sentence(const LagDown& l) {
+  return "lag " + l.lag + " is down: " + std::to_string(l.serving) + " of " +
+         std::to_string(l.members) + " members serving, min-links " + std::to_string(l.min_links);
+}
+}  // namespace
+
+std::string state_sentence(const StateFact& s) {
+  return std::visit([](const auto& fact) { return sentence(fact); }, s);
+}
+
+std::string walk_line(const Explanation& e) {
+  std::string s;
+  for (std::size_t i = 0; i < e.walk.size(); ++i) {
+    const Hop& h = e.walk[i];
+    if (i > 0) s += " -> " + h.in + " ";
+    s += h.device;
+    if (!h.out.empty()) s += " " + h.out + (h.via.empty() ? "" : " (" + h.via + ")");
+  }
+  return s;
+}
+
+}  // namespace faultline::report
