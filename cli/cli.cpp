@@ -140,131 +140,215 @@ int run_graph(const Args& a, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
-// Parses argv into Args; on a usage error writes it to `err` and returns false.
-bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
-  auto usage_error = [&](const std::string& msg) {
+// ---- the table of commands and options ---------------------------------------------------
+
+// Each command is a bit; an option row lists the commands that take it.
+enum Command : unsigned {
+  kCheck = 1u << 0,
+  kAudit = 1u << 1,
+  kMerge = 1u << 2,
+  kFaults = 1u << 3,
+  kGraph = 1u << 4,
+  kImport = 1u << 5,
+};
+constexpr unsigned kSearches = kCheck | kAudit;  // audit takes check's search options
+
+struct CommandRow {
+  const char* name;
+  Command bit;
+  int (*run)(const Args&, std::ostream&, std::ostream&);
+};
+
+int run_reports(const Args& a, std::ostream& out, std::ostream& err);
+int run_audit_command(const Args& a, std::ostream& out, std::ostream& err);
+int run_merge_command(const Args& a, std::ostream& out, std::ostream& err) {
+  return run_merge(a.files, a.output, out, err);
+}
+
+const CommandRow kCommands[] = {
+    {"check", kCheck, run_reports},          {"audit", kAudit, run_audit_command},
+    {"merge", kMerge, run_merge_command},    {"faults", kFaults, run_reports},
+    {"graph", kGraph, run_graph},            {"import", kImport, run_import},
+};
+
+// An option's row: its name, the commands that take it, whether it takes a value, and how it
+// applies to Args — an error message, or "" when the value is fine.
+struct OptionRow {
+  const char* name;
+  unsigned commands;
+  enum class Takes { nothing, value, words } takes;
+  std::string (*apply)(Args&, const std::string& value);
+  const char* words = "";  // Takes::words: what each word is, for the message when none is given
+};
+
+// A whole number in [lo, hi] written in decimal digits only.
+std::optional<unsigned long long> whole(const std::string& v, unsigned long long lo,
+                                        unsigned long long hi) {
+  if (v.empty() || v[0] == '-') return std::nullopt;
+  char* end = nullptr;
+  unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+  if (*end != '\0' || n < lo || n > hi) return std::nullopt;
+  return n;
+}
+
+std::string set_format(Args& a, const std::string& v) {
+  if (a.command == "audit" || a.command == "merge")
+    return "'" + a.command + "' writes JSON, Markdown and HTML; it takes no --format";
+  bool ci = v == "sarif" || v == "junit" || v == "github" || v == "markdown" || v == "html";
+  if (v != "text" && v != "json" && !(ci && a.command == "check"))
+    return std::string("--format takes ") +
+           (a.command == "check" ? "text, json, sarif, junit, github, markdown or html"
+                                 : "text or json") +
+           ", not '" + v + "'";
+  a.format = v;
+  return "";
+}
+
+std::string set_engine(Args& a, const std::string& v) {
+  if (v == "smt")
+    a.search.engine = Engine::smt;
+  else if (v == "enumerate")
+    a.search.engine = Engine::enumerate;
+  else
+    return "--engine takes smt or enumerate, not '" + v + "'";
+  return "";
+}
+
+std::string set_timeout(Args& a, const std::string& v) {
+  char* end = nullptr;
+  double s = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
+    return "--timeout takes a number of seconds greater than 0, not '" + v + "'";
+  a.search.timeout_seconds = s;
+  return "";
+}
+
+std::string set_memory(Args& a, const std::string& v) {
+  auto mb = whole(v, 16, 16ull * 1024 * 1024);
+  if (!mb) return "--memory takes a number of megabytes from 16, not '" + v + "'";
+  a.search.memory_mb = static_cast<std::size_t>(*mb);
+  return "";
+}
+
+std::string set_jobs(Args& a, const std::string& v) {
+  auto n = whole(v, 1, 1024);
+  if (!n) return "--jobs takes a number from 1 to 1024, not '" + v + "'";
+  a.jobs = static_cast<unsigned>(*n);
+  return "";
+}
+
+std::string set_shard(Args& a, const std::string& v) {
+  auto slash = v.find('/');
+  auto i = slash == std::string::npos ? std::nullopt : whole(v.substr(0, slash), 1, 100000);
+  auto n = slash == std::string::npos ? std::nullopt : whole(v.substr(slash + 1), 1, 100000);
+  if (!i || !n || *i > *n)
+    return "--shard takes I/N with 1 <= I <= N (the I-th of N shards), not '" + v + "'";
+  a.shard = static_cast<unsigned>(*i), a.shards = static_cast<unsigned>(*n);
+  return "";
+}
+
+std::string set_mclag(Args& a, const std::string& v) {
+  auto comma = v.find(',');
+  if (comma == std::string::npos || comma == 0 || comma + 1 == v.size())
+    return "--mclag takes two devices: A,B";
+  a.import.mclag = {v.substr(0, comma), v.substr(comma + 1)};
+  return "";
+}
+
+std::string set_k(Args& a, const std::string& v) {
+  if (v.size() != 1 || v[0] < '0' || v[0] > '8')
+    return "--k takes a number of faults from 0 to 8, not '" + v + "'";
+  a.search.k = static_cast<std::uint32_t>(v[0] - '0');
+  return "";
+}
+
+std::string set_limit(Args& a, const std::string& v) {
+  auto n = whole(v, 1, 1000000000);
+  if (!n) return "--limit takes a number of sets from 1, not '" + v + "'";
+  a.search.limit = static_cast<std::size_t>(*n);
+  return "";
+}
+
+using Takes = OptionRow::Takes;
+const OptionRow kOptions[] = {
+    {"--format", kCheck | kFaults | kAudit | kMerge, Takes::value, set_format},
+    {"--engine", kSearches, Takes::value, set_engine},
+    {"--timeout", kSearches, Takes::value, set_timeout},
+    {"--memory", kSearches, Takes::value, set_memory},
+    {"--certify", kCheck, Takes::value,
+     [](Args& a, const std::string& v) { return a.certify = v, std::string(); }},
+    {"--from", kImport, Takes::value,
+     [](Args& a, const std::string& v) { return a.import_from = v, std::string(); }},
+    {"-o", kImport | kCheck, Takes::value,
+     [](Args& a, const std::string& v) { return a.output = v, std::string(); }},
+    {"--out", kAudit | kMerge, Takes::value,
+     [](Args& a, const std::string& v) { return a.output = v, std::string(); }},
+    {"--jobs", kSearches, Takes::value, set_jobs},
+    {"--shard", kAudit, Takes::value, set_shard},
+    {"--mclag", kImport, Takes::value, set_mclag},
+    {"--externals", kImport, Takes::nothing,
+     [](Args& a, const std::string&) { return a.import.externals = true, std::string(); }},
+    // Every following word is an event name (names hold spaces: quote each one).
+    {"--events", kGraph, Takes::words,
+     [](Args& a, const std::string& v) { return a.events.push_back(v), std::string(); },
+     "event name"},
+    {"--k", kSearches, Takes::value, set_k},
+    {"--limit", kSearches, Takes::value, set_limit},
+    {"--criticality", kSearches, Takes::nothing,
+     [](Args& a, const std::string&) {
+       a.search.degree = true;  // the table ranks the sets beyond K too
+       a.report.criticality = true;
+       return std::string();
+     }},
+    {"--degree", kSearches, Takes::nothing,
+     [](Args& a, const std::string&) { return a.search.degree = true, std::string(); }},
+    {"--no-fast-path", kSearches, Takes::nothing,
+     [](Args& a, const std::string&) { return a.search.fast_path = false, std::string(); }},
+    {"--stats", kCheck, Takes::nothing,
+     [](Args& a, const std::string&) { return a.report.stats = true, std::string(); }},
+};
+
+// Parses argv into Args by the tables; on a usage error writes it to `err` and returns null.
+const CommandRow* parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
+  auto usage_error = [&](const std::string& msg) -> const CommandRow* {
     err << "faultline: error: " << msg << "\n" << kUsage;
-    return false;
+    return nullptr;
   };
   if (argc < 2) return usage_error("no command given");
   a.command = argv[1];
-  if (a.command != "check" && a.command != "faults" && a.command != "import" &&
-      a.command != "graph" && a.command != "audit" && a.command != "merge")
-    return usage_error("unknown command '" + a.command + "'");
-  // audit takes check's search options
-  const bool checks = a.command == "check" || a.command == "audit";
+  const CommandRow* command = nullptr;
+  for (const CommandRow& c : kCommands)
+    if (a.command == c.name) command = &c;
+  if (!command) return usage_error("unknown command '" + a.command + "'");
   for (int i = 2; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= argc) return usage_error("option '" + arg + "' needs a value");
-      into = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (arg == "--format") {
-      if (!value(v)) return false;
-      bool ci = v == "sarif" || v == "junit" || v == "github" || v == "markdown" || v == "html";
-      if (a.command == "audit" || a.command == "merge")
-        return usage_error("'" + a.command +
-                           "' writes JSON, Markdown and HTML; it takes no --format");
-      if (v != "text" && v != "json" && !(ci && a.command == "check"))
-        return usage_error(std::string("--format takes ") +
-                           (a.command == "check"
-                                ? "text, json, sarif, junit, github, markdown or html"
-                                : "text or json") +
-                           ", not '" + v + "'");
-      a.format = v;
-    } else if (arg == "--engine" && checks) {
-      if (!value(v)) return false;
-      if (v == "smt")
-        a.search.engine = Engine::smt;
-      else if (v == "enumerate")
-        a.search.engine = Engine::enumerate;
-      else
-        return usage_error("--engine takes smt or enumerate, not '" + v + "'");
-    } else if (arg == "--timeout" && checks) {
-      if (!value(v)) return false;
-      char* end = nullptr;
-      double s = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || !(s > 0) || s > 1e6)
-        return usage_error("--timeout takes a number of seconds greater than 0, not '" + v + "'");
-      a.search.timeout_seconds = s;
-    } else if (arg == "--certify" && a.command == "check") {
-      if (!value(a.certify)) return false;
-    } else if (arg == "--memory" && checks) {
-      if (!value(v)) return false;
-      char* end = nullptr;
-      unsigned long long mb = std::strtoull(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || v[0] == '-' || mb < 16 || mb > 16u * 1024 * 1024)
-        return usage_error("--memory takes a number of megabytes from 16, not '" + v + "'");
-      a.search.memory_mb = static_cast<std::size_t>(mb);
-    } else if (arg == "--from" && a.command == "import") {
-      if (!value(a.import_from)) return false;
-    } else if (arg == "-o" && (a.command == "import" || a.command == "check")) {
-      if (!value(a.output)) return false;
-    } else if (arg == "--out" && (a.command == "audit" || a.command == "merge")) {
-      if (!value(a.output)) return false;
-    } else if (arg == "--jobs" && (a.command == "audit" || a.command == "check")) {
-      if (!value(v)) return false;
-      char* end = nullptr;
-      unsigned long n = std::strtoul(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1024)
-        return usage_error("--jobs takes a number from 1 to 1024, not '" + v + "'");
-      a.jobs = static_cast<unsigned>(n);
-    } else if (arg == "--shard" && a.command == "audit") {
-      if (!value(v)) return false;
-      unsigned long i = 0, n = 0;
-      char* end = nullptr;
-      auto slash = v.find('/');
-      bool ok = slash != std::string::npos && slash > 0 && v[0] != '-' && v[slash + 1] != '-';
-      if (ok) i = std::strtoul(v.c_str(), &end, 10), ok = end == v.c_str() + slash;
-      if (ok)
-        n = std::strtoul(v.c_str() + slash + 1, &end, 10),
-        ok = *end == '\0' && end != v.c_str() + slash + 1;
-      if (!ok || i < 1 || n < 1 || i > n || n > 100000)
-        return usage_error("--shard takes I/N with 1 <= I <= N (the I-th of N shards), not '" + v +
-                           "'");
-      a.shard = static_cast<unsigned>(i), a.shards = static_cast<unsigned>(n);
-    } else if (arg == "--mclag" && a.command == "import") {
-      std::string v;
-      if (!value(v)) return false;
-      auto comma = v.find(',');
-      if (comma == std::string::npos || comma == 0 || comma + 1 == v.size())
-        return usage_error("--mclag takes two devices: A,B");
-      a.import.mclag = {v.substr(0, comma), v.substr(comma + 1)};
-    } else if (arg == "--externals" && a.command == "import") {
-      a.import.externals = true;
-    } else if (arg == "--events" && a.command == "graph") {
-      // Every following word is an event name (names hold spaces: quote each one).
-      while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0)
-        a.events.push_back(argv[++i]);
-      if (a.events.empty()) return usage_error("--events needs at least one event name");
-    } else if (arg == "--k" && checks) {
-      if (!value(v)) return false;
-      if (v.size() != 1 || v[0] < '0' || v[0] > '8')
-        return usage_error("--k takes a number of faults from 0 to 8, not '" + v + "'");
-      a.search.k = static_cast<std::uint32_t>(v[0] - '0');
-    } else if (arg == "--limit" && checks) {
-      if (!value(v)) return false;
-      char* end = nullptr;
-      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || v[0] == '-' || n == 0 || n > 1000000000)
-        return usage_error("--limit takes a number of sets from 1, not '" + v + "'");
-      a.search.limit = static_cast<std::size_t>(n);
-    } else if (arg == "--criticality" && checks) {
-      a.search.degree = true;  // the table ranks the sets beyond K too
-      a.report.criticality = true;
-    } else if (arg == "--degree" && checks) {
-      a.search.degree = true;
-    } else if (arg == "--no-fast-path" && checks) {
-      a.search.fast_path = false;
-    } else if (arg == "--stats" && a.command == "check") {
-      a.report.stats = true;
-    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
-      return usage_error("unknown option '" + arg + "' for '" + a.command + "'");
-    } else {
+    const std::string arg = argv[i];
+    const OptionRow* option = nullptr;
+    for (const OptionRow& o : kOptions)
+      if (arg == o.name && (o.commands & command->bit)) option = &o;
+    if (!option) {
+      if (arg.size() > 1 && arg[0] == '-' && arg != "-")
+        return usage_error("unknown option '" + arg + "' for '" + a.command + "'");
       a.files.push_back(arg);
+      continue;
     }
+    std::vector<std::string> values;
+    switch (option->takes) {
+      case Takes::nothing:
+        values.emplace_back();
+        break;
+      case Takes::value:
+        if (i + 1 >= argc) return usage_error("option '" + arg + "' needs a value");
+        values.emplace_back(argv[++i]);
+        break;
+      case Takes::words:
+        while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0)
+          values.emplace_back(argv[++i]);
+        if (values.empty())
+          return usage_error(arg + " needs at least one " + option->words);
+        break;
+    }
+    for (const std::string& v : values)
+      if (std::string e = option->apply(a, v); !e.empty()) return usage_error(e);
   }
   if (a.files.empty())
     return usage_error(a.command == "merge" ? "no audit directory given" : "no design file given");
@@ -277,10 +361,8 @@ bool parse_args(int argc, const char* const* argv, Args& a, std::ostream& err) {
         "its own)");
   if (a.command == "graph" && a.files.size() != 1)
     return usage_error("graph draws one design file");
-  return true;
+  return command;
 }
-
-int run_command(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace
 
@@ -294,9 +376,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return 0;
   }
   Args args;
-  if (!parse_args(argc, argv, args, err)) return 2;
+  const CommandRow* command = parse_args(argc, argv, args, err);
+  if (!command) return 2;
   try {
-    return run_command(args, out, err);
+    return command->run(args, out, err);
   } catch (const std::exception& e) {
     // A bug, not an input: said as such, with a code of its own — never 2 (bad input) or 3
     // (a verdict left unknown by a limit), which a CI job would read as something else.
@@ -308,20 +391,19 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
 namespace {
 
-int run_command(const Args& args, std::ostream& out, std::ostream& err) {
-  if (args.command == "import") return run_import(args, out, err);
-  if (args.command == "graph") return run_graph(args, out, err);
-  if (args.command == "merge") return run_merge(args.files, args.output, out, err);
-  if (args.command == "audit") {
-    AuditOptions o;
-    o.search = args.search;
-    o.report = args.report;
-    o.out_dir = args.output;
-    o.jobs = args.jobs;
-    o.shard = args.shard, o.shards = args.shards;
-    o.progress = &err == &std::cerr && ::isatty(STDERR_FILENO);
-    return run_audit(args.files, o, out, err);
-  }
+int run_audit_command(const Args& args, std::ostream& out, std::ostream& err) {
+  AuditOptions o;
+  o.search = args.search;
+  o.report = args.report;
+  o.out_dir = args.output;
+  o.jobs = args.jobs;
+  o.shard = args.shard, o.shards = args.shards;
+  o.progress = &err == &std::cerr && ::isatty(STDERR_FILENO);
+  return run_audit(args.files, o, out, err);
+}
+
+// check and faults: the designs' reports in the chosen format.
+int run_reports(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<DesignReport> reports;
   if (args.command == "faults") {
     for (const std::string& file : args.files) reports.push_back(load_file(file));

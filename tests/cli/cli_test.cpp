@@ -276,6 +276,11 @@ TEST_CASE("audit and merge refuse bad usage with exit 2", "[cli][audit]") {
   CHECK(has(run({"audit", "x.fl", "--out", "o", "--format", "json"}), "takes no --format"));
   CHECK(has(run({"audit", "x.fl", "--out", "o", "--stats"}), "unknown option '--stats'"));
   CHECK(has(run({"check", "x.fl", "--shard", "1/2"}), "unknown option '--shard'"));
+  // An option is taken only by the commands of its row: graph and import write one format.
+  CHECK(has(run({"graph", "x.fl", "--format", "json"}), "unknown option '--format' for 'graph'"));
+  CHECK(has(run({"import", "--from", "graphml", "x", "--format", "json"}),
+            "unknown option '--format' for 'import'"));
+  CHECK(has(run({"graph", "x.fl", "--events"}), "--events needs at least one event name"));
 }
 
 TEST_CASE("audit result paths keep distinct designs apart", "[audit]") {
