@@ -3,7 +3,7 @@
 # committing: a golden file pins what users see.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for e in $(find tests/golden tests/bad -name '*.expect' | sort); do
+for e in $(find examples tests/golden tests/bad -name '*.expect' | sort); do
   tests/golden/run_one.sh "$PWD/build/faultline" "$e" --update
 done
-git --no-pager diff --stat -- tests/golden tests/bad || true
+git --no-pager diff --stat -- examples tests/golden tests/bad || true
