@@ -12,6 +12,7 @@
 #include "tests/support/load.hpp"
 #include "tests/support/random_design.hpp"
 #include "verifier/check.hpp"
+#include "verifier/engines.hpp"
 
 using namespace faultline;
 using testing::design_of;
@@ -474,4 +475,36 @@ TEST_CASE("a feature no fast path lists sends the requirement to Z3", "[engines]
   CHECK(std::string(verifier::check_requirement(gray, 0, product).result.method) == "smt");
   CHECK(after_reach.result.status == before_reach.result.status);
   CHECK(sets(d, after_connected) == sets(d, before_connected));
+}
+
+// One budget per requirement (engines.hpp SearchContext): a search that takes over from a fast
+// path goes on spending the budget the fast path started, instead of a fresh --timeout.  Here
+// the time is spent before the Z3 search begins (as a hot search that hands over would have
+// spent it): the search stops at once with the limit's reason, where a fresh budget proves it.
+TEST_CASE("a search handed over continues the requirement's budget", "[verifier][limits]") {
+  auto rep = verifier::load_file(example("incidents/mclag-edge-pop-repaired.fl"));
+  REQUIRE(rep.design);
+  const models::Design& d = *rep.design;
+  const models::Requirement& req = d.net.requirements[0];
+  auto universe = models::requirement_universe(d.net, d.events, req);
+  auto used = models::requirement_features(d.net, d.features, d.events, req, universe);
+  // The options say 600 s; the budget handed in is what the search may spend.  A search that
+  // made a fresh budget from its options would prove the requirement in both cases.
+  verifier::SearchOptions opts;
+  opts.timeout_seconds = 600;
+  auto search = [&](verifier::Budget& budget) {
+    verifier::SearchStats stats;
+    verifier::SearchContext c{d, req, universe, used, opts, budget, stats};
+    return verifier::search_smt(c);
+  };
+  verifier::Budget fresh(opts);
+  CHECK(search(fresh).status == verifier::Status::proved);
+  verifier::SearchOptions tight = opts;
+  tight.timeout_seconds = 0.02;
+  verifier::Budget spent(tight);
+  while (spent.elapsed() <= tight.timeout_seconds) {
+  }
+  auto answer = search(spent);
+  CHECK(answer.status == verifier::Status::unknown);
+  CHECK(answer.unknown_reason == "time limit of 0.02 s reached");
 }
