@@ -88,7 +88,7 @@ TEST_CASE("walk quantifiers: the symbolic reading agrees with the explicit one",
           "[models][walks][two-readings]") {
   std::mt19937_64 rng(42);
   std::size_t compared = 0;
-  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+  for (std::uint64_t seed = 1; seed <= testing::random_designs(20); ++seed) {
     testing::RandomDesignOptions o;
     o.max_devices = 7;
     auto d = design_of(testing::random_design(seed, o));
