@@ -81,15 +81,22 @@ struct FaultsStmt : Node {
   std::vector<FaultLine> lines;
 };
 
-// `require reach A -> B [tolerate K];`  `require connected (DEV, … | *) [tolerate K];`
+// `require reach A -> B`  `require isolate A -> B`  `require connected (DEV, … | *)`
 struct RequireBody : Node {
-  Word kind;                    // "reach" or "connected"
-  std::vector<Word> endpoints;  // reach: from, to; connected: the devices, or one "*"
+  Word kind;                    // "reach", "isolate" or "connected"
+  std::vector<Word> endpoints;  // reach, isolate: from, to; connected: the devices, or one "*"
+};
+
+// A clause after the body, in any order: `via W, …`, `avoid X, …`, `tolerate K`.  Which
+// clauses a kind takes, and how many arguments, is the resolver's to check (DESIGN.md §3).
+struct Clause : Node {
+  Word keyword;
+  std::vector<Word> args;
 };
 
 struct RequireStmt : Node {
   RequireBody body;
-  boost::optional<Word> tolerate;
+  std::vector<Clause> clauses;
 };
 
 struct Statement : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt, McLagStmt,

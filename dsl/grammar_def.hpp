@@ -77,6 +77,9 @@ struct faults_class : annotate {};
 struct faults_kw_class : annotate {};
 struct require_body_class : annotate {};
 struct reach_body_class : annotate {};
+struct isolate_body_class : annotate {};
+struct clause_class : annotate {};
+struct clause_kw_class : annotate {};
 struct connected_body_class : annotate {};
 struct require_class : annotate {};
 struct statement_class : annotate {};
@@ -114,8 +117,14 @@ x3::rule<fault_param_class, ast::FaultParam> const fault_param = "'p = PROBABILI
 x3::rule<faults_kw_class, ast::Word> const faults_kw = "'faults'";
 x3::rule<faults_class, ast::FaultsStmt> const faults_stmt = "faults block";
 x3::rule<reach_body_class, ast::RequireBody> const reach_body = "reach requirement";
+x3::rule<isolate_body_class, ast::RequireBody> const isolate_body = "isolate requirement";
 x3::rule<connected_body_class, ast::RequireBody> const connected_body = "connected requirement";
-x3::rule<require_body_class, ast::RequireBody> const require_body = "'reach' or 'connected'";
+x3::rule<require_body_class, ast::RequireBody> const require_body =
+    "'reach', 'isolate' or 'connected'";
+x3::rule<clause_kw_class, ast::Word> const clause_kw = "clause ('via', 'avoid' or 'tolerate')";
+x3::rule<clause_class, ast::Clause> const clause = "clause";
+x3::rule<struct require_end_class> const require_end =
+    "';' or a clause ('via', 'avoid' or 'tolerate')";
 x3::rule<require_class, ast::RequireStmt> const require_stmt = "require statement";
 x3::rule<statement_class, ast::Statement> const statement = "statement";
 
@@ -198,12 +207,18 @@ auto const faults_kw_def = x3::raw[kw("faults")][act::set_word];
 auto const faults_stmt_def = faults_kw > '{' > *fault_line > close_block > -x3::lit(';');
 auto const reach_body_def = x3::raw[kw("reach")][act::set_kind] > word[act::push_endpoint] > "->" >
                             word[act::push_endpoint];
+auto const isolate_body_def = x3::raw[kw("isolate")][act::set_kind] > word[act::push_endpoint] >
+                              "->" > word[act::push_endpoint];
 auto const star_def = x3::raw[x3::lit('*')][act::set_word];
 auto const device_list_def = star[act::push_back] | (word[act::push_back] % ',');
 auto const connected_body_def =
     x3::raw[kw("connected")][act::set_kind] > device_list[act::set_endpoints];
-auto const require_body_def = reach_body | connected_body;
-auto const require_stmt_def = kw("require") > require_body > -(kw("tolerate") > word) > ';';
+auto const require_body_def = reach_body | isolate_body | connected_body;
+auto const clause_kw_def =
+    x3::raw[kw("via") | kw("avoid") | kw("tolerate")][act::set_word];
+auto const clause_def = clause_kw > word_list;
+auto const require_end_def = x3::lit(';');
+auto const require_stmt_def = kw("require") > require_body > *clause > require_end;
 auto const statement_def =
     design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | faults_stmt | require_stmt;
 
@@ -211,6 +226,7 @@ BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, devic
                     bare, number, bare_port, word_text, port_text, word, port_word, value, port_ref,
                     attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
                     mclag_stmt, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
-                    connected_body, require_body, require_stmt, statement)
+                    isolate_body, connected_body, require_body, clause_kw, clause, require_end, require_stmt,
+                    statement)
 
 }  // namespace faultline::dsl::parser

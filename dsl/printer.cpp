@@ -72,14 +72,15 @@ class Printer {
   }
   std::string operator()(const ast::RequireStmt& s) const {
     std::string out = "require " + s.body.kind.text + " ";
-    if (s.body.kind.text == "reach")
+    if (s.body.kind.text == "reach" || s.body.kind.text == "isolate")
       out += word(s.body.endpoints[0]) + " -> " + word(s.body.endpoints[1]);
     else if (s.body.endpoints.size() == 1 && s.body.endpoints[0].text == "*" &&
              s.body.endpoints[0].kind != ast::Word::Kind::quoted)
       out += "*";
     else
       out += list(s.body.endpoints, [&](const auto& w) { return word(w); });
-    if (s.tolerate) out += " tolerate " + word(*s.tolerate);
+    for (const auto& c : s.clauses)
+      out += " " + c.keyword.text + " " + list(c.args, [&](const auto& w) { return word(w); });
     return out + ";";
   }
 

@@ -141,7 +141,7 @@ std::vector<std::size_t> requirement_universe(const Network& net,
                                               const Requirement& req) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
-    if (req.kind == Requirement::Kind::reach) {
+    if (req.one_flow()) {
       const auto& hit = events[i].devices;  // the devices it downs or black-holes
       auto takes = [&](DeviceId d) { return std::find(hit.begin(), hit.end(), d) != hit.end(); };
       const auto& origins = net.prefixes[req.to].origins;

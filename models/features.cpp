@@ -22,6 +22,10 @@ FeatureSet requirement_features(const Network& net, const FeatureSet& design,
   FeatureSet f = design;
   if (req.kind == Requirement::Kind::reach) {
     f.add(Feature::reach);
+    if (!req.via.empty()) f.add(Feature::waypoints);
+    if (!req.avoid.empty()) f.add(Feature::avoided);
+  } else if (req.kind == Requirement::Kind::isolate) {
+    f.add(Feature::isolate);
   } else {
     f.add(req.devices.size() == net.devices.size() ? Feature::connected_all : Feature::connected);
   }

@@ -24,8 +24,11 @@ enum class Feature : unsigned {
   reach,                // the requirement is a reach
   connected,            // the requirement is a connected over some of the devices
   connected_all,        // … over every device of the design
+  isolate,              // the requirement is an isolate (DESIGN.md §7)
+  waypoints,            // a reach with `via`
+  avoided,              // a reach with `avoid`
 };
-constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::connected_all) + 1;
+constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::avoided) + 1;
 
 class FeatureSet {
  public:

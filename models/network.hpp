@@ -107,15 +107,20 @@ struct Prefix {
 };
 
 struct Requirement {
-  enum class Kind { reach, connected };
+  enum class Kind { reach, isolate, connected };
   Kind kind;
-  DeviceId from = 0;              // reach: the source
-  PrefixId to = 0;                // reach: the destination
+  DeviceId from = 0;              // reach, isolate: the source
+  PrefixId to = 0;                // reach, isolate: the destination
+  std::vector<DeviceId> via;      // reach: every delivered walk passes one of them (DESIGN §7)
+  std::vector<DeviceId> avoid;    // reach: no walk passes any of them
   std::vector<DeviceId> devices;  // connected: the listed devices (all for '*')
   bool all_devices = false;
   std::uint32_t tolerate = 1;
   SourceLoc loc;
   std::string text;  // "reach edge1 -> edge2" as shown in reports
+
+  // One flow from `from` to `to` (reach, isolate), rather than every pair of a set.
+  bool one_flow() const { return kind != Kind::connected; }
 };
 
 struct Network {
@@ -149,9 +154,10 @@ struct Network {
     const auto& o = prefixes[p].origins;
     return std::find(o.begin(), o.end(), d) != o.end();
   }
-  // Whether device d is an endpoint of `req`: a reach's source or an origin of its destination.
+  // Whether device d is an endpoint of `req`: the source of its flow or an origin of its
+  // destination.
   bool is_endpoint(const Requirement& req, DeviceId d) const {
-    return req.kind == Requirement::Kind::reach && (d == req.from || is_origin(req.to, d));
+    return req.one_flow() && (d == req.from || is_origin(req.to, d));
   }
 
   void build_logical_links();

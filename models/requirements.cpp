@@ -18,6 +18,42 @@ std::vector<DeviceId> survivors(const Requirement& req, const FaultState& f) {
   return out;
 }
 
+// The devices of `list` marked, per device.
+std::vector<char> marks(const Network& net, const std::vector<DeviceId>& list) {
+  std::vector<char> out(net.devices.size(), 0);
+  for (DeviceId d : list) out[d] = 1;
+  return out;
+}
+
+// Judges a one-flow requirement in one scenario (DESIGN.md §7): reach — some walk dies, or with
+// `via` some delivered walk passes no waypoint, or with `avoid` some walk passes an avoided
+// device; isolate — some walk is delivered.  Checked in that order.
+std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
+                                  const ExplicitPlane& p) {
+  const DeviceId src = req.from;
+  RouteTable t = route_table(net, p, req.to);
+  if (t.origin[src]) return req.kind == Requirement::Kind::isolate
+                                ? std::optional<Witness>(Witness{
+                                      src, req.to, p, {{{src, {}, {}}}, DropReason::delivered, {}}})
+                                : std::nullopt;
+  const std::vector<char> none(net.devices.size(), 0);
+  auto witness = [&](const std::vector<char>& target, const std::vector<char>& barrier,
+                     DropReason why) -> std::optional<Witness> {
+    if (!reaches_some(net, p, t, target, barrier)[src]) return std::nullopt;
+    return Witness{src, req.to, p, {walk_to(net, p, t, target, barrier, src), why, {}}};
+  };
+  if (req.kind == Requirement::Kind::isolate)
+    return witness(delivering(net, p, t), none, DropReason::delivered);
+  auto good = delivers_all(net, p, t, src);
+  if (!good[src]) return Witness{src, req.to, p, dropped_walk(net, p, t, good, src)};
+  if (!req.via.empty())
+    if (auto w = witness(delivering(net, p, t), marks(net, req.via), DropReason::missed_waypoints))
+      return w;
+  if (!req.avoid.empty())
+    if (auto w = witness(marks(net, req.avoid), none, DropReason::passed_avoided)) return w;
+  return std::nullopt;
+}
+
 // Judges `req` in one scenario: the first source, in order, some walk of which dies.
 std::optional<Witness> judge(const Network& net, const Requirement& req,
                              const std::vector<DeviceId>& alive, const ExplicitPlane& p) {
@@ -31,7 +67,7 @@ std::optional<Witness> judge(const Network& net, const Requirement& req,
     }
     return std::nullopt;
   };
-  if (req.kind == Requirement::Kind::reach) return judge_sources(req.to, {req.from});
+  if (req.one_flow()) return judge_flow(net, req, p);
   for (DeviceId dest : alive)
     if (auto w = judge_sources(net.host_prefix(dest), alive)) return w;
   return std::nullopt;
@@ -70,7 +106,7 @@ ExplicitPlane make_plane(const Network& net, const FaultState& faults,
 
 bool takes_part(const Network& net, const Requirement& req, DeviceId d) {
   if (net.devices[d].transit()) return true;
-  if (req.kind == Requirement::Kind::reach) return net.is_endpoint(req, d);
+  if (req.one_flow()) return net.is_endpoint(req, d);
   return std::find(req.devices.begin(), req.devices.end(), d) != req.devices.end();
 }
 
@@ -159,7 +195,7 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   for (const auto& allowed : p.choice_allowed) facts.push_back(allowed);
   std::vector<z3::expr> is_source, is_origin;
   PrefixId dest_kind = 0;  // a destination whose specificity every candidate shares
-  if (req.kind == Requirement::Kind::reach) {
+  if (req.one_flow()) {
     dest_kind = req.to;
     for (DeviceId u = 0; u < net.devices.size(); ++u) {
       is_source.push_back(ctx.bool_val(u == req.from));
@@ -195,7 +231,30 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   for (DeviceId u = 0; u < net.devices.size(); ++u)
     in_slice[u] = net.devices[u].transit() || !is_source[u].is_false() || !is_origin[u].is_false();
   auto routes = encode_routes(net, logic, p, dest_kind, is_origin, in_slice, tag, facts);
-  facts.push_back(encode_dropped_walk(net, logic, p, routes, is_source, in_slice, tag));
+  // The walks that violate it (DESIGN.md §7): reach — one dies, or passes no waypoint while
+  // delivered, or passes an avoided device; isolate — one is delivered.
+  const std::vector<char> none(net.devices.size(), 0);
+  z3::expr_vector ways(ctx);
+  if (req.kind == Requirement::Kind::isolate) {
+    ways.push_back(encode_walk_to(net, logic, p, routes, is_source,
+                                  encode_delivering(net, p, routes), none, in_slice, "isolate_walk",
+                                  tag));
+  } else {
+    ways.push_back(encode_dropped_walk(net, logic, p, routes, is_source, in_slice, tag));
+    if (!req.via.empty())
+      ways.push_back(encode_walk_to(net, logic, p, routes, is_source,
+                                    encode_delivering(net, p, routes), marks(net, req.via),
+                                    in_slice, "via_walk", tag));
+    if (!req.avoid.empty()) {
+      std::vector<z3::expr> avoided;
+      for (DeviceId u = 0; u < net.devices.size(); ++u)
+        avoided.push_back(ctx.bool_val(std::find(req.avoid.begin(), req.avoid.end(), u) !=
+                                       req.avoid.end()));
+      ways.push_back(encode_walk_to(net, logic, p, routes, is_source, avoided, none, in_slice,
+                                    "avoid_walk", tag));
+    }
+  }
+  facts.push_back(ways.size() == 1 ? ways[0] : z3::mk_or(ways));
   z3::expr_vector all(ctx);
   for (auto& f : facts) all.push_back(f);
   return {z3::mk_and(all), p.keeps_peer0};

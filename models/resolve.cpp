@@ -32,6 +32,7 @@ class Resolver {
     // Declarations first, so that statements may refer to devices declared further down.
     for (const auto& s : p_.statements) visit<ast::DesignStmt>(s, [&](auto& x) { design(x); });
     for (const auto& s : p_.statements) visit<ast::DeviceStmt>(s, [&](auto& x) { device(x); });
+    d_.net.build_host_prefixes();  // the destinations requirements name
     for (const auto& s : p_.statements) visit<ast::LinkStmt>(s, [&](auto& x) { link(x); });
     for (const auto& s : p_.statements) visit<ast::McLagStmt>(s, [&](auto& x) { mclag(x); });
     for (const auto& s : p_.statements) visit<ast::LagStmt>(s, [&](auto& x) { lag(x); });
@@ -47,7 +48,6 @@ class Resolver {
     if (d_.net.requirements.empty() && !diags_.has_errors())
       diags_.warning({p_.source, 0, 1}, "the design has no requirements: nothing to check");
     if (diags_.has_errors()) return std::nullopt;
-    d_.net.build_host_prefixes();
     d_.net.build_logical_links();
     d_.events = build_universe(d_.net, d_.fault_classes);
     d_.features = network_features(d_.net);
@@ -544,22 +544,84 @@ class Resolver {
     Requirement r;
     r.loc = loc(s);
     bool ok = true;
-    if (s.tolerate) {
-      if (auto k = number(*s.tolerate, s.tolerate->text, "tolerate", 0, 8))
-        r.tolerate = *k;
-      else
+    const std::string& kind = s.body.kind.text;
+    // The clauses (DESIGN.md §3): which kind takes which, each at most once.
+    const ast::Clause *tolerate = nullptr, *via = nullptr, *avoid = nullptr;
+    for (const ast::Clause& c : s.clauses) {
+      const std::string& key = c.keyword.text;
+      const ast::Clause** slot = key == "tolerate" ? &tolerate : key == "via" ? &via : &avoid;
+      if (key != "tolerate" && kind != "reach") {
+        error(c.keyword, "'" + key + "' applies to reach requirements, not to " + kind +
+                             " (" + kind + " takes only 'tolerate')");
         ok = false;
+        continue;
+      }
+      if (*slot) {
+        auto& d = error(c.keyword, "'" + key + "' is given twice in this requirement: give it once");
+        note(d, loc((*slot)->keyword), "first given here");
+        ok = false;
+        continue;
+      }
+      *slot = &c;
+    }
+    if (tolerate) {
+      if (tolerate->args.size() != 1) {
+        error(tolerate->args[1], "'tolerate' takes one number of faults");
+        ok = false;
+      } else if (auto k = number(tolerate->args[0], tolerate->args[0].text, "tolerate", 0, 8)) {
+        r.tolerate = *k;
+      } else {
+        ok = false;
+      }
     }
     const auto& eps = s.body.endpoints;
-    if (s.body.kind.text == "reach") {
-      r.kind = Requirement::Kind::reach;
+    if (kind == "reach" || kind == "isolate") {
+      r.kind = kind == "reach" ? Requirement::Kind::reach : Requirement::Kind::isolate;
       auto a = find_device(eps[0]);
       auto b = find_device(eps[1]);
       if (!a || !b) return;
-      if (*a == *b) return void(error(eps[1], "reach from '" + eps[0].text + "' to itself"));
+      if (*a == *b)
+        return void(error(eps[1], kind + " from '" + eps[0].text + "' to itself"));
       r.from = *a;
       r.to = d_.net.host_prefix(*b);
-      r.text = "reach " + eps[0].text + " -> " + eps[1].text;
+      r.text = kind + " " + eps[0].text + " -> " + eps[1].text;
+      // Waypoints and avoided devices: devices other than the source and the destination's
+      // origins, each listed once.
+      auto devices = [&](const ast::Clause* c, std::vector<DeviceId>& into) {
+        if (!c) return;
+        std::string shown;
+        for (const ast::Word& w : c->args) {
+          auto d = find_device(w);
+          if (!d) {
+            ok = false;
+            continue;
+          }
+          const std::string& key = c->keyword.text;
+          if (*d == r.from || d_.net.is_origin(r.to, *d)) {
+            error(w, "'" + key + "' names '" + w.text + "', " +
+                         (*d == r.from ? "the source" : "the destination") +
+                         " of the requirement: list devices in between");
+            ok = false;
+            continue;
+          }
+          if (std::find(into.begin(), into.end(), *d) != into.end()) {
+            error(w, "device '" + w.text + "' is listed twice");
+            ok = false;
+            continue;
+          }
+          into.push_back(*d);
+          shown += (shown.empty() ? "" : ", ") + w.text;
+        }
+        r.text += " " + c->keyword.text + " " + shown;
+      };
+      devices(via, r.via);
+      devices(avoid, r.avoid);
+      for (DeviceId d : r.via)
+        if (std::find(r.avoid.begin(), r.avoid.end(), d) != r.avoid.end()) {
+          error(avoid->keyword, "device '" + d_.net.devices[d].name +
+                                    "' is both a waypoint and avoided: no walk can satisfy both");
+          ok = false;
+        }
     } else {
       r.kind = Requirement::Kind::connected;
       if (eps.size() == 1 && eps[0].text == "*") {
@@ -587,7 +649,7 @@ class Resolver {
       }
     }
     if (!ok) return;
-    if (s.tolerate) r.text += " tolerate " + std::to_string(r.tolerate);
+    if (tolerate) r.text += " tolerate " + std::to_string(r.tolerate);
     d_.net.requirements.push_back(std::move(r));
   }
 

@@ -129,6 +129,79 @@ std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, cons
   return some;
 }
 
+std::vector<char> delivering(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
+  std::vector<char> out(net.devices.size(), 0);
+  for (DeviceId u = 0; u < net.devices.size(); ++u) out[u] = delivered(p, t, u);
+  return out;
+}
+
+// match:  a device u not in `target`
+// result: some walk from u arrives at a target iff u is no barrier, is not delivered at, does
+//         not die, and some usable move whose egress port does not drop lands on such a device.
+//         Least fixpoint: a loop arrives nowhere.
+std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                               const std::vector<char>& target, const std::vector<char>& barrier) {
+  std::size_t n = net.devices.size();
+  std::vector<char> some(n, 0);
+  Predecessors preds;
+  std::vector<DeviceId> work;
+  for (DeviceId u = 0; u < n; ++u) {
+    if (target[u]) {
+      some[u] = 1;
+      work.push_back(u);
+      continue;
+    }
+    if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
+    for (const auto& o : moves(net, p, t, u))
+      if (!o.egress_drop) preds.add(o.to, u);
+  }
+  preds.build(n);
+  while (!work.empty()) {
+    DeviceId v = work.back();
+    work.pop_back();
+    for (DeviceId u : preds.of(v)) {
+      if (some[u]) continue;
+      some[u] = 1;
+      work.push_back(u);
+    }
+  }
+  return some;
+}
+
+std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                              const std::vector<char>& target, const std::vector<char>& barrier,
+                              DeviceId src) {
+  std::size_t n = net.devices.size();
+  struct Parent {
+    DeviceId from;
+    std::size_t via;
+    LinkId member;
+  };
+  std::vector<std::optional<Parent>> parent(n);
+  std::vector<char> seen(n, 0);
+  std::deque<DeviceId> queue{src};
+  seen[src] = 1;
+  while (!queue.empty()) {
+    DeviceId u = queue.front();
+    queue.pop_front();
+    if (target[u]) {
+      std::vector<WalkStep> steps{{u, {}, {}}};
+      for (DeviceId v = u; parent[v]; v = parent[v]->from)
+        steps.push_back({parent[v]->from, parent[v]->member, parent[v]->via});
+      std::reverse(steps.begin(), steps.end());
+      return steps;
+    }
+    if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
+    for (const auto& o : moves(net, p, t, u)) {
+      if (o.egress_drop || seen[o.to]) continue;
+      seen[o.to] = 1;
+      parent[o.to] = Parent{u, o.via, o.member};
+      queue.push_back(o.to);
+    }
+  }
+  return {{src, {}, {}}};  // no such walk: the precondition was not met
+}
+
 DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                          const std::vector<char>& good, DeviceId src) {
   std::size_t n = net.devices.size();
@@ -254,6 +327,49 @@ z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const 
                                 !dies_at(p, routes[u], u) && logic.any(next)));
   }
   return z3::mk_and(facts);
+}
+
+// match:  a walk from a source to a target
+// result: a set `on` of devices with a rank each, every source in it, and every device in it a
+//         target, or no barrier, not delivered at, not dying, and having a usable move without
+//         an egress drop to a device of the set with a lower rank.  Ranks forbid cycles.
+z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                        const std::vector<Selected<SmtLogic>>& routes,
+                        const std::vector<z3::expr>& is_source,
+                        const std::vector<z3::expr>& target, const std::vector<char>& barrier,
+                        const std::vector<char>& in_slice, const std::string& name,
+                        const std::string& tag) {
+  z3::context& c = logic.ctx;
+  std::size_t n = net.devices.size();
+  std::vector<z3::expr> on, rank;
+  for (DeviceId u = 0; u < n; ++u) {
+    const std::string at = net.devices[u].name + "]" + tag;
+    on.push_back(in_slice[u] ? c.bool_const((name + "[" + at).c_str()) : c.bool_val(false));
+    rank.push_back(in_slice[u] ? c.int_const((name + "_rank[" + at).c_str()) : c.int_val(0));
+  }
+  z3::expr_vector facts(c);
+  for (DeviceId u = 0; u < n; ++u) {
+    if (!in_slice[u]) continue;
+    facts.push_back(z3::implies(is_source[u], on[u]));
+    if (barrier[u]) {
+      facts.push_back(z3::implies(on[u], target[u]));
+      continue;
+    }
+    ShortList<z3::expr, 8> next;
+    for (const auto& m : moves_at(net, logic, p, routes[u], u))
+      next.push_back(m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]);
+    facts.push_back(z3::implies(on[u] && !target[u], !delivered_at(p, routes[u], u) &&
+                                                         !dies_at(p, routes[u], u) &&
+                                                         logic.any(next)));
+  }
+  return z3::mk_and(facts);
+}
+
+std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
+                                        const std::vector<Selected<SmtLogic>>& routes) {
+  std::vector<z3::expr> out;
+  for (DeviceId u = 0; u < net.devices.size(); ++u) out.push_back(delivered_at(p, routes[u], u));
+  return out;
 }
 
 // match:  every walk from u is delivered

@@ -73,7 +73,17 @@ struct WalkStep {
   std::optional<std::size_t> via;  // index into net.logical[device]
 };
 
-enum class DropReason { blackholed_device, blackholed_port, no_route, loop };
+// Why a walk violates its requirement: where a walk dies (reach), or a walk that should not
+// exist (isolate, via, avoid: DESIGN.md §7).
+enum class DropReason {
+  blackholed_device,
+  blackholed_port,
+  no_route,
+  loop,
+  delivered,         // isolate: the walk is delivered
+  missed_waypoints,  // reach via: delivered without passing any waypoint
+  passed_avoided,    // reach avoid: the walk passes an avoided device (its last step)
+};
 
 struct DroppedWalk {
   std::vector<WalkStep> steps;  // from the source; the last step is where it dies
@@ -89,6 +99,18 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
                                std::optional<DeviceId> from = std::nullopt);
 // Per device: some walk from it is delivered.
 std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t);
+// Per device: some walk from it arrives at a device marked in `target`, passing no device
+// marked in `barrier` on the way (a walk ends where it is delivered or dies).  With `target` the
+// delivering devices and no barrier this is delivers_some.
+std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                               const std::vector<char>& target, const std::vector<char>& barrier);
+// The devices where a walk is delivered (delivered_at), per device.
+std::vector<char> delivering(const Network& net, const ExplicitPlane& p, const RouteTable& t);
+// A shortest such walk from `src` (which must reach some target): its steps, the last at the
+// target.  Deterministic.
+std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                              const std::vector<char>& target, const std::vector<char>& barrier,
+                              DeviceId src);
 // A dropped walk from `src` (which must not deliver all): deterministic, shortest to a drop.
 DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                          const std::vector<char>& good, DeviceId src);
@@ -104,6 +126,17 @@ z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const 
                                const std::vector<Selected<SmtLogic>>& routes,
                                const std::vector<z3::expr>& is_source,
                                const std::vector<char>& in_slice, const std::string& tag);
+// Holds iff some walk from a device marked by is_source arrives at a device where `target`
+// holds, passing no device marked in `barrier` on the way; `name` names its variables.
+z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                        const std::vector<Selected<SmtLogic>>& routes,
+                        const std::vector<z3::expr>& is_source,
+                        const std::vector<z3::expr>& target, const std::vector<char>& barrier,
+                        const std::vector<char>& in_slice, const std::string& name,
+                        const std::string& tag);
+// The term "a walk is delivered at u" per device (delivered_at), for encode_walk_to.
+std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
+                                        const std::vector<Selected<SmtLogic>>& routes);
 // Per device a term true iff every walk from it is delivered; constraints into `facts`.
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p,

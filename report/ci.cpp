@@ -97,7 +97,7 @@ json result(const char* rule, const std::string& text, json location) {
 
 // The explanation of one violating set, as the text report words it.
 std::string explanation_text(const Explanation& e) {
-  std::string s = e.source + " -> " + e.destination + " dies: " + drop_sentence(e);
+  std::string s = e.source + " -> " + e.destination + " " + outcome_label(e) + ": " + drop_sentence(e);
   for (const auto& u : e.unnoticed) s += "; unnoticed: " + unnoticed_sentence(u);
   for (const auto& st : e.state) s += "; state: " + state_sentence(st);
   return s;

@@ -60,6 +60,7 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
     v["walk"] = walk;
     json drop{{"device", e.drop.device}, {"reason", drop_reason_name(e.drop.reason)}};
     if (!e.drop.port.empty()) drop["port"] = e.drop.port;
+    if (!e.drop.waypoints.empty()) drop["waypoints"] = e.drop.waypoints;
     drop["detail"] = drop_sentence(e);
     v["drop"] = drop;
     json unnoticed = json::array(), state = json::array();
@@ -77,11 +78,19 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   const RequirementResult& r = c.result;
   const models::Requirement& req = d.net.requirements[r.requirement];
   json j;
-  bool reach = req.kind == models::Requirement::Kind::reach;
-  j["kind"] = reach ? "reach" : "connected";
-  if (reach) {
+  j["kind"] = req.kind == models::Requirement::Kind::reach     ? "reach"
+              : req.kind == models::Requirement::Kind::isolate ? "isolate"
+                                                               : "connected";
+  if (req.one_flow()) {
     j["from"] = d.net.devices[req.from].name;
     j["to"] = d.net.prefixes[req.to].name;
+    auto names = [&](const std::vector<models::DeviceId>& list) {
+      json a = json::array();
+      for (auto dev : list) a.push_back(d.net.devices[dev].name);
+      return a;
+    };
+    if (!req.via.empty()) j["via"] = names(req.via);
+    if (!req.avoid.empty()) j["avoid"] = names(req.avoid);
   } else {
     json devs = json::array();
     if (req.all_devices)

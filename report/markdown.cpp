@@ -56,7 +56,7 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
         const Explanation& e = c.explanations[i];
         details << (i + 1) << ". **" << md_escape(set_line(d, r.violations[i])) << "**  \n"
                 << "   walk: " << md_escape(walk_line(e)) << "  \n"
-                << "   dies: " << md_escape(drop_sentence(e)) << "\n";
+                << "   " << outcome_label(e) << ": " << md_escape(drop_sentence(e)) << "\n";
         for (const auto& u : e.unnoticed)
           details << "   - unnoticed: " << md_escape(unnoticed_sentence(u)) << "\n";
         for (const auto& s : e.state)

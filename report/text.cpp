@@ -67,7 +67,7 @@ void write_sets(std::ostream& out, const models::Design& d, const models::Requir
     if (req.kind == models::Requirement::Kind::connected)
       out << "    flow: " << e.source << " -> " << e.destination << "\n";
     out << "    walk: " << walk_line(e) << "\n";
-    out << "    dies: " << drop_sentence(e) << "\n";
+    out << "    " << outcome_label(e) << ": " << drop_sentence(e) << "\n";
     for (const auto& u : e.unnoticed) out << "    unnoticed: " << unnoticed_sentence(u) << "\n";
     for (const auto& st : e.state) out << "    state: " << state_sentence(st) << "\n";
   }

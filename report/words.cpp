@@ -10,8 +10,22 @@ const char* drop_reason_name(models::DropReason r) {
     case models::DropReason::blackholed_port: return "blackhole-port";
     case models::DropReason::no_route: return "no-route";
     case models::DropReason::loop: return "loop";
+    case models::DropReason::delivered: return "delivered";
+    case models::DropReason::missed_waypoints: return "misses-waypoints";
+    case models::DropReason::passed_avoided: return "passes-avoided";
   }
   return "unknown";
+}
+
+const char* outcome_label(const Explanation& e) {
+  switch (e.drop.reason) {
+    case models::DropReason::delivered:
+    case models::DropReason::missed_waypoints:
+    case models::DropReason::passed_avoided:
+      return "violates";
+    default:
+      return "dies";
+  }
 }
 
 std::string drop_sentence(const Explanation& e) {
@@ -26,6 +40,18 @@ std::string drop_sentence(const Explanation& e) {
       return at + " has no route to " + e.destination + ": no believed-up path reaches it";
     case models::DropReason::loop:
       return "the walk returns to " + at + ": a forwarding loop";
+    case models::DropReason::delivered:
+      return "the walk is delivered to " + e.destination + " at " + at +
+             ": it must stay isolated";
+    case models::DropReason::missed_waypoints: {
+      std::string list;
+      for (std::size_t i = 0; i < e.drop.waypoints.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == e.drop.waypoints.size() ? " or " : ", ") +
+                e.drop.waypoints[i];
+      return "the walk is delivered at " + at + " without passing " + list;
+    }
+    case models::DropReason::passed_avoided:
+      return "the walk passes " + at + ", which it must avoid";
   }
   return at;
 }

@@ -7,9 +7,13 @@
 
 namespace faultline::report {
 
-// The drop reason as JSON names it: "blackhole", "blackhole-port", "no-route", "loop".
+// The drop reason as JSON names it: "blackhole", "blackhole-port", "no-route", "loop",
+// "delivered" (isolate), "misses-waypoints" (via), "passes-avoided" (avoid).
 const char* drop_reason_name(models::DropReason r);
 
+// How the walk breaks the requirement, as a label: "dies" where it is dropped, "violates" for
+// a walk that must not exist (isolate's delivered walk, via's, avoid's).
+const char* outcome_label(const verifier::Explanation& e);
 // Where and why the walk dies: "c is black-holed: it drops everything that reaches it".
 std::string drop_sentence(const verifier::Explanation& e);
 // "member a:eth0 stays in bond0: LACP still up, no micro-BFD".

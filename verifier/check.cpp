@@ -129,7 +129,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
       return "internal error: the violating set {" + names +
              "} found by the solver does not replay in the simulator";
     }
-    explanations.push_back(explain(design.net, *witness));
+    explanations.push_back(explain(design.net, req, *witness));
     violations.push_back({set, std::move(*witness), set_probability(design.events, set)});
   }
   return "";

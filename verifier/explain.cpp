@@ -31,7 +31,7 @@ Unnoticed stays_up(const Network& net, LinkId m, DeviceId u) {
 
 }  // namespace
 
-Explanation explain(const Network& net, const models::Witness& w) {
+Explanation explain(const Network& net, const models::Requirement& req, const models::Witness& w) {
   const models::ExplicitPlane& p = w.plane;
   const models::DroppedWalk& walk = w.walk;
   Explanation e;
@@ -64,8 +64,13 @@ Explanation explain(const Network& net, const models::Witness& w) {
       e.drop.port = net.port_name(net.port_on(*walk.member, last.device));
       e.unnoticed.push_back(stays_up(net, *walk.member, last.device));
       break;
+    case models::DropReason::missed_waypoints:
+      for (DeviceId v : req.via) e.drop.waypoints.push_back(net.devices[v].name);
+      break;
     case models::DropReason::no_route:
     case models::DropReason::loop:
+    case models::DropReason::delivered:
+    case models::DropReason::passed_avoided:
       break;
   }
   // The control-plane state behind the walk: split brains, and bundles down at walk devices.

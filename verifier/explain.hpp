@@ -21,8 +21,9 @@ struct Hop {
 // Where and why the walk dies.
 struct Drop {
   models::DropReason reason;
-  std::string device;  // where
-  std::string port;    // blackholed_port: DEV:PORT
+  std::string device;                  // where
+  std::string port;                    // blackholed_port: DEV:PORT
+  std::vector<std::string> waypoints;  // missed_waypoints: the waypoints it passed none of
 };
 
 // Why the link or member the walk last crossed stayed in service, unseen.
@@ -67,6 +68,7 @@ struct Explanation {
   std::vector<StateFact> state;      // split brains, bundles down
 };
 
-Explanation explain(const models::Network& net, const models::Witness& w);
+Explanation explain(const models::Network& net, const models::Requirement& req,
+                    const models::Witness& w);
 
 }  // namespace faultline::verifier

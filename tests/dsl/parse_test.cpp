@@ -49,8 +49,10 @@ TEST_CASE("'--' and '->' separate names written without spaces", "[dsl]") {
   REQUIRE(req);
   CHECK(req->body.endpoints.size() == 2);
   CHECK(req->body.endpoints[1].text == "b-1");
-  REQUIRE(static_cast<bool>(req->tolerate));
-  CHECK(req->tolerate.get().text == "2");
+  REQUIRE(req->clauses.size() == 1);
+  CHECK(req->clauses[0].keyword.text == "tolerate");
+  REQUIRE(req->clauses[0].args.size() == 1);
+  CHECK(req->clauses[0].args[0].text == "2");
 }
 
 TEST_CASE("quoted names keep spaces and escapes", "[dsl]") {

@@ -13,7 +13,10 @@ namespace {
 class Generator {
  public:
   Generator(std::uint64_t seed, const RandomDesignOptions& opts)
-      : rng_(seed), risk_rng_(seed ^ 0x5eed5eed5eedULL), opts_(opts) {}
+      : rng_(seed),
+        risk_rng_(seed ^ 0x5eed5eed5eedULL),
+        clause_rng_(seed ^ 0xc1a05e5c1a05eULL),
+        opts_(opts) {}
 
   std::string run() {
     int n = pick(opts_.min_devices, opts_.max_devices);
@@ -156,7 +159,7 @@ class Generator {
       } else if (chance(0.6)) {
         int a = pick(0, n - 1), b = pick(0, n - 1);
         if (a == b) b = (a + 1) % n;
-        out_ << "require reach d" << a << " -> d" << b << tol << ";\n";
+        out_ << "require " << flow(a, b, n) << tol << ";\n";
       } else if (chance(0.4)) {
         out_ << "require connected *" << tol << ";\n";
       } else {
@@ -171,6 +174,31 @@ class Generator {
     }
   }
 
+  // "reach dA -> dB", or with walk_clauses an isolate, or a reach with via and avoid lists of
+  // devices other than A and B (drawn from their own stream: the rest of the design is the
+  // same as without the option).
+  std::string flow(int a, int b, int n) {
+    std::string ends = " d" + std::to_string(a) + " -> d" + std::to_string(b);
+    if (!opts_.walk_clauses) return "reach" + ends;
+    if (clause(0.25)) return "isolate" + ends;
+    std::vector<int> others;
+    for (int k = 0; k < n; ++k)
+      if (k != a && k != b) others.push_back(k);
+    std::shuffle(others.begin(), others.end(), clause_rng_);
+    std::string out = "reach" + ends;
+    std::size_t used = 0;
+    auto list = [&](const char* key) {
+      std::size_t m = std::min<std::size_t>(others.size() - used, clause(0.5) ? 1 : 2);
+      if (m == 0) return;
+      out += std::string(" ") + key + " ";
+      for (std::size_t k = 0; k < m; ++k)
+        out += (k ? ", d" : "d") + std::to_string(others[used++]);
+    };
+    if (clause(0.5)) list("via");
+    if (clause(0.4)) list("avoid");
+    return out;
+  }
+
   static std::string join(const std::vector<std::string>& xs) {
     std::string s;
     for (const auto& x : xs) s += (s.empty() ? "" : ", ") + x;
@@ -181,6 +209,8 @@ class Generator {
   std::mt19937_64 risk_rng_;  // shared_risks only
   bool risk(double p) { return std::bernoulli_distribution(p)(risk_rng_); }
   const char* risk_of(const char* a, const char* b) { return risk(0.5) ? a : b; }
+  std::mt19937_64 clause_rng_;  // walk_clauses only
+  bool clause(double p) { return std::bernoulli_distribution(p)(clause_rng_); }
   RandomDesignOptions opts_;
   std::uint64_t seed_ = 0;
   std::ostringstream out_;

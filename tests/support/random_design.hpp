@@ -19,6 +19,9 @@ struct RandomDesignOptions {
   // links, and `common change` / `common conduit [blackhole]` in the faults block.  Drawn from
   // a second random stream, so the designs of a seed are otherwise the same as without it.
   bool shared_risks = false;
+  // Requirement clauses on walks (DESIGN.md §7): some reach requirements become `isolate`, others
+  // get `via` and `avoid` lists.  From a stream of its own, as shared_risks.
+  bool walk_clauses = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

@@ -121,6 +121,8 @@ int main(int argc, char** argv) {
       opts.failstop = v == "on";
     else if (a == "--shared-risks")
       opts.shared_risks = v == "on";
+    else if (a == "--walk-clauses")
+      opts.walk_clauses = v == "on";
     else if (a == "--plain")
       opts.plain = opts.failstop = v == "on";
     else {
@@ -135,6 +137,7 @@ int main(int argc, char** argv) {
     if (!write_dir.empty()) {
       std::string tag = std::string(opts.failstop ? "-failstop" : "") +
                         (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
+                        (opts.walk_clauses ? "-clauses" : "") +
                         "-k" + std::to_string(opts.max_tolerate);
       std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
       continue;

@@ -509,3 +509,68 @@ TEST_CASE("a search handed over continues the requirement's budget", "[verifier]
   CHECK(answer.status == verifier::Status::unknown);
   CHECK(answer.unknown_reason == "time limit of 0.02 s reached");
 }
+
+// DESIGN.md §7 requirements on walks, by hand.  Routers a, b, c and a firewall fw: a reaches c
+// over fw at cost 2, over b at cost 11 (a:2 -- b:1 costs 10), so the b path is taken only when
+// the fw path is gone.  Each requirement by Z3 and by the oracle.
+namespace {
+const char* const kWaypointDesign =
+    "device a router; device b router; device c router; device fw firewall;\n"
+    "link a:1 -- fw:1; link fw:2 -- c:1;\n"
+    "link a:2 -- b:1 { cost = 10; } link b:2 -- c:2;\n";
+std::vector<std::vector<std::string>> violating(const std::string& requirement,
+                                                verifier::Engine e) {
+  auto d = design_of(std::string(kWaypointDesign) + requirement + "\n");
+  auto c = verifier::check_requirement(d, 0, engine(e));
+  return sets(d, c);
+}
+}  // namespace
+
+TEST_CASE("reach via: every delivered walk passes a waypoint", "[verifier][walk-clauses]") {
+  for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
+    // As designed every walk passes fw; each fault on the fw path moves the flow onto b.
+    CHECK(violating("require reach a -> c via fw tolerate 0;", e).empty());
+    CHECK(violating("require reach a -> c via fw;", e) ==
+          std::vector<std::vector<std::string>>{
+              {"down a:1--fw:1"}, {"down fw"}, {"down fw:2--c:1"}});
+    // With b as a second waypoint the detour is allowed; b's own faults break nothing.
+    CHECK(violating("require reach a -> c via fw, b;", e).empty());
+  }
+  auto d = design_of(std::string(kWaypointDesign) + "require reach a -> c via fw;\n");
+  auto c = verifier::check_requirement(d, 0, {});
+  REQUIRE(!c.explanations.empty());
+  CHECK(c.explanations[0].drop.reason == models::DropReason::missed_waypoints);
+  CHECK(report::drop_sentence(c.explanations[0]) ==
+        "the walk is delivered at c without passing fw");
+  CHECK(report::walk_line(c.explanations[0]) == "a 2 -> 1 b 2 -> 2 c");
+}
+
+TEST_CASE("reach avoid: no walk passes an avoided device", "[verifier][walk-clauses]") {
+  for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
+    CHECK(violating("require reach a -> c avoid b tolerate 0;", e).empty());
+    // The detour passes b: a violation although the flow is delivered.
+    CHECK(violating("require reach a -> c avoid b;", e) ==
+          std::vector<std::vector<std::string>>{
+              {"down a:1--fw:1"}, {"down fw"}, {"down fw:2--c:1"}});
+    // Avoiding fw breaks with no fault at all: the walk as designed passes it.
+    CHECK(violating("require reach a -> c avoid fw;", e) ==
+          std::vector<std::vector<std::string>>{{}});
+  }
+}
+
+TEST_CASE("isolate: no walk is delivered", "[verifier][walk-clauses]") {
+  for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
+    // a and c are linked: isolation fails with no fault.
+    CHECK(violating("require isolate a -> c;", e) == std::vector<std::vector<std::string>>{{}});
+    // d is linked to nothing: isolated whatever fails.
+    auto d = design_of(std::string(kWaypointDesign) +
+                       "device d router;\nrequire isolate a -> d tolerate 2;\n");
+    CHECK(verifier::check_requirement(d, 0, engine(e)).result.status ==
+          verifier::Status::proved);
+  }
+  auto d = design_of(std::string(kWaypointDesign) + "require isolate a -> c tolerate 0;\n");
+  auto c = verifier::check_requirement(d, 0, {});
+  REQUIRE(c.explanations.size() == 1);
+  CHECK(report::drop_sentence(c.explanations[0]) ==
+        "the walk is delivered to c at c: it must stay isolated");
+}
