@@ -18,6 +18,7 @@
 
 #include "dsl/parse.hpp"
 #include "verifier/check.hpp"
+#include "report/audit_summary.hpp"
 #include "report/escape.hpp"
 #include "report/files.hpp"
 
@@ -199,17 +200,8 @@ struct Manifest {
 
 // ---- the summary -----------------------------------------------------------------------------
 
-struct DesignRow {
-  std::string file, result, design, status;
-  Tally reqs;  // the statuses of its requirements
-  std::size_t sets = 0;                 // minimal violating sets over all requirements
-  std::optional<std::size_t> smallest;  // size of the smallest one (0: fails with no fault)
-  std::vector<std::string> errors;
-  json requirements = json::array();
-};
-
-DesignRow read_row(const fs::path& dir, const std::string& file) {
-  DesignRow row;
+AuditRow read_row(const fs::path& dir, const std::string& file) {
+  AuditRow row;
   row.file = file;
   row.result = result_path(file);
   std::string why;
@@ -257,100 +249,15 @@ DesignRow read_row(const fs::path& dir, const std::string& file) {
   return row;
 }
 
-// The rows as a reader scans them: errors, then violations (single points of failure first),
-// unknown, proved; by file within each.  summary.json keeps the file order.
-std::vector<const DesignRow*> worst_first(const std::vector<DesignRow>& rows) {
-  auto rank = [](const DesignRow& r) {
-    return r.status == "violated" ? 1 : r.status == "unknown" ? 2 : r.status == "proved" ? 3 : 0;
-  };
-  std::vector<const DesignRow*> order;
-  for (const DesignRow& r : rows) order.push_back(&r);
-  std::stable_sort(order.begin(), order.end(), [&](const DesignRow* a, const DesignRow* b) {
-    return std::tuple(rank(*a), a->smallest.value_or(SIZE_MAX)) <
-           std::tuple(rank(*b), b->smallest.value_or(SIZE_MAX));
-  });
-  return order;
-}
-
-// The requirements column: what failed and how many, or the design's first error.
-std::string requirements_cell(const DesignRow& row) {
-  if (row.status == "error") return row.errors.empty() ? "error" : row.errors.front();
-  std::size_t total = row.reqs.total();
-  if (total == 0) return "no requirements";
-  if (row.reqs.proved == total)
-    return total == 1 ? "proved" : "all " + std::to_string(total) + " proved";
-  std::string cell;
-  if (row.reqs.violated)
-    cell = std::to_string(row.reqs.violated) + " of " + std::to_string(total) + " violated";
-  if (row.reqs.unknown)
-    cell += (cell.empty() ? "" : ", ") + std::to_string(row.reqs.unknown) + " of " +
-            std::to_string(total) + " unknown";
-  return cell;
-}
-
-void write_summary_md(std::ostream& s, const std::vector<DesignRow>& rows, const Tally& d,
-                      const Tally& r) {
-  s << "# faultline audit\n\n"
-    << rows.size() << " designs: " << d.proved << " proved, " << d.violated << " violated, "
-    << d.unknown << " unknown, " << d.error << " with errors. Requirements: " << r.proved
-    << " proved, " << r.violated << " violated, " << r.unknown << " unknown.\n\n"
-    << "| design file | design | verdict | requirements | minimal violating sets | "
-       "smallest set |\n|---|---|---|---|---|---|\n";
-  for (const DesignRow* r : worst_first(rows)) {
-    const DesignRow& row = *r;
-    s << "| " << md_escape(row.file) << " | " << md_escape(row.design) << " | **" << row.status
-      << "** | " << md_escape(requirements_cell(row)) << " | "
-      << (row.sets ? std::to_string(row.sets) : "") << " | "
-      << (row.smallest ? std::to_string(*row.smallest) : "") << " |\n";
-  }
-  if (d.error) {
-    s << "\n## Designs with errors\n\n";
-    for (const DesignRow& row : rows)
-      for (const std::string& e : row.errors) s << "- " << md_escape(e) << "\n";
-  }
-}
-
-void write_summary_html(std::ostream& s, const std::vector<DesignRow>& rows, const Tally& d,
-                        const Tally& r) {
-  s << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-    << "<title>faultline audit</title>\n<style>" << kHtmlStyle << "</style></head><body>\n"
-    << "<h1>faultline audit: " << rows.size() << " designs</h1>\n"
-    << "<table><tr><th></th><th>designs</th><th>requirements</th></tr>\n"
-    << "<tr><td class=\"proved\">proved</td><td>" << d.proved << "</td><td>" << r.proved
-    << "</td></tr>\n<tr><td class=\"violated\">violated</td><td>" << d.violated << "</td><td>"
-    << r.violated << "</td></tr>\n<tr><td class=\"unknown\">unknown</td><td>" << d.unknown
-    << "</td><td>" << r.unknown << "</td></tr>\n<tr><td class=\"violated\">error</td><td>"
-    << d.error << "</td><td></td></tr>\n</table>\n"
-    << "<table><tr><th>design file</th><th>design</th><th>verdict</th><th>requirements"
-       "</th><th>minimal violating sets</th><th>smallest set</th></tr>\n";
-  for (const DesignRow* r : worst_first(rows)) {
-    const DesignRow& row = *r;
-    s << "<tr><td><a href=\"" << markup_escape(row.result) << "\">" << markup_escape(row.file)
-      << "</a></td><td>" << markup_escape(row.design) << "</td><td class=\""
-      << (row.status == "error" ? "violated" : markup_escape(row.status)) << "\">"
-      << markup_escape(row.status) << "</td><td>" << markup_escape(requirements_cell(row))
-      << "</td><td>" << (row.sets ? std::to_string(row.sets) : "") << "</td><td>"
-      << (row.smallest ? std::to_string(*row.smallest) : "") << "</td></tr>\n";
-  }
-  s << "</table>\n";
-  if (d.error) {
-    s << "<h2>Designs with errors</h2>\n<pre>";
-    for (const DesignRow& row : rows)
-      for (const std::string& e : row.errors) s << markup_escape(e) << "\n";
-    s << "</pre>\n";
-  }
-  s << "</body></html>\n";
-}
-
 // Writes OUT/summary.{json,md,html} for `designs` (their results are in `dir`), prints the
 // short text summary on `out`, returns the worst exit code.
 int summarize(const fs::path& dir, const std::vector<std::string>& designs, const json& options,
               const json& inputs, std::ostream& out, std::ostream& err) {
-  std::vector<DesignRow> rows;
+  std::vector<AuditRow> rows;
   Tally d, r;  // designs, requirements
   for (const std::string& file : designs) {
     rows.push_back(read_row(dir, file));
-    const DesignRow& row = rows.back();
+    const AuditRow& row = rows.back();
     d.add(verdict_in(row.status));
     r.proved += row.reqs.proved, r.violated += row.reqs.violated, r.unknown += row.reqs.unknown;
   }
@@ -361,7 +268,7 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
     return j;
   };
   json list = json::array();
-  for (const DesignRow& row : rows) {
+  for (const AuditRow& row : rows) {
     json e{{"file", row.file}, {"result", row.result}};
     if (!row.design.empty()) e["design"] = row.design;
     e["status"] = row.status;
@@ -378,16 +285,16 @@ int summarize(const fs::path& dir, const std::vector<std::string>& designs, cons
                {"totals", json{{"designs", totals(d, true)}, {"requirements", totals(r, false)}}},
                {"designs", list}};
   std::ostringstream md, html;
-  write_summary_md(md, rows, d, r);
-  write_summary_html(html, rows, d, r);
+  write_audit_markdown(md, rows, d, r);
+  write_audit_html(html, rows, d, r);
   if (!write_file(dir / "summary.json", summary.dump(2) + "\n", err) ||
       !write_file(dir / "summary.md", md.str(), err) ||
       !write_file(dir / "summary.html", html.str(), err))
     return 2;
   out << "faultline audit: " << rows.size() << " designs: " << d.proved << " proved, " << d.violated
       << " violated, " << d.unknown << " unknown, " << d.error << " with errors\n";
-  for (const DesignRow* r : worst_first(rows)) {
-    const DesignRow& row = *r;
+  for (const AuditRow* r : worst_first(rows)) {
+    const AuditRow& row = *r;
     if (row.status == "proved") continue;
     out << "  " << row.status << std::string(10 - std::min<std::size_t>(row.status.size(), 8), ' ')
         << row.file;

@@ -52,7 +52,7 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     e.walk.push_back(h);
   }
   const models::WalkStep& last = walk.steps.back();
-  e.drop = {walk.reason, net.devices[last.device].name, {}};
+  e.drop = {walk.reason, net.devices[last.device].name, {}, {}};
   switch (walk.reason) {
     case models::DropReason::blackholed_device:
       if (walk.steps.size() >= 2) {
