@@ -153,7 +153,7 @@ TEST_CASE("walk quantifiers: the symbolic reading agrees with the explicit one",
       }
     }
   }
-  CHECK(compared > 500);
+  CHECK(compared > 25 * testing::random_designs(20));  // 500 in the Release suite
 }
 
 // A forwarding loop with no way out, from a route table built by hand (the IGP never makes
