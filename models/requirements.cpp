@@ -32,10 +32,6 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
                                   const ExplicitPlane& p) {
   const DeviceId src = req.from;
   RouteTable t = route_table(net, p, req.to);
-  if (t.origin[src]) return req.kind == Requirement::Kind::isolate
-                                ? std::optional<Witness>(Witness{
-                                      src, req.to, p, {{{src, {}, {}}}, DropReason::delivered, {}}})
-                                : std::nullopt;
   const std::vector<char> none(net.devices.size(), 0);
   auto witness = [&](const std::vector<char>& target, const std::vector<char>& barrier,
                      DropReason why) -> std::optional<Witness> {
@@ -247,9 +243,7 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                     in_slice, "via_walk", tag));
     if (!req.avoid.empty()) {
       std::vector<z3::expr> avoided;
-      for (DeviceId u = 0; u < net.devices.size(); ++u)
-        avoided.push_back(ctx.bool_val(std::find(req.avoid.begin(), req.avoid.end(), u) !=
-                                       req.avoid.end()));
+      for (char m : marks(net, req.avoid)) avoided.push_back(ctx.bool_val(m != 0));
       ways.push_back(encode_walk_to(net, logic, p, routes, is_source, avoided, none, in_slice,
                                     "avoid_walk", tag));
     }

@@ -39,6 +39,30 @@ class Predecessors {
   std::vector<std::uint32_t> start_;
   std::vector<DeviceId> from_;
 };
+// The breadth-first tree of a walk search: the move each device was first reached by, and the
+// walk from the root to a device along it (the last step at the device, leaving over nothing).
+class WalkTree {
+ public:
+  explicit WalkTree(std::size_t n) : parent_(n) {}
+  void reach(DeviceId from, const Move<ExplicitLogic>& o) {
+    parent_[o.to] = Parent{from, o.via, o.member};
+  }
+  std::vector<WalkStep> path_to(DeviceId u) const {
+    std::vector<WalkStep> steps{{u, {}, {}}};
+    for (DeviceId v = u; parent_[v]; v = parent_[v]->from)
+      steps.push_back({parent_[v]->from, parent_[v]->member, parent_[v]->via});
+    std::reverse(steps.begin(), steps.end());
+    return steps;
+  }
+
+ private:
+  struct Parent {
+    DeviceId from;
+    std::size_t via;
+    LinkId member;
+  };
+  std::vector<std::optional<Parent>> parent_;
+};
 }  // namespace
 
 // --- explicit ------------------------------------------------------------------------------
@@ -98,37 +122,6 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
   return good;
 }
 
-// match:  a device u that is not delivered at
-// result: some walk from u is delivered iff u does not die and some usable move whose egress
-//         port does not drop lands on such a device.  Least fixpoint: a loop delivers nothing.
-std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
-  std::size_t n = net.devices.size();
-  std::vector<char> some(n, 0);
-  Predecessors preds;
-  std::vector<DeviceId> work;
-  for (DeviceId u = 0; u < n; ++u) {
-    if (delivered(p, t, u)) {
-      some[u] = 1;
-      work.push_back(u);
-      continue;
-    }
-    if (dies_at(p, t.at(u), u)) continue;
-    for (const auto& o : moves(net, p, t, u))
-      if (!o.egress_drop) preds.add(o.to, u);
-  }
-  preds.build(n);
-  while (!work.empty()) {
-    DeviceId v = work.back();
-    work.pop_back();
-    for (DeviceId u : preds.of(v)) {
-      if (some[u]) continue;
-      some[u] = 1;
-      work.push_back(u);
-    }
-  }
-  return some;
-}
-
 std::vector<char> delivering(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
   std::vector<char> out(net.devices.size(), 0);
   for (DeviceId u = 0; u < net.devices.size(); ++u) out[u] = delivered(p, t, u);
@@ -168,34 +161,26 @@ std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const
   return some;
 }
 
+std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
+  return reaches_some(net, p, t, delivering(net, p, t), std::vector<char>(net.devices.size(), 0));
+}
+
 std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                               const std::vector<char>& target, const std::vector<char>& barrier,
                               DeviceId src) {
-  std::size_t n = net.devices.size();
-  struct Parent {
-    DeviceId from;
-    std::size_t via;
-    LinkId member;
-  };
-  std::vector<std::optional<Parent>> parent(n);
-  std::vector<char> seen(n, 0);
+  WalkTree tree(net.devices.size());
+  std::vector<char> seen(net.devices.size(), 0);
   std::deque<DeviceId> queue{src};
   seen[src] = 1;
   while (!queue.empty()) {
     DeviceId u = queue.front();
     queue.pop_front();
-    if (target[u]) {
-      std::vector<WalkStep> steps{{u, {}, {}}};
-      for (DeviceId v = u; parent[v]; v = parent[v]->from)
-        steps.push_back({parent[v]->from, parent[v]->member, parent[v]->via});
-      std::reverse(steps.begin(), steps.end());
-      return steps;
-    }
+    if (target[u]) return tree.path_to(u);
     if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
     for (const auto& o : moves(net, p, t, u)) {
       if (o.egress_drop || seen[o.to]) continue;
       seen[o.to] = 1;
-      parent[o.to] = Parent{u, o.via, o.member};
+      tree.reach(u, o);
       queue.push_back(o.to);
     }
   }
@@ -205,24 +190,9 @@ std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const 
 DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                          const std::vector<char>& good, DeviceId src) {
   std::size_t n = net.devices.size();
-  struct Parent {
-    DeviceId from;
-    std::size_t via;
-    LinkId member;
-  };
-  std::vector<std::optional<Parent>> parent(n);
+  WalkTree tree(n);
+  auto path_to = [&](DeviceId u) { return tree.path_to(u); };
   std::vector<char> seen(n, 0);
-  auto path_to = [&](DeviceId u) {
-    std::vector<WalkStep> steps;
-    steps.push_back({u, {}, {}});
-    while (parent[u]) {
-      const Parent& pr = *parent[u];
-      steps.push_back({pr.from, pr.member, pr.via});
-      u = pr.from;
-    }
-    std::reverse(steps.begin(), steps.end());
-    return steps;
-  };
   std::deque<DeviceId> queue{src};
   seen[src] = 1;
   while (!queue.empty()) {
@@ -242,7 +212,7 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
     for (const auto& o : opts) {
       if (delivered(p, t, o.to) || seen[o.to]) continue;
       seen[o.to] = 1;
-      parent[o.to] = Parent{u, o.via, o.member};
+      tree.reach(u, o);
       queue.push_back(o.to);
     }
   }
@@ -298,37 +268,6 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
   return z3::mk_and(facts);
 }
 
-// match:  a delivered walk
-// result: a set `on` of devices with a rank each, every source in it, and every device in it
-//         delivered at, or not dying and having a usable move without an egress drop to a
-//         device of the set with a lower rank.  Ranks forbid cycles: following such moves
-//         reaches a delivering device.
-z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                               const std::vector<Selected<SmtLogic>>& routes,
-                               const std::vector<z3::expr>& is_source,
-                               const std::vector<char>& in_slice, const std::string& tag) {
-  z3::context& c = logic.ctx;
-  std::size_t n = net.devices.size();
-  std::vector<z3::expr> on, rank;
-  for (DeviceId u = 0; u < n; ++u) {
-    const std::string name = net.devices[u].name + "]" + tag;
-    on.push_back(in_slice[u] ? c.bool_const(("delivered_walk[" + name).c_str())
-                             : c.bool_val(false));
-    rank.push_back(in_slice[u] ? c.int_const(("delivered_rank[" + name).c_str()) : c.int_val(0));
-  }
-  z3::expr_vector facts(c);
-  for (DeviceId u = 0; u < n; ++u) {
-    if (!in_slice[u]) continue;
-    ShortList<z3::expr, 8> next;
-    for (const auto& m : moves_at(net, logic, p, routes[u], u))
-      next.push_back(m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]);
-    facts.push_back(z3::implies(is_source[u], on[u]));
-    facts.push_back(z3::implies(on[u] && !delivered_at(p, routes[u], u),
-                                !dies_at(p, routes[u], u) && logic.any(next)));
-  }
-  return z3::mk_and(facts);
-}
-
 // match:  a walk from a source to a target
 // result: a set `on` of devices with a rank each, every source in it, and every device in it a
 //         target, or no barrier, not delivered at, not dying, and having a usable move without
@@ -370,6 +309,15 @@ std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
   std::vector<z3::expr> out;
   for (DeviceId u = 0; u < net.devices.size(); ++u) out.push_back(delivered_at(p, routes[u], u));
   return out;
+}
+
+z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                               const std::vector<Selected<SmtLogic>>& routes,
+                               const std::vector<z3::expr>& is_source,
+                               const std::vector<char>& in_slice, const std::string& tag) {
+  return encode_walk_to(net, logic, p, routes, is_source, encode_delivering(net, p, routes),
+                        std::vector<char>(net.devices.size(), 0), in_slice, "delivered_walk",
+                        tag);
 }
 
 // match:  every walk from u is delivered

@@ -97,7 +97,7 @@ struct DroppedWalk {
 // more, and asks the route table of no other device.
 std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                                std::optional<DeviceId> from = std::nullopt);
-// Per device: some walk from it is delivered.
+// Per device: some walk from it is delivered (reaches_some towards the delivering devices).
 std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t);
 // Per device: some walk from it arrives at a device marked in `target`, passing no device
 // marked in `barrier` on the way (a walk ends where it is delivered or dies).  With `target` the
@@ -121,7 +121,8 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
                              const std::vector<Selected<SmtLogic>>& routes,
                              const std::vector<z3::expr>& is_source,
                              const std::vector<char>& in_slice, const std::string& tag);
-// Holds iff some walk from a device marked by is_source is delivered.
+// Holds iff some walk from a device marked by is_source is delivered (encode_walk_to towards
+// the delivering devices).
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                                const std::vector<Selected<SmtLogic>>& routes,
                                const std::vector<z3::expr>& is_source,

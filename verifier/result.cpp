@@ -41,20 +41,6 @@ Verdict verdict_of(Status s) {
   return Verdict::unknown;
 }
 
-namespace {
-int severity(Verdict v) {
-  switch (v) {
-    case Verdict::proved: return 0;
-    case Verdict::unknown: return 1;
-    case Verdict::violated: return 2;
-    case Verdict::error: return 3;
-  }
-  return 3;
-}
-}  // namespace
-
-Verdict worse(Verdict a, Verdict b) { return severity(b) > severity(a) ? b : a; }
-
 int exit_code(Verdict v) {
   switch (v) {
     case Verdict::proved: return 0;

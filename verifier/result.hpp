@@ -16,15 +16,14 @@ __extension__ typedef unsigned __int128 Count;
 enum class Status { proved, violated, unknown };
 const char* status_name(Status s);
 
-// A design's verdict: its input had errors, or the worst of its requirements' statuses
-// (violated > unknown > proved).  Every report, the audit summary and the exit code use it.
+// A design's verdict: its input had errors, or the worst of its requirements' statuses (error >
+// violated > unknown > proved: Tally::worst).  Every report, the audit summary and the exit
+// code use it.
 enum class Verdict { proved, violated, unknown, error };
 const char* verdict_name(Verdict v);
 // The verdict a result file names ("proved", …, "error"); nullopt for anything else.
 std::optional<Verdict> verdict_named(std::string_view name);
 Verdict verdict_of(Status s);
-// The worse of two verdicts: error > violated > unknown > proved.
-Verdict worse(Verdict a, Verdict b);
 
 // Exit codes (DESIGN.md §5), the one mapping from verdicts.
 int exit_code(Verdict v);  // 0 proved, 1 violated, 2 error (bad input), 3 unknown
