@@ -81,6 +81,21 @@ struct FaultsStmt : Node {
   std::vector<FaultLine> lines;
 };
 
+// `prefix NAME CIDR at DEV, …;` (DESIGN.md §7)
+struct PrefixStmt : Node {
+  Word name;
+  Word cidr;
+  std::vector<Word> origins;
+};
+
+// `static DEV (PREFIX | CIDR) via NBR, … [{ bfd = on; distance = N; }]` (DESIGN.md §7)
+struct StaticStmt : Node {
+  Word device;
+  Word dest;
+  std::vector<Word> via;
+  boost::optional<AttrBlock> attrs;
+};
+
 // `require reach A -> B`  `require isolate A -> B`  `require connected (DEV, … | *)`
 struct RequireBody : Node {
   Word kind;                    // "reach", "isolate" or "connected"
@@ -100,7 +115,7 @@ struct RequireStmt : Node {
 };
 
 struct Statement : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt, McLagStmt,
-                                              FaultsStmt, RequireStmt> {
+                                              PrefixStmt, StaticStmt, FaultsStmt, RequireStmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -71,6 +71,8 @@ struct device_class : annotate {};
 struct link_class : annotate {};
 struct lag_class : annotate {};
 struct mclag_class : annotate {};
+struct prefix_class : annotate {};
+struct static_class : annotate {};
 struct fault_line_class : annotate {};
 struct fault_param_class : annotate {};
 struct faults_class : annotate {};
@@ -111,6 +113,10 @@ x3::rule<device_class, ast::DeviceStmt> const device_stmt = "device statement";
 x3::rule<link_class, ast::LinkStmt> const link_stmt = "link statement";
 x3::rule<lag_class, ast::LagStmt> const lag_stmt = "lag statement";
 x3::rule<mclag_class, ast::McLagStmt> const mclag_stmt = "mclag statement";
+x3::rule<prefix_class, ast::PrefixStmt> const prefix_stmt = "prefix statement";
+x3::rule<static_class, ast::StaticStmt> const static_stmt = "static route";
+x3::rule<struct at_kw_class> const at_kw = "'at' and the devices that originate the prefix";
+x3::rule<struct via_kw_class> const via_kw = "'via' and the next hops";
 x3::rule<fault_line_class, ast::FaultLine> const fault_line =
     "fault line ('down', 'blackhole' or 'common')";
 x3::rule<fault_param_class, ast::FaultParam> const fault_param = "'p = PROBABILITY'";
@@ -198,6 +204,10 @@ auto const device_stmt_def = kw("device") > word > word > stmt_end;
 auto const link_stmt_def = kw("link") > port_ref > "--" > port_ref > stmt_end;
 auto const lag_stmt_def = kw("lag") > port_ref > attr_block > -x3::lit(';');
 auto const mclag_stmt_def = kw("mclag") > word > attr_block > -x3::lit(';');
+auto const at_kw_def = kw("at");
+auto const via_kw_def = kw("via");
+auto const prefix_stmt_def = kw("prefix") > word > word > at_kw > word_list > ';';
+auto const static_stmt_def = kw("static") > word > word > via_kw > word_list > stmt_end;
 // The mode word is not the key of a parameter: `down link p = 1e-3;` has no mode.  (The test
 // comes first, as a predicate: X3 keeps the attribute of a failed optional sequence.)
 auto const fault_param_def = word >> '=' > word;
@@ -220,12 +230,13 @@ auto const clause_def = clause_kw > word_list;
 auto const require_end_def = x3::lit(';');
 auto const require_stmt_def = kw("require") > require_body > *clause > require_end;
 auto const statement_def =
-    design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | faults_stmt | require_stmt;
+    design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | prefix_stmt | static_stmt |
+    faults_stmt | require_stmt;
 
 BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted,
                     bare, number, bare_port, word_text, port_text, word, port_word, value, port_ref,
                     attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
-                    mclag_stmt, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
+                    mclag_stmt, at_kw, via_kw, prefix_stmt, static_stmt, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
                     isolate_body, connected_body, require_body, clause_kw, clause, require_end, require_stmt,
                     statement)
 

@@ -9,13 +9,13 @@ namespace faultline::dsl {
 
 // The words that start a statement.  They never name an attribute, so that a block left open
 // ends at the next statement.
-inline constexpr std::array<std::string_view, 7> kStatementKeywords = {
-    "design", "device", "link", "lag", "mclag", "faults", "require"};
+inline constexpr std::array<std::string_view, 9> kStatementKeywords = {
+    "design", "device", "link", "lag", "mclag", "prefix", "static", "faults", "require"};
 
 // Statements the language will have (DESIGN.md §7–§11), refused by name until they are
 // modelled: a design that uses them must not be checked as if they were absent.
-inline constexpr std::array<std::string_view, 11> kPlannedKeywords = {
-    "route", "static", "ospf", "bgp", "tunnel", "monitor", "restart", "size", "loss", "lossy",
+inline constexpr std::array<std::string_view, 10> kPlannedKeywords = {
+    "route", "ospf", "bgp", "tunnel", "monitor", "restart", "size", "loss", "lossy",
     "mtu"};
 
 // Names (DESIGN.md §3): [A-Za-z_][A-Za-z0-9_.-]*, a '-' never starting "--" or "->"; or a

@@ -60,6 +60,14 @@ class Printer {
   std::string operator()(const ast::McLagStmt& s) const {
     return "mclag " + word(s.name) + " " + block(s.attrs);
   }
+  std::string operator()(const ast::PrefixStmt& s) const {
+    return "prefix " + word(s.name) + " " + word(s.cidr) + " at " +
+           list(s.origins, [&](const auto& w) { return word(w); }) + ";";
+  }
+  std::string operator()(const ast::StaticStmt& s) const {
+    return "static " + word(s.device) + " " + word(s.dest) + " via " +
+           list(s.via, [&](const auto& w) { return word(w); }) + end(s.attrs);
+  }
   std::string operator()(const ast::FaultsStmt& s) const {
     std::string out = "faults {";
     for (const auto& l : s.lines) {

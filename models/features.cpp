@@ -8,6 +8,8 @@ FeatureSet network_features(const Network& net) {
     if (!d.transit()) f.add(Feature::non_transit_device);
   for (const Link& l : net.links)
     if (l.bfd) f.add(Feature::bfd);
+  if (net.prefixes.size() > net.devices.size()) f.add(Feature::prefixes);
+  if (!net.statics.empty()) f.add(Feature::static_routes);
   for (const Lag& g : net.lags) {
     f.add(Feature::lag);
     if (g.mclag) f.add(Feature::mclag_client);
@@ -20,6 +22,7 @@ FeatureSet requirement_features(const Network& net, const FeatureSet& design,
                                 const std::vector<FaultEvent>& events, const Requirement& req,
                                 const std::vector<std::size_t>& universe) {
   FeatureSet f = design;
+  if (req.one_flow() && !net.prefixes[req.to].is_host()) f.add(Feature::prefix_destination);
   if (req.kind == Requirement::Kind::reach) {
     f.add(Feature::reach);
     if (!req.via.empty()) f.add(Feature::waypoints);

@@ -27,8 +27,11 @@ enum class Feature : unsigned {
   isolate,              // the requirement is an isolate (DESIGN.md §7)
   waypoints,            // a reach with `via`
   avoided,              // a reach with `avoid`
+  prefixes,             // a declared prefix (DESIGN.md §7): ranges, anycast, covering routes
+  static_routes,        // a static route (DESIGN.md §7)
+  prefix_destination,   // the requirement's destination is a declared prefix
 };
-constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::avoided) + 1;
+constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::prefix_destination) + 1;
 
 class FeatureSet {
  public:

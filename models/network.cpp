@@ -63,8 +63,86 @@ void Network::build_host_prefixes() {
   std::vector<Prefix> declared = std::move(prefixes);
   prefixes.clear();
   for (DeviceId d = 0; d < devices.size(); ++d)
-    prefixes.push_back({devices[d].name, d, {d}, devices[d].loc});
+    prefixes.push_back({devices[d].name, d, {d}, devices[d].loc, {}});
   for (Prefix& p : declared) prefixes.push_back(std::move(p));
+}
+
+}  // namespace faultline::models
+
+namespace faultline::models {
+
+std::string Range::text() const {
+  std::string out;
+  for (int i = 3; i >= 0; --i)
+    out += std::to_string((addr >> (8 * i)) & 0xff) + (i ? "." : "");
+  return out + "/" + std::to_string(len);
+}
+
+std::optional<Range> parse_cidr(const std::string& text, std::string& why) {
+  why = "expected an IPv4 range a.b.c.d/len, found '" + text + "'";
+  std::size_t slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  auto decimal = [](const std::string& s, unsigned hi) -> std::optional<unsigned> {
+    if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        }))
+      return std::nullopt;
+    unsigned v = static_cast<unsigned>(std::stoul(s));
+    if (v > hi) return std::nullopt;
+    return v;
+  };
+  std::string addr = text.substr(0, slash);
+  Range r;
+  std::size_t start = 0;
+  for (int i = 0; i < 4; ++i) {
+    std::size_t dot = i < 3 ? addr.find('.', start) : addr.size();
+    if (dot == std::string::npos) return std::nullopt;
+    auto octet = decimal(addr.substr(start, dot - start), 255);
+    if (!octet) {
+      why = "'" + text + "' is not an IPv4 range: each of the four numbers is 0 to 255";
+      return std::nullopt;
+    }
+    r.addr = (r.addr << 8) | *octet;
+    start = dot + 1;
+  }
+  if (start != addr.size() + 1) return std::nullopt;
+  auto len = decimal(text.substr(slash + 1), 32);
+  if (!len) {
+    why = "'" + text + "' is not an IPv4 range: the length after '/' is 0 to 32";
+    return std::nullopt;
+  }
+  r.len = *len;
+  std::uint32_t host_bits = r.len == 32 ? 0 : (r.len == 0 ? ~0u : (~0u >> r.len));
+  if (r.addr & host_bits) {
+    Range net{r.addr & ~host_bits, r.len};
+    why = "'" + text + "' has host bits set: the range is " + net.text();
+    return std::nullopt;
+  }
+  return r;
+}
+
+unsigned StaticRoute::specificity(const Network& net) const {
+  return prefix ? net.prefixes[*prefix].specificity() : range.len;
+}
+
+bool StaticRoute::applies_to(const Network& net, PrefixId p) const {
+  if (prefix) return net.prefixes[*prefix].contains(net.prefixes[p]);
+  const Prefix& dest = net.prefixes[p];
+  return dest.is_host() ? range.len == 0 : range.contains(dest.range);
+}
+
+std::string StaticRoute::destination(const Network& net) const {
+  return prefix ? net.prefixes[*prefix].name : range.text();
+}
+
+std::vector<PrefixId> Network::covering(PrefixId p) const {
+  std::vector<PrefixId> out{p};
+  for (PrefixId q = static_cast<PrefixId>(devices.size()); q < prefixes.size(); ++q)  // declared
+    if (q != p && prefixes[q].contains(prefixes[p])) out.push_back(q);
+  std::stable_sort(out.begin() + 1, out.end(), [&](PrefixId a, PrefixId b) {
+    return prefixes[a].specificity() > prefixes[b].specificity();
+  });
+  return out;
 }
 
 }  // namespace faultline::models

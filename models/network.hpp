@@ -92,6 +92,24 @@ struct LogicalLink {
   std::vector<DeviceId> far;  // the distinct far devices, in first-member order
 };
 
+struct Network;
+
+// An IPv4 range a.b.c.d/len with its host bits zero.
+struct Range {
+  std::uint32_t addr = 0;
+  unsigned len = 0;
+
+  bool contains(const Range& o) const {
+    if (len > o.len) return false;
+    if (len == 0) return true;
+    return (addr >> (32 - len)) == (o.addr >> (32 - len));
+  }
+  bool operator==(const Range& o) const { return addr == o.addr && len == o.len; }
+  std::string text() const;
+};
+// "10.1.0.0/24" → the range; nullopt with `why` set when it is no CIDR or has host bits set.
+std::optional<Range> parse_cidr(const std::string& text, std::string& why);
+
 // A destination (DESIGN.md §7): an address range originated at one or more devices.  Every
 // device has an implicit host prefix of its own (its address only), contained in itself and in
 // 0.0.0.0/0 and in no other prefix; a device named as a destination means its host prefix.
@@ -100,10 +118,32 @@ struct Prefix {
   std::optional<DeviceId> host_of;      // set for a device's implicit host prefix
   std::vector<DeviceId> origins;        // where it is attached (connected)
   SourceLoc loc;
+  Range range;                          // a declared prefix's range (unused for a host prefix)
 
   bool is_host() const { return host_of.has_value(); }
   // Longest-prefix order: a host prefix is more specific than any declared range.
-  unsigned specificity() const { return is_host() ? 33 : 0; }
+  unsigned specificity() const { return is_host() ? 33 : range.len; }
+  // Whether a route for this prefix applies to destination `p` (this ⊇ p).
+  bool contains(const Prefix& p) const {
+    if (is_host() || p.is_host()) return p.host_of == host_of || (!is_host() && range.len == 0);
+    return range.contains(p.range);
+  }
+};
+
+// A static route (DESIGN.md §7): on `device`, for a prefix (declared or a device's host prefix)
+// or for a range no declared prefix covers, over the logical links towards its `via` neighbours.
+struct StaticRoute {
+  DeviceId device;
+  std::optional<PrefixId> prefix;  // the route's destination, when it names one
+  Range range;                     // otherwise its range
+  std::vector<DeviceId> via;
+  bool bfd = false;
+  unsigned distance = 1;
+  SourceLoc loc;
+
+  unsigned specificity(const Network& net) const;
+  bool applies_to(const Network& net, PrefixId p) const;
+  std::string destination(const Network& net) const;  // "internet", "10.2.0.0/16"
 };
 
 struct Requirement {
@@ -132,6 +172,8 @@ struct Network {
   std::vector<Lag> lags;
   std::vector<McLagDomain> domains;
   std::vector<Prefix> prefixes;          // the host prefixes first, one per device, in order
+  std::vector<StaticRoute> statics;      // in declaration order
+  std::vector<std::vector<std::size_t>> statics_of;  // per device, its static routes
   std::vector<Requirement> requirements;
   std::map<std::string, DeviceId> device_by_name;
 
@@ -158,6 +200,18 @@ struct Network {
   // destination.
   bool is_endpoint(const Requirement& req, DeviceId d) const {
     return req.one_flow() && (d == req.from || is_origin(req.to, d));
+  }
+
+  // The declared prefixes that contain `p`, `p` first, then from the most specific (a host
+  // prefix: itself and 0.0.0.0/0 when declared).  The ranges whose routes apply to `p`.
+  std::vector<PrefixId> covering(PrefixId p) const;
+  // A device that looks up a flow arriving at it (DESIGN.md §7): transit devices and origins
+  // of the destination; at any other device an arriving walk dies.
+  bool accepts(DeviceId d, PrefixId p) const { return devices[d].transit() || is_origin(p, d); }
+  // `preferences = junos` on the device (DESIGN.md §7, administrative distances).
+  bool junos(DeviceId d) const {
+    auto it = devices[d].attrs.find("preferences");
+    return it != devices[d].attrs.end() && it->second == "junos";
   }
 
   void build_logical_links();

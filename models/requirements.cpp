@@ -221,11 +221,15 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
     facts.push_back(logic.exactly_one(sources));
     facts.push_back(logic.exactly_one(dests));
   }
-  // Slice: a host or external that is neither a source nor an origin is never eligible as a
-  // far end and never on a walk, so it needs no variables (no route, not on the walk).
+  // Slice: a host or external that is neither a source nor an origin of the destination or of
+  // a prefix covering it is never eligible as a far end, and a walk that arrives at it dies
+  // there (moves_at), so it needs no variables (no route, not on the walk).
   std::vector<char> in_slice(net.devices.size(), 0);
   for (DeviceId u = 0; u < net.devices.size(); ++u)
     in_slice[u] = net.devices[u].transit() || !is_source[u].is_false() || !is_origin[u].is_false();
+  const std::vector<PrefixId> cover = net.covering(dest_kind);
+  for (std::size_t i = 1; i < cover.size(); ++i)
+    for (DeviceId o : net.prefixes[cover[i]].origins) in_slice[o] = 1;
   auto routes = encode_routes(net, logic, p, dest_kind, is_origin, in_slice, tag, facts);
   // The walks that violate it (DESIGN.md §7): reach — one dies, or passes no waypoint while
   // delivered, or passes an avoided device; isolate — one is delivered.

@@ -6,6 +6,8 @@
 #include <limits>
 #include <set>
 
+#include "models/routes.hpp"
+
 namespace faultline::models {
 
 namespace {
@@ -33,9 +35,12 @@ class Resolver {
     for (const auto& s : p_.statements) visit<ast::DesignStmt>(s, [&](auto& x) { design(x); });
     for (const auto& s : p_.statements) visit<ast::DeviceStmt>(s, [&](auto& x) { device(x); });
     d_.net.build_host_prefixes();  // the destinations requirements name
+    for (const auto& s : p_.statements) visit<ast::PrefixStmt>(s, [&](auto& x) { prefix(x); });
     for (const auto& s : p_.statements) visit<ast::LinkStmt>(s, [&](auto& x) { link(x); });
     for (const auto& s : p_.statements) visit<ast::McLagStmt>(s, [&](auto& x) { mclag(x); });
     for (const auto& s : p_.statements) visit<ast::LagStmt>(s, [&](auto& x) { lag(x); });
+    d_.net.statics_of.assign(d_.net.devices.size(), {});
+    for (const auto& s : p_.statements) visit<ast::StaticStmt>(s, [&](auto& x) { static_route(x); });
     bool have_faults = false;
     for (const auto& s : p_.statements)
       visit<ast::FaultsStmt>(s, [&](auto& x) { faults(x, have_faults); });
@@ -195,6 +200,12 @@ class Resolver {
       check_duplicate_keys(*s.attrs);
       for (const auto& a : *s.attrs) {
         const ast::Value* v = single(a);
+        if (v && a.key.text == "preferences" && v->head.text != "junos" &&
+            v->head.text != "cisco") {
+          error(*v, "expected 'junos' or 'cisco' for 'preferences' (the administrative "
+                    "distances), found '" + v->head.text + "'");
+          continue;
+        }
         if (v) dev.attrs[a.key.text] = v->head.text;
       }
     }
@@ -441,6 +452,168 @@ class Resolver {
     d_.net.lags.push_back(std::move(g));
   }
 
+  // A declared prefix by name, or the host prefix of a device named so.
+  std::optional<PrefixId> find_prefix(const std::string& name) const {
+    auto dev = d_.net.device_by_name.find(name);
+    if (dev != d_.net.device_by_name.end()) return d_.net.host_prefix(dev->second);
+    for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q)
+      if (d_.net.prefixes[q].name == name) return q;
+    return std::nullopt;
+  }
+
+  // `prefix NAME CIDR at DEV, …;`
+  void prefix(const ast::PrefixStmt& s) {
+    if (!name_word(s.name)) return;
+    if (auto dev = d_.net.device_by_name.find(s.name.text); dev != d_.net.device_by_name.end()) {
+      auto& d = error(s.name, "'" + s.name.text + "' names a device: a prefix needs a name of its own");
+      note(d, d_.net.devices[dev->second].loc, "device declared here");
+      return;
+    }
+    for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q)
+      if (d_.net.prefixes[q].name == s.name.text)
+        return duplicate(s.name, "prefix '" + s.name.text + "'", d_.net.prefixes[q].loc);
+    std::string why;
+    auto range = parse_cidr(s.cidr.text, why);
+    if (!range) return void(error(s.cidr, why));
+    for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q)
+      if (d_.net.prefixes[q].range == *range) {
+        auto& d = error(s.cidr, "prefix '" + s.name.text + "' has the range " + range->text() +
+                                    " of prefix '" + d_.net.prefixes[q].name +
+                                    "': two prefixes cannot share a range");
+        note(d, d_.net.prefixes[q].loc, "declared here");
+        return;
+      }
+    Prefix p{s.name.text, std::nullopt, {}, loc(s.name), *range};
+    bool ok = true;
+    for (const ast::Word& w : s.origins) {
+      auto d = find_device(w);
+      if (!d) {
+        ok = false;
+        continue;
+      }
+      if (std::find(p.origins.begin(), p.origins.end(), *d) != p.origins.end()) {
+        error(w, "device '" + w.text + "' is listed twice");
+        ok = false;
+        continue;
+      }
+      p.origins.push_back(*d);
+    }
+    if (ok) d_.net.prefixes.push_back(std::move(p));
+  }
+
+  // Whether `to` is reachable from `from` through switches only (an L2 segment, DESIGN.md §7).
+  bool across_switches(DeviceId from, DeviceId to) const {
+    std::vector<char> seen(d_.net.devices.size(), 0);
+    std::vector<DeviceId> stack{from};
+    seen[from] = 1;
+    while (!stack.empty()) {
+      DeviceId u = stack.back();
+      stack.pop_back();
+      for (PortId port : d_.net.devices[u].ports) {
+        LinkId l = d_.net.ports[port].link;
+        if (l == kDroppedLink) continue;
+        DeviceId v = d_.net.links[l].other(u);
+        if (v == to) return true;
+        if (seen[v] || d_.net.devices[v].kind != DeviceKind::switch_) continue;
+        seen[v] = 1;
+        stack.push_back(v);
+      }
+    }
+    return false;
+  }
+  bool linked(DeviceId a, DeviceId b) const {
+    for (PortId port : d_.net.devices[a].ports) {
+      LinkId l = d_.net.ports[port].link;
+      if (l != kDroppedLink && d_.net.links[l].other(a) == b) return true;
+    }
+    return false;
+  }
+
+  // `static DEV (PREFIX | CIDR) via NBR, … [{ bfd = on|off; distance = N; }]`
+  void static_route(const ast::StaticStmt& s) {
+    auto dev = find_device(s.device);
+    if (!dev) return;
+    StaticRoute r;
+    r.device = *dev;
+    r.loc = loc(s);
+    if (s.dest.kind == ast::Word::Kind::number) {
+      std::string why;
+      auto range = parse_cidr(s.dest.text, why);
+      if (!range) return void(error(s.dest, why));
+      r.range = *range;
+      for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q) {
+        const Prefix& p = d_.net.prefixes[q];
+        if (p.range == *range) r.prefix = q;
+      }
+      if (!r.prefix)
+        for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q) {
+          const Prefix& p = d_.net.prefixes[q];
+          if (!p.range.contains(*range)) continue;
+          auto& d = error(s.dest, "static route for " + range->text() + " lies inside prefix '" +
+                                      p.name + "' (" + p.range.text() +
+                                      ") but is not declared: declare it ('prefix NAME " +
+                                      range->text() + " at …;') so that requirements can name it");
+          note(d, p.loc, "prefix declared here");
+          return;
+        }
+    } else {
+      r.prefix = find_prefix(s.dest.text);
+      if (!r.prefix)
+        return void(error(s.dest, "unknown prefix '" + s.dest.text +
+                                      "' (expected a prefix, a device or a range a.b.c.d/len)"));
+      r.range = d_.net.prefixes[*r.prefix].range;
+    }
+    bool ok = true;
+    for (const ast::Word& w : s.via) {
+      auto n = find_device(w);
+      if (!n) {
+        ok = false;
+        continue;
+      }
+      if (*n == r.device) {
+        error(w, "static route of '" + s.device.text + "' via itself");
+        ok = false;
+        continue;
+      }
+      if (std::find(r.via.begin(), r.via.end(), *n) != r.via.end()) {
+        error(w, "device '" + w.text + "' is listed twice");
+        ok = false;
+        continue;
+      }
+      if (!linked(r.device, *n)) {
+        if (across_switches(r.device, *n))
+          error(w, "next hop '" + w.text + "' is reached from '" + s.device.text +
+                       "' across switches: static next hops over an L2 segment are not "
+                       "modelled yet (link '" + s.device.text + "' to '" + w.text +
+                       "' directly, or route by the IGP)");
+        else
+          error(w, "next hop '" + w.text + "' is not adjacent to '" + s.device.text +
+                       "' (no link between them): recursive static routes are not modelled");
+        ok = false;
+        continue;
+      }
+      r.via.push_back(*n);
+    }
+    r.distance = default_distance(RouteSource::static_route, d_.net.junos(r.device));
+    if (s.attrs) {
+      check_duplicate_keys(*s.attrs);
+      for (const auto& a : *s.attrs) {
+        if (a.key.text == "bfd") {
+          if (auto v = on_off(a)) r.bfd = *v;
+        } else if (a.key.text == "distance") {
+          if (auto v = number_attr(a, 1, 255)) r.distance = *v;
+          else ok = false;
+        } else {
+          unknown_attr(a, "static route", "bfd or distance");
+          ok = false;
+        }
+      }
+    }
+    if (!ok) return;
+    d_.net.statics_of[r.device].push_back(d_.net.statics.size());
+    d_.net.statics.push_back(std::move(r));
+  }
+
   void faults(const ast::FaultsStmt& s, bool& have_faults) {
     if (have_faults) {
       auto& d = error(s.keyword, "a design has one faults block");
@@ -577,13 +750,26 @@ class Resolver {
     const auto& eps = s.body.endpoints;
     if (kind == "reach" || kind == "isolate") {
       r.kind = kind == "reach" ? Requirement::Kind::reach : Requirement::Kind::isolate;
+      if (name_word(eps[0]) && !d_.net.device_by_name.count(eps[0].text) &&
+          find_prefix(eps[0].text))
+        return void(error(eps[0], "'" + eps[0].text + "' is a prefix: the source of a " + kind +
+                                      " is a device"));
       auto a = find_device(eps[0]);
-      auto b = find_device(eps[1]);
-      if (!a || !b) return;
-      if (*a == *b)
-        return void(error(eps[1], kind + " from '" + eps[0].text + "' to itself"));
+      if (!name_word(eps[1])) return;
+      auto b = find_prefix(eps[1].text);
+      if (!b) {
+        error(eps[1], "unknown device or prefix '" + eps[1].text + "'");
+        return;
+      }
+      if (!a) return;
+      if (d_.net.is_origin(*b, *a)) {
+        if (d_.net.prefixes[*b].is_host())
+          return void(error(eps[1], kind + " from '" + eps[0].text + "' to itself"));
+        return void(error(eps[1], kind + " from '" + eps[0].text + "' to '" + eps[1].text +
+                                      "', which it originates: the flow never leaves it"));
+      }
       r.from = *a;
-      r.to = d_.net.host_prefix(*b);
+      r.to = *b;
       r.text = kind + " " + eps[0].text + " -> " + eps[1].text;
       // Waypoints and avoided devices: devices other than the source and the destination's
       // origins, each listed once.
@@ -599,7 +785,9 @@ class Resolver {
           const std::string& key = c->keyword.text;
           if (*d == r.from || d_.net.is_origin(r.to, *d)) {
             error(w, "'" + key + "' names '" + w.text + "', " +
-                         (*d == r.from ? "the source" : "the destination") +
+                         (*d == r.from                          ? "the source"
+                          : d_.net.prefixes[r.to].is_host() ? "the destination"
+                                                                : "an origin of the destination") +
                          " of the requirement: list devices in between");
             ok = false;
             continue;

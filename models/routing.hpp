@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/igp.hpp"
+#include "models/lag.hpp"
 #include "models/routes.hpp"
 
 namespace faultline::models {
@@ -20,20 +21,87 @@ using ExplicitPlane = Plane<ExplicitLogic>;
 using SmtPlane = Plane<SmtLogic>;
 using igp::kNoRoute;
 
-// match:  device u, destination P
-// result: connected (distance 0, deliver) iff u is an origin of P;
-//         IGP (distance 110, forward over its next hops) iff u has an IGP route for P
+// What one covering prefix Q of the destination P (Network::covering, Q = P first) offers at a
+// device: u is an origin of Q (connected), and u's IGP route for Q with its next hops.
 template <class L>
-Candidates<L> candidates_at(const Network& net, const L& logic, PrefixId dest,
-                                             typename L::Bool is_origin,
-                                             typename L::Bool igp_route,
-                                             std::span<const typename L::Bool> igp_next_hop) {
+struct CoverState {
+  PrefixId prefix;
+  typename L::Bool is_origin;
+  typename L::Bool igp_route;
+  std::span<const typename L::Bool> igp_next_hop;
+};
+
+// What a static route of u offers in one scenario: whether it is installed, and its next hops
+// per logical link of u.
+template <class L>
+struct StaticState {
+  typename L::Bool installed;
+  ShortList<typename L::Bool> next_hop;
+};
+
+// match:  static route r of u, logical link ll of u, a `via` neighbour n among ll's far ends
+// result: without BFD: ll is believed up towards n (lag::up_towards)
+//         with BFD:    the same, and the session's member carries traffic both ways — a plain
+//                      link both ways; a LAG: some serving member landing on n both ways
+// next_hop(ll) = ∨ over such n;  installed = ∨ over ll of next_hop(ll)   (DESIGN.md §7)
+template <class L>
+StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& p,
+                            const StaticRoute& r) {
+  using B = typename L::Bool;
+  StaticState<L> out{logic.constant(false), {}};
+  ShortList<B> any_link;
+  for (const LogicalLink& ll : net.logical[r.device]) {
+    ShortList<B> towards;
+    for (DeviceId n : ll.far) {
+      if (std::find(r.via.begin(), r.via.end(), n) == r.via.end()) continue;
+      B up = lag::up_towards(net, logic, p, ll, n);
+      if (r.bfd) {
+        ShortList<B> both_ways;
+        for (LinkId m : ll.members)
+          if (net.links[m].other(r.device) == n)
+            both_ways.push_back(p.serving[m] && p.crosses[0][m] && p.crosses[1][m]);
+        up = up && logic.any(both_ways);
+      }
+      towards.push_back(up);
+    }
+    out.next_hop.push_back(logic.any(towards));
+    any_link.push_back(out.next_hop.back());
+  }
+  out.installed = logic.any(any_link);
+  return out;
+}
+
+// match:  device u, destination P, its covering prefixes Q (P first), u's static routes that
+//         apply to P (with `applies`: whether each does, for a symbolic destination)
+// result: connected: u is an origin of Q — deliver if Q = P (distance 0), discard if Q ⊋ P;
+//         static: installed routes, their distance, forward over their next hops;
+//         IGP (distance 110, junos 10): forward, for every Q, unless u is a host or external
+//         with static routes (it uses those instead, DESIGN.md §7)
+template <class L>
+Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
+                            std::span<const CoverState<L>> covers,
+                            std::span<const StaticRoute* const> statics,
+                            std::span<const StaticState<L>> static_states,
+                            std::span<const typename L::Bool> applies) {
   using Action = typename RouteCandidate<L>::Action;
-  const unsigned spec = net.prefixes[dest].specificity();
+  const bool junos = net.junos(u);
+  const bool uses_igp = net.devices[u].transit() || net.statics_of[u].empty();
   Candidates<L> out;
-  if (!logic.is_false(is_origin))
-    out.push_back({RouteSource::connected, spec, default_distance(RouteSource::connected, false), Action::deliver, is_origin, {}});
-  out.push_back({RouteSource::igp, spec, 110, Action::forward, igp_route, std::move(igp_next_hop)});
+  for (std::size_t i = 0; i < covers.size(); ++i) {
+    const CoverState<L>& q = covers[i];
+    const unsigned spec = net.prefixes[q.prefix].specificity();
+    if (!logic.is_false(q.is_origin))
+      out.push_back({RouteSource::connected, spec, 0, i == 0 ? Action::deliver : Action::discard,
+                     q.is_origin, {}});
+    if (uses_igp)
+      out.push_back({RouteSource::igp, spec, default_distance(RouteSource::igp, junos),
+                     Action::forward, q.igp_route, q.igp_next_hop});
+  }
+  for (std::size_t i = 0; i < statics.size(); ++i)
+    out.push_back({RouteSource::static_route, statics[i]->specificity(net), statics[i]->distance,
+                   Action::forward, applies[i] && static_states[i].installed,
+                   std::span<const typename L::Bool>(static_states[i].next_hop.data(),
+                                                     static_states[i].next_hop.size())});
   return out;
 }
 
@@ -54,6 +122,15 @@ class RouteTable {
   PrefixId dest = 0;
   std::vector<char> origin;             // per device: an origin of dest
   std::vector<std::uint64_t> igp_dist;  // the IGP producer's state (support, explanations)
+  std::vector<char> accepts;            // per device: looks up an arriving flow (Network::accepts)
+
+  // The IGP state towards a covering prefix of dest other than dest itself.
+  struct Cover {
+    PrefixId prefix;
+    std::vector<char> origin;
+    std::vector<std::uint64_t> dist;
+  };
+  std::vector<Cover> covers;
 
  private:
   const Network* net_;
@@ -67,8 +144,14 @@ inline RouteTable route_table(const Network& net, const ExplicitPlane& p, Prefix
 // --- symbolic ------------------------------------------------------------------------------
 // The same towards a destination given by `is_origin` (one symbolic choice among prefixes:
 // the origins of the chosen one), for the devices `in_slice`; constraints into `facts`.
-// `dest` gives the specificity of the routes (all candidate destinations share it).
-std::vector<Selected<SmtLogic>> encode_routes(const Network& net, const SmtLogic& logic,
+// `dest` stands for the candidates: they share its covering prefixes other than itself, and
+// when it is a host prefix, is_origin(h) says the destination is h's.
+struct EncodedRoutes {
+  std::vector<Selected<SmtLogic>> at;  // per device
+  std::vector<z3::expr> accepts;       // per device: looks up an arriving flow (Network::accepts)
+  const Selected<SmtLogic>& operator[](DeviceId u) const { return at[u]; }
+};
+EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
                                               const SmtPlane& p, PrefixId dest,
                                               const std::vector<z3::expr>& is_origin,
                                               const std::vector<char>& in_slice,

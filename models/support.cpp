@@ -52,7 +52,7 @@ std::optional<Support> judgement_support(const Network& net, const Requirement& 
     queue.pop_front();
     walk_devices.push_back(u);
     if (delivered_at(p, t.at(u), u) || p.device_blackholed[u]) continue;
-    for (const auto& m : moves_at(net, logic, p, t.at(u), u)) reach(m.to);
+    for (const auto& m : moves_at(net, logic, p, t.at(u), t.accepts, u)) reach(m.to);
   }
   // Z: closed under the IGP's least-cost next hops; the support's links on the way.
   for (DeviceId u : walk_devices) queue.push_back(u);

@@ -11,7 +11,7 @@ ExplicitLogic explicit_logic;
 
 Moves<ExplicitLogic> moves(const Network& net, const ExplicitPlane& p,
                                        const RouteTable& t, DeviceId u) {
-  return moves_at(net, explicit_logic, p, t.at(u), u);
+  return moves_at(net, explicit_logic, p, t.at(u), t.accepts, u);
 }
 bool delivered(const ExplicitPlane& p, const RouteTable& t, DeviceId u) {
   return delivered_at(p, t.at(u), u);
@@ -103,7 +103,8 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
     }
     if (dies_at(p, t.at(u), u)) continue;
     auto opts = moves(net, p, t, u);
-    bool drop = std::any_of(opts.begin(), opts.end(), [](const auto& o) { return o.egress_drop; });
+    bool drop = std::any_of(opts.begin(), opts.end(),
+                            [](const auto& o) { return o.egress_drop || o.arrives_dead; });
     if (drop || opts.empty()) continue;
     pending[u] = opts.size();
     for (const auto& o : opts) preds.add(o.to, u);
@@ -146,7 +147,7 @@ std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const
     }
     if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
     for (const auto& o : moves(net, p, t, u))
-      if (!o.egress_drop) preds.add(o.to, u);
+      if (!o.egress_drop && (!o.arrives_dead || target[o.to])) preds.add(o.to, u);
   }
   preds.build(n);
   while (!work.empty()) {
@@ -178,7 +179,7 @@ std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const 
     if (target[u]) return tree.path_to(u);
     if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
     for (const auto& o : moves(net, p, t, u)) {
-      if (o.egress_drop || seen[o.to]) continue;
+      if (o.egress_drop || seen[o.to] || (o.arrives_dead && !target[o.to])) continue;
       seen[o.to] = 1;
       tree.reach(u, o);
       queue.push_back(o.to);
@@ -200,12 +201,16 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
     queue.pop_front();
     if (p.device_blackholed[u]) return {path_to(u), DropReason::blackholed_device, {}};
     if (t.at(u).no_route) return {path_to(u), DropReason::no_route, {}};
+    if (t.at(u).discards) return {path_to(u), DropReason::discarded, {}};
     auto opts = moves(net, p, t, u);
     for (const auto& o : opts) {
-      if (o.egress_drop) {
-        DroppedWalk w{path_to(u), DropReason::blackholed_port, o.member};
+      if (o.egress_drop || o.arrives_dead) {
+        DroppedWalk w{path_to(u), o.egress_drop ? DropReason::blackholed_port
+                                                : DropReason::no_transit,
+                      o.egress_drop ? std::optional<LinkId>(o.member) : std::nullopt};
         w.steps.back().out = o.member;
         w.steps.back().via = o.via;
+        if (!o.egress_drop) w.steps.push_back({o.to, {}, {}});
         return w;
       }
     }
@@ -243,7 +248,7 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
 //         egress port on a usable move) or having a usable move that lands in the set.  Such a
 //         set exists iff some walk ends in a drop or loops (follow the moves inside `on`).
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                             const std::vector<Selected<SmtLogic>>& routes,
+                             const EncodedRoutes& routes,
                              const std::vector<z3::expr>& is_source,
                              const std::vector<char>& in_slice, const std::string& tag) {
   z3::context& c = logic.ctx;
@@ -256,9 +261,10 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
   for (DeviceId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
     ShortList<z3::expr, 8> next, egress;
-    for (const auto& m : moves_at(net, logic, p, routes[u], u)) {
+    for (const auto& m : moves_at(net, logic, p, routes[u], routes.accepts, u)) {
       next.push_back(m.usable && on[m.to]);
       egress.push_back(m.egress_drop);
+      if (!logic.is_false(m.arrives_dead)) egress.push_back(m.arrives_dead);
     }
     z3::expr drop = dies_at(p, routes[u], u) || logic.any(egress);
     facts.push_back(z3::implies(is_source[u], on[u]));
@@ -273,7 +279,7 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
 //         target, or no barrier, not delivered at, not dying, and having a usable move without
 //         an egress drop to a device of the set with a lower rank.  Ranks forbid cycles.
 z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                        const std::vector<Selected<SmtLogic>>& routes,
+                        const EncodedRoutes& routes,
                         const std::vector<z3::expr>& is_source,
                         const std::vector<z3::expr>& target, const std::vector<char>& barrier,
                         const std::vector<char>& in_slice, const std::string& name,
@@ -295,8 +301,11 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
       continue;
     }
     ShortList<z3::expr, 8> next;
-    for (const auto& m : moves_at(net, logic, p, routes[u], u))
-      next.push_back(m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]);
+    for (const auto& m : moves_at(net, logic, p, routes[u], routes.accepts, u))
+      next.push_back(logic.is_false(m.arrives_dead)
+                         ? m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]
+                         : m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u] &&
+                               (!m.arrives_dead || target[m.to]));
     facts.push_back(z3::implies(on[u] && !target[u], !delivered_at(p, routes[u], u) &&
                                                          !dies_at(p, routes[u], u) &&
                                                          logic.any(next)));
@@ -305,14 +314,14 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
 }
 
 std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
-                                        const std::vector<Selected<SmtLogic>>& routes) {
+                                        const EncodedRoutes& routes) {
   std::vector<z3::expr> out;
   for (DeviceId u = 0; u < net.devices.size(); ++u) out.push_back(delivered_at(p, routes[u], u));
   return out;
 }
 
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                               const std::vector<Selected<SmtLogic>>& routes,
+                               const EncodedRoutes& routes,
                                const std::vector<z3::expr>& is_source,
                                const std::vector<char>& in_slice, const std::string& tag) {
   return encode_walk_to(net, logic, p, routes, is_source, encode_delivering(net, p, routes),
@@ -327,7 +336,7 @@ z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const 
 //         fixpoint: exactly the devices whose every walk is delivered.
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p,
-                                          const std::vector<Selected<SmtLogic>>& routes,
+                                          const EncodedRoutes& routes,
                                           const std::vector<char>& in_slice,
                                           const std::string& tag, std::vector<z3::expr>& facts) {
   z3::context& c = logic.ctx;
@@ -344,9 +353,10 @@ std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& lo
     if (!in_slice[u]) continue;
     ShortList<z3::expr, 8> usable, egress;
     z3::expr_vector onward(c), lower(c);
-    for (const auto& m : moves_at(net, logic, p, routes[u], u)) {
+    for (const auto& m : moves_at(net, logic, p, routes[u], routes.accepts, u)) {
       usable.push_back(m.usable);
       egress.push_back(m.egress_drop);
+      if (!logic.is_false(m.arrives_dead)) egress.push_back(m.arrives_dead);
       onward.push_back(z3::implies(m.usable, good[m.to]));
       lower.push_back(z3::implies(m.usable, rank[m.to] < rank[u]));
     }

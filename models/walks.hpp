@@ -29,26 +29,32 @@ struct Move {
   DeviceId to;
   typename L::Bool usable;       // via is a next hop and the member serves
   typename L::Bool egress_drop;  // usable, and u's port on the member black-holes
+  typename L::Bool arrives_dead;  // usable, and `to` does not look the flow up: it dies there
 };
 
-// match:  device u, its next hops, the members of each
+// match:  device u, its next hops, the members of each; per device whether it accepts the
+//         flow (a transit device or an origin of the destination: Network::accepts)
 // result: move (ll, m) usable = next_hop(u, ll) ∧ serving(m); it lands on m's far end
 //         egress_drop = usable ∧ black-holed(u's port on m)
+//         arrives_dead = usable ∧ ¬accepts(far end)   (a host or external carries no transit)
 // Moves known to be unusable are left out.
 template <class L>
 using Moves = ShortList<Move<L>, 8>;
 
 template <class L>
 Moves<L> moves_at(const Network& net, const L& logic, const Plane<L>& p, const Selected<L>& at,
-                  DeviceId u) {
+                  const std::vector<typename L::Bool>& accepts, DeviceId u) {
   Moves<L> out;
   for (std::size_t i = 0; i < net.logical[u].size(); ++i) {
     if (logic.is_false(at.next_hop[i])) continue;
     for (LinkId m : net.logical[u][i].members) {
       auto usable = at.next_hop[i] && p.serving[m];
       if (logic.is_false(usable)) continue;
-      out.push_back({i, m, net.links[m].other(u), usable,
-                     usable && p.port_blackholed[net.port_on(m, u)]});
+      DeviceId to = net.links[m].other(u);
+      typename L::Bool egress = usable && p.port_blackholed[net.port_on(m, u)];
+      typename L::Bool dead = logic.constant(false);
+      if (!logic.is_false(!accepts[to])) dead = usable && !accepts[to];
+      out.push_back({i, m, to, usable, egress, dead});
     }
   }
   return out;
@@ -79,6 +85,8 @@ enum class DropReason {
   blackholed_device,
   blackholed_port,
   no_route,
+  discarded,         // the selected route is a covering prefix's connected route at its origin
+  no_transit,        // arrived at a host or external that is no origin of the destination
   loop,
   delivered,         // isolate: the walk is delivered
   missed_waypoints,  // reach via: delivered without passing any waypoint
@@ -118,30 +126,30 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
 // --- symbolic ------------------------------------------------------------------------------
 // Holds iff some walk from a device marked by is_source dies.
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                             const std::vector<Selected<SmtLogic>>& routes,
+                             const EncodedRoutes& routes,
                              const std::vector<z3::expr>& is_source,
                              const std::vector<char>& in_slice, const std::string& tag);
 // Holds iff some walk from a device marked by is_source is delivered (encode_walk_to towards
 // the delivering devices).
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                               const std::vector<Selected<SmtLogic>>& routes,
+                               const EncodedRoutes& routes,
                                const std::vector<z3::expr>& is_source,
                                const std::vector<char>& in_slice, const std::string& tag);
 // Holds iff some walk from a device marked by is_source arrives at a device where `target`
 // holds, passing no device marked in `barrier` on the way; `name` names its variables.
 z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                        const std::vector<Selected<SmtLogic>>& routes,
+                        const EncodedRoutes& routes,
                         const std::vector<z3::expr>& is_source,
                         const std::vector<z3::expr>& target, const std::vector<char>& barrier,
                         const std::vector<char>& in_slice, const std::string& name,
                         const std::string& tag);
 // The term "a walk is delivered at u" per device (delivered_at), for encode_walk_to.
 std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
-                                        const std::vector<Selected<SmtLogic>>& routes);
+                                        const EncodedRoutes& routes);
 // Per device a term true iff every walk from it is delivered; constraints into `facts`.
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p,
-                                          const std::vector<Selected<SmtLogic>>& routes,
+                                          const EncodedRoutes& routes,
                                           const std::vector<char>& in_slice,
                                           const std::string& tag, std::vector<z3::expr>& facts);
 

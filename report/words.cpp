@@ -9,6 +9,8 @@ const char* drop_reason_name(models::DropReason r) {
     case models::DropReason::blackholed_device: return "blackhole";
     case models::DropReason::blackholed_port: return "blackhole-port";
     case models::DropReason::no_route: return "no-route";
+    case models::DropReason::discarded: return "discarded";
+    case models::DropReason::no_transit: return "no-transit";
     case models::DropReason::loop: return "loop";
     case models::DropReason::delivered: return "delivered";
     case models::DropReason::missed_waypoints: return "misses-waypoints";
@@ -38,6 +40,12 @@ std::string drop_sentence(const Explanation& e) {
              " sends out of it";
     case models::DropReason::no_route:
       return at + " has no route to " + e.destination + ": no believed-up path reaches it";
+    case models::DropReason::discarded:
+      return "reached " + e.drop.covering + "'s origin " + at + ", which does not hold " +
+             e.drop.held;
+    case models::DropReason::no_transit:
+      return "the walk reaches " + at + ", which carries no transit (not an origin of " +
+             e.destination + ")";
     case models::DropReason::loop:
       return "the walk returns to " + at + ": a forwarding loop";
     case models::DropReason::delivered:

@@ -52,7 +52,7 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     e.walk.push_back(h);
   }
   const models::WalkStep& last = walk.steps.back();
-  e.drop = {walk.reason, net.devices[last.device].name, {}, {}};
+  e.drop = {walk.reason, net.devices[last.device].name, {}, {}, {}, {}};
   switch (walk.reason) {
     case models::DropReason::blackholed_device:
       if (walk.steps.size() >= 2) {
@@ -67,7 +67,22 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     case models::DropReason::missed_waypoints:
       for (DeviceId v : req.via) e.drop.waypoints.push_back(net.devices[v].name);
       break;
+    case models::DropReason::discarded: {
+      // The most specific covering prefix the device originates: its connected route won.
+      const std::vector<models::PrefixId> cover = net.covering(w.dest);
+      for (std::size_t i = 1; i < cover.size(); ++i) {
+        if (!net.is_origin(cover[i], last.device)) continue;
+        const models::Prefix& q = net.prefixes[cover[i]];
+        e.drop.covering = q.name + " (" + q.range.text() + ")";
+        break;
+      }
+      const models::Prefix& dest = net.prefixes[w.dest];
+      e.drop.held = dest.is_host() ? dest.name + "'s address"
+                                   : dest.name + " (" + dest.range.text() + ")";
+      break;
+    }
     case models::DropReason::no_route:
+    case models::DropReason::no_transit:
     case models::DropReason::loop:
     case models::DropReason::delivered:
     case models::DropReason::passed_avoided:

@@ -24,6 +24,8 @@ struct Drop {
   std::string device;                  // where
   std::string port;                    // blackholed_port: DEV:PORT
   std::vector<std::string> waypoints;  // missed_waypoints: the waypoints it passed none of
+  std::string covering;                // discarded: the covering prefix, "internet (0.0.0.0/0)"
+  std::string held;                    // discarded: what the device does not hold
 };
 
 // Why the link or member the walk last crossed stayed in service, unseen.

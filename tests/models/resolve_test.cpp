@@ -49,7 +49,7 @@ TEST_CASE("semantic errors name the offending object at its position", "[models]
   CHECK(first_error("link a:p -- b:p;\nmclag m { peers = a, a; iccp = a:p; }\n") ==
         "t.fl:6:22: error: the two peers of mclag 'm' are the same device");
   CHECK(first_error("require reach a -> nowhere;\n") ==
-        "t.fl:5:20: error: unknown device 'nowhere'");
+        "t.fl:5:20: error: unknown device or prefix 'nowhere'");
   CHECK(first_error("faults { down planet; }\n") ==
         "t.fl:5:15: error: unknown fault kind 'down planet' (expected device or link)");
   CHECK(first_error("faults { explode device; }\n") ==

@@ -187,9 +187,10 @@ TEST_CASE("a loop with no way out delivers nothing, in both readings", "[models]
     for (bool v : via) s.next_hop.push_back(ctx.bool_val(v));
     return s;
   };
-  std::vector<models::Selected<models::SmtLogic>> routes{
-      sym({true}), sym({true, false}),
-      {ctx.bool_val(true), ctx.bool_val(false), ctx.bool_val(false), {ctx.bool_val(false)}}};
+  models::EncodedRoutes routes{
+      {sym({true}), sym({true, false}),
+       {ctx.bool_val(true), ctx.bool_val(false), ctx.bool_val(false), {ctx.bool_val(false)}}},
+      std::vector<z3::expr>(3, ctx.bool_val(true))};
   std::vector<char> slice(3, 1);
   std::vector<z3::expr> from_a{ctx.bool_val(true), ctx.bool_val(false), ctx.bool_val(false)};
   auto sat = [&](const z3::expr& f, const std::vector<z3::expr>& facts = {}) {

@@ -16,6 +16,7 @@ class Generator {
       : rng_(seed),
         risk_rng_(seed ^ 0x5eed5eed5eedULL),
         clause_rng_(seed ^ 0xc1a05e5c1a05eULL),
+        route_rng_(seed ^ 0x7a0e7a0e7a0eULL),
         opts_(opts) {}
 
   std::string run() {
@@ -82,6 +83,7 @@ class Generator {
       if (chance(0.3)) out_ << " cost = " << pick(1, 3) << ";";
       out_ << " }\n";
     }
+    if (opts_.routing) routing(n);
     faults();
     requirements(n);
     return out_.str();
@@ -99,6 +101,8 @@ class Generator {
 
   // Writes a link a -- b and returns a's port reference.
   std::string link(int a, int b, bool attrs) {
+    neighbours_.insert({a, b});
+    neighbours_.insert({b, a});
     std::string pa = "d" + std::to_string(a) + ":p" + std::to_string(ports_[a]++);
     std::string pb = "d" + std::to_string(b) + ":p" + std::to_string(ports_[b]++);
     out_ << "link " << pa << " -- " << pb;
@@ -118,6 +122,55 @@ class Generator {
       out_ << ";\n";
     }
     return pa;
+  }
+
+  // Prefixes p0 (0.0.0.0/0), p1 (10.0.0.0/16), p2 (10.0.1.0/24 inside p1), each declared with
+  // some chance at one or two devices; static routes on random devices towards a prefix, a
+  // device's host prefix or 0.0.0.0/0, via one or two linked neighbours.
+  void routing(int n) {
+    const char* ranges[] = {"0.0.0.0/0", "10.0.0.0/16", "10.0.1.0/24"};
+    for (int i = 0; i < 3; ++i) {
+      if (!route(0.6)) continue;
+      std::vector<int> origins{route_pick(0, n - 1)};
+      if (route(0.4)) {
+        int o = route_pick(0, n - 1);
+        if (o != origins[0]) origins.push_back(o);
+      }
+      out_ << "prefix p" << i << " " << ranges[i] << " at ";
+      for (std::size_t k = 0; k < origins.size(); ++k) out_ << (k ? ", d" : "d") << origins[k];
+      out_ << ";\n";
+      prefixes_.push_back({"p" + std::to_string(i), origins});
+    }
+    // Mostly on transit devices (where walks pass), BFD on half of them: a static's BFD only
+    // matters when a walk crosses it towards a gray-failed neighbour.
+    std::vector<int> transit;
+    for (int k = 0; k < n; ++k)
+      if (is_transit(k)) transit.push_back(k);
+    int statics = route_pick(1, 6);
+    for (int i = 0; i < statics; ++i) {
+      int u = !transit.empty() && route(0.7)
+                  ? transit[route_pick(0, static_cast<int>(transit.size()) - 1)]
+                  : route_pick(0, n - 1);
+      std::vector<int> near;
+      for (auto [a, b] : neighbours_)
+        if (a == u) near.push_back(b);
+      if (near.empty()) continue;
+      std::shuffle(near.begin(), near.end(), route_rng_);
+      std::string dest;
+      int what = route_pick(0, 2);
+      if (what == 0 && !prefixes_.empty())
+        dest = prefixes_[route_pick(0, static_cast<int>(prefixes_.size()) - 1)].first;
+      else if (what == 1)
+        dest = "d" + std::to_string(route_pick(0, n - 1));
+      else
+        dest = "0.0.0.0/0";
+      out_ << "static d" << u << " " << dest << " via d" << near[0];
+      if (near.size() > 1 && route(0.4)) out_ << ", d" << near[1];
+      std::string attrs;
+      if (route(0.5)) attrs += " bfd = on;";
+      if (route(0.4)) attrs += " distance = " + std::to_string(route_pick(1, 3) * 60 - 50) + ";";
+      out_ << (attrs.empty() ? ";\n" : " {" + attrs + " }\n");
+    }
   }
 
   void faults() {
@@ -178,12 +231,22 @@ class Generator {
   // devices other than A and B (drawn from their own stream: the rest of the design is the
   // same as without the option).
   std::string flow(int a, int b, int n) {
-    std::string ends = " d" + std::to_string(a) + " -> d" + std::to_string(b);
+    std::string to = "d" + std::to_string(b);
+    std::vector<int> origins{b};
+    if (opts_.routing && !prefixes_.empty() && route(0.5)) {
+      const auto& [name, at] = prefixes_[route_pick(0, static_cast<int>(prefixes_.size()) - 1)];
+      if (std::find(at.begin(), at.end(), a) == at.end()) {
+        to = name;
+        origins = at;
+      }
+    }
+    std::string ends = " d" + std::to_string(a) + " -> " + to;
     if (!opts_.walk_clauses) return "reach" + ends;
     if (clause(0.25)) return "isolate" + ends;
     std::vector<int> others;
     for (int k = 0; k < n; ++k)
-      if (k != a && k != b) others.push_back(k);
+      if (k != a && std::find(origins.begin(), origins.end(), k) == origins.end())
+        others.push_back(k);
     std::shuffle(others.begin(), others.end(), clause_rng_);
     std::string out = "reach" + ends;
     std::size_t used = 0;
@@ -211,6 +274,11 @@ class Generator {
   const char* risk_of(const char* a, const char* b) { return risk(0.5) ? a : b; }
   std::mt19937_64 clause_rng_;  // walk_clauses only
   bool clause(double p) { return std::bernoulli_distribution(p)(clause_rng_); }
+  std::mt19937_64 route_rng_;  // routing only
+  bool route(double p) { return std::bernoulli_distribution(p)(route_rng_); }
+  int route_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(route_rng_); }
+  std::vector<std::pair<std::string, std::vector<int>>> prefixes_;
+  std::set<std::pair<int, int>> neighbours_;
   RandomDesignOptions opts_;
   std::uint64_t seed_ = 0;
   std::ostringstream out_;

@@ -22,6 +22,10 @@ struct RandomDesignOptions {
   // Requirement clauses on walks (DESIGN.md §7): some reach requirements become `isolate`, others
   // get `via` and `avoid` lists.  From a stream of its own, as shared_risks.
   bool walk_clauses = false;
+  // Routing (DESIGN.md §7): declared prefixes (a default route's 0.0.0.0/0, nested and anycast
+  // ranges), static routes with and without BFD and distance (hosts among their devices), and
+  // requirements towards prefixes.  From a stream of its own, as shared_risks.
+  bool routing = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

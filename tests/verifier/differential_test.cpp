@@ -123,6 +123,8 @@ int main(int argc, char** argv) {
       opts.shared_risks = v == "on";
     else if (a == "--walk-clauses")
       opts.walk_clauses = v == "on";
+    else if (a == "--routing")
+      opts.routing = v == "on";
     else if (a == "--plain")
       opts.plain = opts.failstop = v == "on";
     else {
@@ -138,6 +140,7 @@ int main(int argc, char** argv) {
       std::string tag = std::string(opts.failstop ? "-failstop" : "") +
                         (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
                         (opts.walk_clauses ? "-clauses" : "") +
+                        (opts.routing ? "-routing" : "") +
                         "-k" + std::to_string(opts.max_tolerate);
       std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
       continue;

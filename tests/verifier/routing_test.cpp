@@ -1,0 +1,145 @@
+// DESIGN.md §7 by hand: prefixes, covering routes, static routes with and without BFD,
+// floating statics, hosts with static routes, administrative distances.  Each design is small
+// enough to check on paper; every case runs the product engine and the oracle.
+#include <catch2/catch.hpp>
+
+#include "report/words.hpp"
+#include "tests/support/load.hpp"
+#include "verifier/check.hpp"
+
+using namespace faultline;
+using testing::design_of;
+
+namespace {
+using Sets = std::vector<std::vector<std::string>>;
+
+Sets violating(const models::Design& d, std::size_t req, verifier::Engine e) {
+  verifier::SearchOptions o;
+  o.engine = e;
+  auto c = verifier::check_requirement(d, req, o);
+  Sets out;
+  for (const auto& v : c.result.violations) {
+    out.emplace_back();
+    for (auto ev : v.events) out.back().push_back(d.events[ev].name);
+  }
+  return out;
+}
+constexpr verifier::Engine kEngines[] = {verifier::Engine::smt, verifier::Engine::enumerate};
+}  // namespace
+
+// a -- core -- web1; core originates the /16 that covers web's /24.  While core has an IGP
+// route for the /24 (longest prefix) it forwards; once the link to web1 is down its own
+// connected /16 wins and it drops the flow.
+TEST_CASE("a covering prefix's origin drops what it does not hold", "[verifier][routing]") {
+  auto d = design_of(
+      "device a router; device core router; device web1 host;\n"
+      "link a:1 -- core:1; link core:2 -- web1:1;\n"
+      "prefix big 10.0.0.0/16 at core;\nprefix web 10.0.1.0/24 at web1;\n"
+      "faults { down link; }\nrequire reach a -> web;\n");
+  for (auto e : kEngines)
+    CHECK(violating(d, 0, e) == Sets{{"down a:1--core:1"}, {"down core:2--web1:1"}});
+  auto c = verifier::check_requirement(d, 0, {});
+  CHECK(std::string(c.result.method) == "smt");  // no fast path lists prefixes
+  REQUIRE(c.explanations.size() == 2);
+  CHECK(c.explanations[1].drop.reason == models::DropReason::discarded);
+  CHECK(report::drop_sentence(c.explanations[1]) ==
+        "reached big (10.0.0.0/16)'s origin core, which does not hold web (10.0.1.0/24)");
+}
+
+// r -- fw -- ext, r -- b -- ext (cost 10).  r's static default towards fw beats the IGP; a
+// black-holed fw keeps it installed without BFD (violated) and takes it out with BFD, when the
+// IGP's route over b takes over.
+TEST_CASE("a static route stays installed through a gray failure unless BFD watches it",
+          "[verifier][routing]") {
+  const std::string base =
+      "device src host; device r router; device fw firewall; device b router; device ext "
+      "external;\n"
+      "link src:1 -- r:0; link r:1 -- fw:1; link fw:2 -- ext:1; link r:2 -- b:1 { cost = 10; }\n"
+      "link b:2 -- ext:2;\nprefix internet 0.0.0.0/0 at ext;\n"
+      "faults { blackhole firewall; }\nrequire reach src -> internet;\n";
+  // Without the static the IGP prefers fw (cost 2 against 11): the same violation.
+  auto without = design_of(base + "static r internet via fw;\n");
+  auto with_bfd = design_of(base + "static r internet via fw { bfd = on; }\n");
+  for (auto e : kEngines) {
+    CHECK(violating(without, 0, e) == Sets{{"blackhole fw"}});
+    CHECK(violating(with_bfd, 0, e) == Sets{{"blackhole fw"}});  // the IGP still prefers fw
+  }
+  // Costing fw's path out of the IGP leaves only the static pointing at fw.
+  auto costly = [&](const std::string& route) {
+    std::string text = base + route;
+    text.replace(text.find("link r:1 -- fw:1;"), 17, "link r:1 -- fw:1 { cost = 50; }");
+    return design_of(text);
+  };
+  for (auto e : kEngines) {
+    CHECK(violating(costly("static r internet via fw;\n"), 0, e) == Sets{{"blackhole fw"}});
+    CHECK(violating(costly("static r internet via fw { bfd = on; }\n"), 0, e).empty());
+  }
+}
+
+// A floating static (distance 200) loses to the IGP (110) until the IGP has no route.
+TEST_CASE("the lowest administrative distance wins; junos preferences change them",
+          "[verifier][routing]") {
+  const std::string base =
+      "device a router ATTRS; device b router; device c router; device x router;\n"
+      "link a:1 -- b:1; link b:2 -- c:1; link a:2 -- x:1; link x:2 -- c:2;\n"
+      "faults { blackhole router; }\nrequire reach a -> c;\n";
+  auto with = [&](const std::string& attrs, const std::string& route) {
+    std::string text = base;
+    text.replace(text.find("ATTRS"), 5, attrs);
+    return design_of(text + route);
+  };
+  // A static via x with distance 20: below the IGP's 110, so a black-holed x breaks the flow
+  // (b's equal-cost path is the IGP's, which lost).  With junos preferences the IGP's 10 wins
+  // over 20: a walk may take either equal-cost next hop, and either black-holed router breaks
+  // it.
+  for (auto e : kEngines) {
+    CHECK(violating(with("", "static a c via x { distance = 20; }\n"), 0, e) ==
+          Sets{{"blackhole x"}});
+    CHECK(violating(with("{ preferences = junos; }", "static a c via x { distance = 20; }\n"), 0,
+                    e) == Sets{{"blackhole b"}, {"blackhole x"}});
+    // The junos default distance of a static (5) still beats the IGP's 10.
+    CHECK(violating(with("{ preferences = junos; }", "static a c via x;\n"), 0, e) ==
+          Sets{{"blackhole x"}});
+  }
+}
+
+// h is homed to r1 and r2 but has one static default, via r1: it uses its static routes and
+// not the IGP, so losing r1 leaves it with no route although r2 still reaches the destination.
+TEST_CASE("a host with static routes uses them instead of the IGP", "[verifier][routing]") {
+  auto d = design_of(
+      "device h host; device r1 router; device r2 router; device t router;\n"
+      "link h:1 -- r1:1; link h:2 -- r2:1; link r1:2 -- t:1; link r2:2 -- t:2;\n"
+      "prefix any 0.0.0.0/0 at t;\nstatic h any via r1;\n"
+      "faults { down device; }\nrequire reach h -> t;\n");
+  for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{"down r1"}});
+  auto c = verifier::check_requirement(d, 0, {});
+  REQUIRE(c.explanations.size() == 1);
+  CHECK(c.explanations[0].drop.reason == models::DropReason::no_route);
+}
+
+// A static route towards a host that is no origin of the destination: the walk dies there
+// (hosts carry no transit).
+TEST_CASE("a walk that arrives at a host it is not addressed to dies there",
+          "[verifier][routing]") {
+  auto d = design_of(
+      "device a router; device h host; device t router;\n"
+      "link a:1 -- h:1; link a:2 -- t:1;\n"
+      "static a t via h;\nfaults { down link; }\nrequire reach a -> t tolerate 0;\n");
+  for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{}});
+  auto c = verifier::check_requirement(d, 0, {});
+  REQUIRE(c.explanations.size() == 1);
+  CHECK(c.explanations[0].drop.reason == models::DropReason::no_transit);
+  CHECK(report::drop_sentence(c.explanations[0]) ==
+        "the walk reaches h, which carries no transit (not an origin of t)");
+}
+
+// Anycast: two origins; the universe leaves out no single origin (each alone takes out only
+// one), and both together break it.
+TEST_CASE("an anycast prefix is delivered while one origin survives", "[verifier][routing]") {
+  auto d = design_of(
+      "device a router; device s1 host; device s2 host;\n"
+      "link a:1 -- s1:1; link a:2 -- s2:1;\n"
+      "prefix svc 192.0.2.0/24 at s1, s2;\n"
+      "faults { down device; }\nrequire reach a -> svc tolerate 2;\n");
+  for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{"down s1", "down s2"}});
+}
