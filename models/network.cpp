@@ -137,7 +137,7 @@ std::string StaticRoute::destination(const Network& net) const {
 
 std::vector<PrefixId> Network::covering(PrefixId p) const {
   std::vector<PrefixId> out{p};
-  for (PrefixId q = static_cast<PrefixId>(devices.size()); q < prefixes.size(); ++q)  // declared
+  for (PrefixId q : declared_prefixes())
     if (q != p && prefixes[q].contains(prefixes[p])) out.push_back(q);
   std::stable_sort(out.begin() + 1, out.end(), [&](PrefixId a, PrefixId b) {
     return prefixes[a].specificity() > prefixes[b].specificity();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <vector>
 
@@ -135,7 +136,7 @@ struct Prefix {
 struct StaticRoute {
   DeviceId device;
   std::optional<PrefixId> prefix;  // the route's destination, when it names one
-  Range range;                     // otherwise its range
+  Range range;                     // otherwise its range (a range no declared prefix has)
   std::vector<DeviceId> via;
   bool bfd = false;
   unsigned distance = 1;
@@ -205,9 +206,11 @@ struct Network {
   // The declared prefixes that contain `p`, `p` first, then from the most specific (a host
   // prefix: itself and 0.0.0.0/0 when declared).  The ranges whose routes apply to `p`.
   std::vector<PrefixId> covering(PrefixId p) const;
-  // A device that looks up a flow arriving at it (DESIGN.md §7): transit devices and origins
-  // of the destination; at any other device an arriving walk dies.
-  bool accepts(DeviceId d, PrefixId p) const { return devices[d].transit() || is_origin(p, d); }
+  // The declared prefixes (after the host prefixes, one per device).
+  auto declared_prefixes() const {
+    return std::views::iota(static_cast<PrefixId>(devices.size()),
+                            static_cast<PrefixId>(prefixes.size()));
+  }
   // `preferences = junos` on the device (DESIGN.md §7, administrative distances).
   bool junos(DeviceId d) const {
     auto it = devices[d].attrs.find("preferences");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <limits>
 #include <set>
 
@@ -147,6 +148,34 @@ class Resolver {
     }
     return it->second;
   }
+  // The devices a list names, in order, into `into`: each word must name a device that
+  // `admit` (when given) accepts — it says why not itself — and appear once.  False when some
+  // word was refused (each with its error); the others are kept.
+  bool device_list(const std::vector<ast::Word>& words, std::vector<DeviceId>& into,
+                   const std::function<bool(const ast::Word&, DeviceId)>& admit = {}) {
+    bool ok = true;
+    for (const ast::Word& w : words) {
+      auto d = find_device(w);
+      if (!d || (admit && !admit(w, *d))) {
+        ok = false;
+        continue;
+      }
+      if (std::find(into.begin(), into.end(), *d) != into.end()) {
+        error(w, "device '" + w.text + "' is listed twice");
+        ok = false;
+        continue;
+      }
+      into.push_back(*d);
+    }
+    return ok;
+  }
+  // "a, b, c": the names of `devices`.
+  std::string names(const std::vector<DeviceId>& devices) const {
+    std::string out;
+    for (DeviceId d : devices) out += (out.empty() ? "" : ", ") + d_.net.devices[d].name;
+    return out;
+  }
+
   // An existing port DEV:PORT (one that a link created).
   std::optional<PortId> find_port(const ast::Value& v) {
     if (!v.port) {
@@ -456,7 +485,7 @@ class Resolver {
   std::optional<PrefixId> find_prefix(const std::string& name) const {
     auto dev = d_.net.device_by_name.find(name);
     if (dev != d_.net.device_by_name.end()) return d_.net.host_prefix(dev->second);
-    for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q)
+    for (PrefixId q : d_.net.declared_prefixes())
       if (d_.net.prefixes[q].name == name) return q;
     return std::nullopt;
   }
@@ -469,13 +498,13 @@ class Resolver {
       note(d, d_.net.devices[dev->second].loc, "device declared here");
       return;
     }
-    for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q)
+    for (PrefixId q : d_.net.declared_prefixes())
       if (d_.net.prefixes[q].name == s.name.text)
         return duplicate(s.name, "prefix '" + s.name.text + "'", d_.net.prefixes[q].loc);
     std::string why;
     auto range = parse_cidr(s.cidr.text, why);
     if (!range) return void(error(s.cidr, why));
-    for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q)
+    for (PrefixId q : d_.net.declared_prefixes())
       if (d_.net.prefixes[q].range == *range) {
         auto& d = error(s.cidr, "prefix '" + s.name.text + "' has the range " + range->text() +
                                     " of prefix '" + d_.net.prefixes[q].name +
@@ -484,21 +513,7 @@ class Resolver {
         return;
       }
     Prefix p{s.name.text, std::nullopt, {}, loc(s.name), *range};
-    bool ok = true;
-    for (const ast::Word& w : s.origins) {
-      auto d = find_device(w);
-      if (!d) {
-        ok = false;
-        continue;
-      }
-      if (std::find(p.origins.begin(), p.origins.end(), *d) != p.origins.end()) {
-        error(w, "device '" + w.text + "' is listed twice");
-        ok = false;
-        continue;
-      }
-      p.origins.push_back(*d);
-    }
-    if (ok) d_.net.prefixes.push_back(std::move(p));
+    if (device_list(s.origins, p.origins)) d_.net.prefixes.push_back(std::move(p));
   }
 
   // Whether `to` is reachable from `from` through switches only (an L2 segment, DESIGN.md §7).
@@ -541,12 +556,12 @@ class Resolver {
       auto range = parse_cidr(s.dest.text, why);
       if (!range) return void(error(s.dest, why));
       r.range = *range;
-      for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q) {
+      for (PrefixId q : d_.net.declared_prefixes()) {
         const Prefix& p = d_.net.prefixes[q];
         if (p.range == *range) r.prefix = q;
       }
       if (!r.prefix)
-        for (PrefixId q = d_.net.devices.size(); q < d_.net.prefixes.size(); ++q) {
+        for (PrefixId q : d_.net.declared_prefixes()) {
           const Prefix& p = d_.net.prefixes[q];
           if (!p.range.contains(*range)) continue;
           auto& d = error(s.dest, "static route for " + range->text() + " lies inside prefix '" +
@@ -561,39 +576,23 @@ class Resolver {
       if (!r.prefix)
         return void(error(s.dest, "unknown prefix '" + s.dest.text +
                                       "' (expected a prefix, a device or a range a.b.c.d/len)"));
-      r.range = d_.net.prefixes[*r.prefix].range;
     }
-    bool ok = true;
-    for (const ast::Word& w : s.via) {
-      auto n = find_device(w);
-      if (!n) {
-        ok = false;
-        continue;
-      }
-      if (*n == r.device) {
+    bool ok = device_list(s.via, r.via, [&](const ast::Word& w, DeviceId n) {
+      if (n == r.device) {
         error(w, "static route of '" + s.device.text + "' via itself");
-        ok = false;
-        continue;
+        return false;
       }
-      if (std::find(r.via.begin(), r.via.end(), *n) != r.via.end()) {
-        error(w, "device '" + w.text + "' is listed twice");
-        ok = false;
-        continue;
-      }
-      if (!linked(r.device, *n)) {
-        if (across_switches(r.device, *n))
-          error(w, "next hop '" + w.text + "' is reached from '" + s.device.text +
-                       "' across switches: static next hops over an L2 segment are not "
-                       "modelled yet (link '" + s.device.text + "' to '" + w.text +
-                       "' directly, or route by the IGP)");
-        else
-          error(w, "next hop '" + w.text + "' is not adjacent to '" + s.device.text +
-                       "' (no link between them): recursive static routes are not modelled");
-        ok = false;
-        continue;
-      }
-      r.via.push_back(*n);
-    }
+      if (linked(r.device, n)) return true;
+      if (across_switches(r.device, n))
+        error(w, "next hop '" + w.text + "' is reached from '" + s.device.text +
+                     "' across switches: static next hops over an L2 segment are not "
+                     "modelled yet (link '" + s.device.text + "' to '" + w.text +
+                     "' directly, or route by the IGP)");
+      else
+        error(w, "next hop '" + w.text + "' is not adjacent to '" + s.device.text +
+                     "' (no link between them): recursive static routes are not modelled");
+      return false;
+    });
     r.distance = default_distance(RouteSource::static_route, d_.net.junos(r.device));
     if (s.attrs) {
       check_duplicate_keys(*s.attrs);
@@ -775,32 +774,17 @@ class Resolver {
       // origins, each listed once.
       auto devices = [&](const ast::Clause* c, std::vector<DeviceId>& into) {
         if (!c) return;
-        std::string shown;
-        for (const ast::Word& w : c->args) {
-          auto d = find_device(w);
-          if (!d) {
-            ok = false;
-            continue;
-          }
-          const std::string& key = c->keyword.text;
-          if (*d == r.from || d_.net.is_origin(r.to, *d)) {
-            error(w, "'" + key + "' names '" + w.text + "', " +
-                         (*d == r.from                          ? "the source"
-                          : d_.net.prefixes[r.to].is_host() ? "the destination"
-                                                                : "an origin of the destination") +
-                         " of the requirement: list devices in between");
-            ok = false;
-            continue;
-          }
-          if (std::find(into.begin(), into.end(), *d) != into.end()) {
-            error(w, "device '" + w.text + "' is listed twice");
-            ok = false;
-            continue;
-          }
-          into.push_back(*d);
-          shown += (shown.empty() ? "" : ", ") + w.text;
-        }
-        r.text += " " + c->keyword.text + " " + shown;
+        const std::string& key = c->keyword.text;
+        ok = device_list(c->args, into, [&](const ast::Word& w, DeviceId d) {
+               if (d != r.from && !d_.net.is_origin(r.to, d)) return true;
+               error(w, "'" + key + "' names '" + w.text + "', " +
+                            (d == r.from                          ? "the source"
+                             : d_.net.prefixes[r.to].is_host() ? "the destination"
+                                                                   : "an origin of the destination") +
+                            " of the requirement: list devices in between");
+               return false;
+             }) && ok;
+        r.text += " " + key + " " + names(into);
       };
       devices(via, r.via);
       devices(avoid, r.avoid);
@@ -817,21 +801,8 @@ class Resolver {
         for (DeviceId d = 0; d < d_.net.devices.size(); ++d) r.devices.push_back(d);
         r.text = "connected *";
       } else {
-        r.text = "connected ";
-        for (const auto& w : eps) {
-          auto d = find_device(w);
-          if (!d) {
-            ok = false;
-            continue;
-          }
-          if (std::find(r.devices.begin(), r.devices.end(), *d) != r.devices.end()) {
-            error(w, "device '" + w.text + "' is listed twice");
-            ok = false;
-            continue;
-          }
-          r.devices.push_back(*d);
-          r.text += (r.devices.size() > 1 ? ", " : "") + w.text;
-        }
+        ok = device_list(eps, r.devices) && ok;
+        r.text = "connected " + names(r.devices);
         if (ok && r.devices.size() < 2)
           return void(error(s.body, "'connected' needs at least two devices"));
       }

@@ -2,24 +2,13 @@
 
 namespace faultline::models {
 
-namespace {
-// The static routes of u that apply to `dest`.
-ShortList<const StaticRoute*> statics_for(const Network& net, DeviceId u, PrefixId dest) {
-  ShortList<const StaticRoute*> out;
-  for (std::size_t i : net.statics_of[u])
-    if (net.statics[i].applies_to(net, dest)) out.push_back(&net.statics[i]);
-  return out;
-}
-}  // namespace
-
 RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d)
     : dest(d), net_(&net), plane_(&p), at_(net.devices.size()) {
   const std::size_t n = net.devices.size();
   origin.assign(n, 0);
   for (DeviceId o : net.prefixes[dest].origins) origin[o] = 1;
   igp_dist = igp::distances(net, p, origin);
-  accepts.resize(n);
-  for (DeviceId u = 0; u < n; ++u) accepts[u] = net.devices[u].transit() || origin[u];
+  for (DeviceId u = 0; u < n; ++u) accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
   std::vector<PrefixId> cover = net.covering(dest);
   for (std::size_t i = 1; i < cover.size(); ++i) {
     Cover c{cover[i], std::vector<char>(n, 0), {}};
@@ -33,7 +22,7 @@ RouteTable::RouteTable(const Network& net, PrefixId d, std::vector<char> o,
                        std::vector<Selected<ExplicitLogic>> at)
     : dest(d), origin(std::move(o)), net_(&net) {
   for (DeviceId u = 0; u < net.devices.size(); ++u)
-    accepts.push_back(net.devices[u].transit() || origin[u]);
+    accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
   for (auto& s : at) at_.emplace_back(std::move(s));
 }
 
@@ -50,17 +39,12 @@ const Selected<ExplicitLogic>& RouteTable::at(DeviceId u) const {
       igp::next_hops(*net_, *plane_, c.dist, c.origin, u, next_hop[i + 1]);
       cs.push_back({c.prefix, c.origin[u], c.dist[u] != kNoRoute, next_hop[i + 1]});
     }
-    auto statics = statics_for(*net_, u, dest);
-    ShortList<StaticState<ExplicitLogic>> states;
-    ShortList<char> applies;
-    for (const StaticRoute* r : statics) {
-      states.push_back(static_state(*net_, logic, *plane_, *r));
-      applies.push_back(1);
-    }
+    ShortList<StaticState<ExplicitLogic>> statics;
+    for (std::size_t i : net_->statics_of[u])
+      if (net_->statics[i].applies_to(*net_, dest))
+        statics.push_back(static_state(*net_, logic, *plane_, net_->statics[i], 1));
     auto c = candidates_at<ExplicitLogic>(*net_, logic, u, {cs.data(), cs.size()},
-                                          {statics.data(), statics.size()},
-                                          {states.data(), states.size()},
-                                          {applies.data(), applies.size()});
+                                          {statics.data(), statics.size()});
     at_[u] = select_routes(logic, c, net_->logical[u].size());
   }
   return *at_[u];
@@ -89,7 +73,7 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
   const bool host_dest = net.prefixes[dest].is_host();
   EncodedRoutes out;
   for (DeviceId u = 0; u < n; ++u)
-    out.accepts.push_back(net.devices[u].transit() ? ctx.bool_val(true) : is_origin[u]);
+    out.accepts.push_back(accepts_at(net, logic, u, is_origin[u]));
   std::vector<Selected<SmtLogic>>& at = out.at;
   for (DeviceId u = 0; u < n; ++u) {
     if (!in_slice[u]) {  // never on a walk: no route, no next hop
@@ -104,9 +88,7 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
       cs.push_back({cover[i], origins[i][u], !igps[i].noroute[u], igps[i].next_hop[u]});
     // A static route for a host prefix applies iff the destination is that host's; any other
     // applies to every candidate destination alike.
-    ShortList<const StaticRoute*> statics;
-    ShortList<StaticState<SmtLogic>> states;
-    ShortList<z3::expr> applies;
+    ShortList<StaticState<SmtLogic>> statics;
     for (std::size_t i : net.statics_of[u]) {
       const StaticRoute& r = net.statics[i];
       z3::expr a = ctx.bool_val(false);
@@ -114,15 +96,10 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
         a = host_dest ? is_origin[*net.prefixes[*r.prefix].host_of] : ctx.bool_val(false);
       else
         a = ctx.bool_val(r.applies_to(net, dest));
-      if (a.is_false()) continue;
-      statics.push_back(&r);
-      states.push_back(static_state(net, logic, p, r));
-      applies.push_back(a);
+      if (!a.is_false()) statics.push_back(static_state(net, logic, p, r, a));
     }
     auto c = candidates_at<SmtLogic>(net, logic, u, {cs.data(), cs.size()},
-                                     {statics.data(), statics.size()},
-                                     {states.data(), states.size()},
-                                     {applies.data(), applies.size()});
+                                     {statics.data(), statics.size()});
     at.push_back(select_routes(logic, c, net.logical[u].size()));
   }
   return out;

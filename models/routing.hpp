@@ -31,13 +31,25 @@ struct CoverState {
   std::span<const typename L::Bool> igp_next_hop;
 };
 
-// What a static route of u offers in one scenario: whether it is installed, and its next hops
-// per logical link of u.
+// What a static route of u offers in one scenario: whether it applies to the destination (for a
+// symbolic destination, a term), whether it is installed, and its next hops per logical link
+// of u.
 template <class L>
 struct StaticState {
+  const StaticRoute* route;
+  typename L::Bool applies;
   typename L::Bool installed;
   ShortList<typename L::Bool> next_hop;
 };
+
+// match:  device u, destination P (is_origin: u is an origin of P)
+// result: u looks up a flow that arrives at it iff it carries transit or originates P; at a
+//         host or external that does not, an arriving walk dies (DESIGN.md §7)
+template <class L>
+typename L::Bool accepts_at(const Network& net, const L& logic, DeviceId u,
+                            typename L::Bool is_origin) {
+  return net.devices[u].transit() ? logic.constant(true) : is_origin;
+}
 
 // match:  static route r of u, logical link ll of u, a `via` neighbour n among ll's far ends
 // result: without BFD: ll is believed up towards n (lag::up_towards)
@@ -46,9 +58,9 @@ struct StaticState {
 // next_hop(ll) = ∨ over such n;  installed = ∨ over ll of next_hop(ll)   (DESIGN.md §7)
 template <class L>
 StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& p,
-                            const StaticRoute& r) {
+                            const StaticRoute& r, typename L::Bool applies) {
   using B = typename L::Bool;
-  StaticState<L> out{logic.constant(false), {}};
+  StaticState<L> out{&r, applies, logic.constant(false), {}};
   ShortList<B> any_link;
   for (const LogicalLink& ll : net.logical[r.device]) {
     ShortList<B> towards;
@@ -72,7 +84,7 @@ StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& 
 }
 
 // match:  device u, destination P, its covering prefixes Q (P first), u's static routes that
-//         apply to P (with `applies`: whether each does, for a symbolic destination)
+//         may apply to P
 // result: connected: u is an origin of Q — deliver if Q = P (distance 0), discard if Q ⊋ P;
 //         static: installed routes, their distance, forward over their next hops;
 //         IGP (distance 110, junos 10): forward, for every Q, unless u is a host or external
@@ -80,9 +92,7 @@ StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& 
 template <class L>
 Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
                             std::span<const CoverState<L>> covers,
-                            std::span<const StaticRoute* const> statics,
-                            std::span<const StaticState<L>> static_states,
-                            std::span<const typename L::Bool> applies) {
+                            std::span<const StaticState<L>> statics) {
   using Action = typename RouteCandidate<L>::Action;
   const bool junos = net.junos(u);
   const bool uses_igp = net.devices[u].transit() || net.statics_of[u].empty();
@@ -97,11 +107,10 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
       out.push_back({RouteSource::igp, spec, default_distance(RouteSource::igp, junos),
                      Action::forward, q.igp_route, q.igp_next_hop});
   }
-  for (std::size_t i = 0; i < statics.size(); ++i)
-    out.push_back({RouteSource::static_route, statics[i]->specificity(net), statics[i]->distance,
-                   Action::forward, applies[i] && static_states[i].installed,
-                   std::span<const typename L::Bool>(static_states[i].next_hop.data(),
-                                                     static_states[i].next_hop.size())});
+  for (const StaticState<L>& s : statics)
+    out.push_back({RouteSource::static_route, s.route->specificity(net), s.route->distance,
+                   Action::forward, s.applies && s.installed,
+                   std::span<const typename L::Bool>(s.next_hop.data(), s.next_hop.size())});
   return out;
 }
 
@@ -122,7 +131,7 @@ class RouteTable {
   PrefixId dest = 0;
   std::vector<char> origin;             // per device: an origin of dest
   std::vector<std::uint64_t> igp_dist;  // the IGP producer's state (support, explanations)
-  std::vector<char> accepts;            // per device: looks up an arriving flow (Network::accepts)
+  std::vector<char> accepts;            // per device: looks up an arriving flow (accepts_at)
 
   // The IGP state towards a covering prefix of dest other than dest itself.
   struct Cover {
@@ -148,7 +157,7 @@ inline RouteTable route_table(const Network& net, const ExplicitPlane& p, Prefix
 // when it is a host prefix, is_origin(h) says the destination is h's.
 struct EncodedRoutes {
   std::vector<Selected<SmtLogic>> at;  // per device
-  std::vector<z3::expr> accepts;       // per device: looks up an arriving flow (Network::accepts)
+  std::vector<z3::expr> accepts;       // per device: looks up an arriving flow (accepts_at)
   const Selected<SmtLogic>& operator[](DeviceId u) const { return at[u]; }
 };
 EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
