@@ -31,6 +31,7 @@ class Generator {
       out_ << "device d" << i << " " << kind_[i] << " { os = \"" << oses[pick(0, 2)] << "\";";
       if (chance(0.5)) out_ << " site = \"" << sites[pick(0, 1)] << "\";";
       if (opts_.shared_risks && risk(0.4)) out_ << " change = \"" << risk_of("c1", "c2") << "\";";
+      if (opts_.routing && route(0.2)) out_ << " preferences = junos;";
       out_ << " }\n";
     }
     ports_.assign(n, 0);

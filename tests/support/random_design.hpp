@@ -23,8 +23,8 @@ struct RandomDesignOptions {
   // get `via` and `avoid` lists.  From a stream of its own, as shared_risks.
   bool walk_clauses = false;
   // Routing (DESIGN.md §7): declared prefixes (a default route's 0.0.0.0/0, nested and anycast
-  // ranges), static routes with and without BFD and distance (hosts among their devices), and
-  // requirements towards prefixes.  From a stream of its own, as shared_risks.
+  // ranges), static routes with and without BFD and distance (hosts among their devices),
+  // `preferences = junos` on some devices, and requirements towards prefixes.  From a stream of its own, as shared_risks.
   bool routing = false;
 };
 

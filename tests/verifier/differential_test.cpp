@@ -15,6 +15,7 @@
 #include "dsl/parse.hpp"
 #include "models/resolve.hpp"
 #include "tests/support/random_design.hpp"
+#include "tests/support/sets.hpp"
 #include "verifier/check.hpp"
 
 using namespace faultline;
@@ -23,17 +24,7 @@ namespace {
 
 std::map<std::string, std::size_t> methods_used;  // requirements per method, for the summary
 
-std::vector<std::vector<std::string>> set_names(const models::Design& d,
-                                                const verifier::RequirementResult& r) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& v : r.violations) {
-    out.emplace_back();
-    for (std::size_t e : v.events) out.back().push_back(d.events[e].name);
-  }
-  return out;
-}
-
-std::string show(const std::vector<std::vector<std::string>>& sets) {
+std::string show(const testing::EventSets& sets) {
   std::string s;
   for (const auto& set : sets) {
     s += "  {";
@@ -82,7 +73,7 @@ std::string compare(std::uint64_t seed, const std::string& text) {
                " enumerate=" + verifier::status_name(b.status) +
                (a.unknown_reason.empty() ? "" : " (" + a.unknown_reason + ")");
       if (a.events_considered != b.events_considered) return what + "events_considered differ";
-      auto sa = set_names(*design, a), sb = set_names(*design, b);
+      auto sa = testing::set_names(*design, a), sb = testing::set_names(*design, b);
       if (sa != sb)
         return what + "minimal sets differ\n" + a.method + ":\n" + show(sa) + "enumerate:\n" +
                show(sb);

@@ -11,6 +11,7 @@
 #include "report/words.hpp"
 #include "tests/support/load.hpp"
 #include "tests/support/random_design.hpp"
+#include "tests/support/sets.hpp"
 #include "verifier/check.hpp"
 #include "verifier/engines.hpp"
 
@@ -28,12 +29,7 @@ std::string example_text(const std::string& rel) {
 
 std::vector<std::vector<std::string>> sets(const models::Design& d,
                                            const verifier::CheckedRequirement& c) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& v : c.result.violations) {
-    out.emplace_back();
-    for (auto e : v.events) out.back().push_back(d.events[e].name);
-  }
-  return out;
+  return testing::set_names(d, c.result);
 }
 
 verifier::SearchOptions engine(verifier::Engine e) {

@@ -5,24 +5,19 @@
 
 #include "report/words.hpp"
 #include "tests/support/load.hpp"
+#include "tests/support/sets.hpp"
 #include "verifier/check.hpp"
 
 using namespace faultline;
 using testing::design_of;
 
 namespace {
-using Sets = std::vector<std::vector<std::string>>;
+using Sets = testing::EventSets;
 
 Sets violating(const models::Design& d, std::size_t req, verifier::Engine e) {
   verifier::SearchOptions o;
   o.engine = e;
-  auto c = verifier::check_requirement(d, req, o);
-  Sets out;
-  for (const auto& v : c.result.violations) {
-    out.emplace_back();
-    for (auto ev : v.events) out.back().push_back(d.events[ev].name);
-  }
-  return out;
+  return testing::set_names(d, verifier::check_requirement(d, req, o).result);
 }
 constexpr verifier::Engine kEngines[] = {verifier::Engine::smt, verifier::Engine::enumerate};
 }  // namespace
@@ -142,4 +137,51 @@ TEST_CASE("an anycast prefix is delivered while one origin survives", "[verifier
       "prefix svc 192.0.2.0/24 at s1, s2;\n"
       "faults { down device; }\nrequire reach a -> svc tolerate 2;\n");
   for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{"down s1", "down s2"}});
+}
+
+// a reaches c over x or y.  One static via both is static ECMP: a walk may take either, so a
+// black-holed x or y breaks it, while a downed one only takes its next hop out.  Two statics of
+// equal distance unite the same way; a higher distance floats behind.
+TEST_CASE("static ECMP over every installed neighbour; equal distances unite",
+          "[verifier][routing]") {
+  const std::string base =
+      "device a router; device x router; device y router; device c router;\n"
+      "link a:1 -- x:1; link a:2 -- y:1 { cost = 5; } link x:2 -- c:1; link y:2 -- c:2;\n"
+      "faults { down device; blackhole router; }\nrequire reach a -> c;\n";
+  for (auto e : kEngines) {
+    // Without statics the IGP sends everything over x (cost 2 against 6).
+    CHECK(violating(design_of(base), 0, e) == Sets{{"blackhole x"}});
+    CHECK(violating(design_of(base + "static a c via x, y;\n"), 0, e) ==
+          Sets{{"blackhole x"}, {"blackhole y"}});
+    CHECK(violating(design_of(base + "static a c via x;\nstatic a c via y;\n"), 0, e) ==
+          Sets{{"blackhole x"}, {"blackhole y"}});
+    CHECK(violating(design_of(base + "static a c via y;\nstatic a c via x { distance = 5; }\n"),
+                    0, e) == Sets{{"blackhole y"}});
+  }
+}
+
+// a's static towards x rides a two-member LAG; the IGP would go over y (the LAG costs 50).
+// The static's BFD session stays up while one member carries traffic both ways: a black-holed
+// x takes the route out (the IGP takes over), a black-holed member port of a does not — the
+// walk hashed onto that member dies there (watching every member is micro-BFD's job).
+TEST_CASE("a static's BFD over a LAG watches one member", "[verifier][routing]") {
+  const std::string base =
+      "device a router; device x router; device y router; device c router;\n"
+      "link a:1 -- x:1; link a:2 -- x:2; link a:3 -- y:1 { cost = 10; }\n"
+      "link x:3 -- c:1; link y:2 -- c:2;\n"
+      "lag a:ae0 { members = a:1, a:2; cost = 50; MICRO}\n"
+      "static a c via x { bfd = on; }\n"
+      "faults { blackhole router; blackhole port; }\nrequire reach a -> c;\n";
+  auto with = [&](const std::string& micro) {
+    std::string text = base;
+    text.replace(text.find("MICRO"), 5, micro);
+    return design_of(text);
+  };
+  for (auto e : kEngines) {
+    CHECK(violating(with(""), 0, e) ==
+          Sets{{"blackhole a:1"}, {"blackhole a:2"}, {"blackhole x:3"}});
+    // With micro-BFD the black-holed member leaves the bundle; x's own port towards c is
+    // beyond every detector of the static.
+    CHECK(violating(with("microbfd = on; "), 0, e) == Sets{{"blackhole x:3"}});
+  }
 }
