@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <vector>
 
@@ -206,10 +205,24 @@ struct Network {
   // The declared prefixes that contain `p`, `p` first, then from the most specific (a host
   // prefix: itself and 0.0.0.0/0 when declared).  The ranges whose routes apply to `p`.
   std::vector<PrefixId> covering(PrefixId p) const;
-  // The declared prefixes (after the host prefixes, one per device).
-  auto declared_prefixes() const {
-    return std::views::iota(static_cast<PrefixId>(devices.size()),
-                            static_cast<PrefixId>(prefixes.size()));
+  // The ids of the declared prefixes (after the host prefixes, one per device).  A plain range:
+  // clang 14's sanitizer build cannot compile std::views::iota over GCC 12's library.
+  struct IdRange {
+    struct It {
+      PrefixId id;
+      PrefixId operator*() const { return id; }
+      It& operator++() {
+        ++id;
+        return *this;
+      }
+      bool operator!=(const It& o) const { return id != o.id; }
+    };
+    PrefixId first, last;
+    It begin() const { return {first}; }
+    It end() const { return {last}; }
+  };
+  IdRange declared_prefixes() const {
+    return {static_cast<PrefixId>(devices.size()), static_cast<PrefixId>(prefixes.size())};
   }
   // `preferences = junos` on the device (DESIGN.md §7, administrative distances).
   bool junos(DeviceId d) const {
