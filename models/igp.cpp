@@ -7,9 +7,13 @@
 namespace faultline::models::igp {
 
 namespace {
-// A device may be the far end of an IGP route only if it carries transit or is an origin.
-bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x) {
-  return net.devices[x].transit() || origin[x];
+bool carries(const Network& net, DeviceId x, Transit transit) {
+  return transit == Transit::igp ? net.devices[x].transit()
+                                 : net.devices[x].kind == DeviceKind::switch_;
+}
+// A device may be the far end of a route only if it carries transit or is an origin.
+bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x, Transit transit) {
+  return carries(net, x, transit) || origin[x];
 }
 }  // namespace
 
@@ -17,7 +21,7 @@ bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x) {
 // result: dist(o) = 0 for o ∈ O; dist(u) = min over up logical links ll towards eligible x of
 //         cost(ll) + dist(x)   (Dijkstra from O over reversed links; costs are ≥ 1)
 std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
-                                     const std::vector<char>& origin) {
+                                     const std::vector<char>& origin, Transit transit) {
   ExplicitLogic logic;
   const std::size_t n = net.devices.size();
   // The reversed up links as one flat array grouped by far end (a search per fault set: no
@@ -34,7 +38,7 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
     if (origin[u]) continue;  // an origin's distance is 0 whatever its links
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
-        if (eligible(net, origin, x) && lag::up_towards(net, logic, p, ll, x))
+        if (eligible(net, origin, x, transit) && lag::up_towards(net, logic, p, ll, x))
           arcs.push_back({x, u, ll.cost});
   }
   start.assign(n + 1, 0);
@@ -75,19 +79,19 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
 
 bool attains(const Network& net, const Plane<ExplicitLogic>& p,
              const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
-             const LogicalLink& ll, DeviceId x) {
+             const LogicalLink& ll, DeviceId x, Transit transit) {
   if (origin[ll.from] || dist[ll.from] == kNoRoute) return false;
-  if (!eligible(net, origin, x) || dist[x] == kNoRoute) return false;
+  if (!eligible(net, origin, x, transit) || dist[x] == kNoRoute) return false;
   return dist[ll.from] == ll.cost + dist[x] && lag::up_towards(net, ExplicitLogic{}, p, ll, x);
 }
 
 void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
                const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
-               DeviceId u, std::vector<char>& out) {
+               DeviceId u, std::vector<char>& out, Transit transit) {
   out.clear();
   for (const LogicalLink& ll : net.logical[u]) {
     bool any = false;
-    for (DeviceId x : ll.far) any = any || attains(net, p, dist, origin, ll, x);
+    for (DeviceId x : ll.far) any = any || attains(net, p, dist, origin, ll, x, transit);
     out.push_back(any);
   }
 }
@@ -102,7 +106,7 @@ void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
 //         With costs ≥ 1 these equations have exactly one solution: the least-cost state.
 Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>& p,
                const std::vector<z3::expr>& is_origin, const std::vector<char>& in_slice,
-               const std::string& tag, std::vector<z3::expr>& facts) {
+               const std::string& tag, std::vector<z3::expr>& facts, Transit transit) {
   z3::context& c = logic.ctx;
   std::size_t n = net.devices.size();
   std::vector<z3::expr> d;
@@ -121,7 +125,7 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
       std::vector<z3::expr> tight_ll;
       for (DeviceId x : ll.far) {
         if (!in_slice[x]) continue;
-        z3::expr elig = net.devices[x].transit() ? c.bool_val(true) : is_origin[x];
+        z3::expr elig = carries(net, x, transit) ? c.bool_val(true) : is_origin[x];
         z3::expr avail = lag::up_towards(net, logic, p, ll, x) && elig && !e.noroute[x];
         z3::expr via = d[u] == d[x] + static_cast<int>(ll.cost);
         avail_all.push_back(avail);

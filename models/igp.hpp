@@ -17,10 +17,15 @@ namespace faultline::models::igp {
 
 constexpr std::uint64_t kNoRoute = UINT64_MAX;
 
+// Which devices may carry transit: every router, switch and firewall (the IGP), or the
+// switches only (an L2 segment's subgraph, DESIGN.md §7).  An origin is always eligible.
+enum class Transit { igp, switches };
+
 // --- explicit ------------------------------------------------------------------------------
 // dist(u) towards the devices marked in `origin` (kNoRoute = ∞).
 std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
-                                     const std::vector<char>& origin);
+                                     const std::vector<char>& origin,
+                                     Transit transit = Transit::igp);
 
 // match:  logical link ll of u, one of its far devices x
 // result: ll attains dist(u) through x iff u is no origin, ll is up towards x, x carries
@@ -28,13 +33,13 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
 // The one eligibility rule: next hops (below) and the hot-event support both ask it.
 bool attains(const Network& net, const Plane<ExplicitLogic>& p,
              const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
-             const LogicalLink& ll, DeviceId x);
+             const LogicalLink& ll, DeviceId x, Transit transit = Transit::igp);
 
 // Per logical link of u, into `out`: a next hop iff it attains dist(u) through at least one
 // far device.
 void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
                const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
-               DeviceId u, std::vector<char>& out);
+               DeviceId u, std::vector<char>& out, Transit transit = Transit::igp);
 
 // --- symbolic ------------------------------------------------------------------------------
 struct Encoded {
@@ -47,6 +52,7 @@ struct Encoded {
 // into `facts`.
 Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>& p,
                const std::vector<z3::expr>& is_origin, const std::vector<char>& in_slice,
-               const std::string& tag, std::vector<z3::expr>& facts);
+               const std::string& tag, std::vector<z3::expr>& facts,
+               Transit transit = Transit::igp);
 
 }  // namespace faultline::models::igp

@@ -67,6 +67,14 @@ void Network::build_host_prefixes() {
   for (Prefix& p : declared) prefixes.push_back(std::move(p));
 }
 
+std::size_t Network::segment_slot(DeviceId target) {
+  auto it = std::find(segment_targets.begin(), segment_targets.end(), target);
+  if (it != segment_targets.end()) return 1 + static_cast<std::size_t>(it - segment_targets.begin());
+  segment_targets.push_back(target);
+  carried.push_back(0);
+  return segment_targets.size();
+}
+
 }  // namespace faultline::models
 
 namespace faultline::models {

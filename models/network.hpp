@@ -137,6 +137,12 @@ struct StaticRoute {
   std::optional<PrefixId> prefix;  // the route's destination, when it names one
   Range range;                     // otherwise its range (a range no declared prefix has)
   std::vector<DeviceId> via;
+  // Per `via` neighbour: 0 when directly linked, else the slot (1 + index into
+  // Network::segment_targets) of the L2 segment it is reached over.
+  std::vector<std::size_t> segment;
+  // Per `via` neighbour over a segment with `bfd = on`: its session (Network::sessions), else
+  // kNoSession.
+  std::vector<std::size_t> session;
   bool bfd = false;
   unsigned distance = 1;
   SourceLoc loc;
@@ -144,6 +150,15 @@ struct StaticRoute {
   unsigned specificity(const Network& net) const;
   bool applies_to(const Network& net, PrefixId p) const;
   std::string destination(const Network& net) const;  // "internet", "10.2.0.0/16"
+};
+
+constexpr std::size_t kNoSession = SIZE_MAX;
+
+// The BFD session of a static route over an L2 segment (DESIGN.md §7): one walk per direction
+// between `device` and `neighbour` through the segment, chosen adversarially.
+struct SegmentSession {
+  std::size_t route;  // index into Network::statics
+  DeviceId device, neighbour;
 };
 
 struct Requirement {
@@ -174,6 +189,22 @@ struct Network {
   std::vector<Prefix> prefixes;          // the host prefixes first, one per device, in order
   std::vector<StaticRoute> statics;      // in declaration order
   std::vector<std::vector<std::size_t>> statics_of;  // per device, its static routes
+  // L2 segments (DESIGN.md §7): the devices some static next hop or BFD session reaches through
+  // switches only, in first-use order.  Walk slot k ≥ 1 is a flow carried towards
+  // segment_targets[k - 1]; `carried[k - 1]`: some static next hop is that target (the rest
+  // are only the far ends of BFD sessions' return walks).
+  std::vector<DeviceId> segment_targets;
+  std::vector<char> carried;
+  std::vector<SegmentSession> sessions;
+  // The slot of a segment target (1-based), adding it when new.
+  std::size_t segment_slot(DeviceId target);
+  // The slot of a segment target (0 when it is none).
+  std::size_t slot_of(DeviceId target) const {
+    auto it = std::find(segment_targets.begin(), segment_targets.end(), target);
+    return it == segment_targets.end() ? 0 : 1 + static_cast<std::size_t>(it - segment_targets.begin());
+  }
+  // Walk nodes: a device and a slot, node = slot · devices + device (models/walks.hpp).
+  std::size_t slots() const { return 1 + segment_targets.size(); }
   std::vector<Requirement> requirements;
   std::map<std::string, DeviceId> device_by_name;
 

@@ -3,9 +3,10 @@
 // LAG members serving, bundles up).
 //
 // A **scenario** (DESIGN.md §4) is a fault set's effects together with every adversarial
-// choice that shapes what is believed: today one split-brain choice per MC-LAG client LAG.
-// Later layers add fields to Choices (one walk per direction for BGP sessions, tunnel underlays
-// and BFD over L2 segments), never a new loop: the explicit judge enumerates Choices
+// choice that shapes what is believed: one split-brain choice per MC-LAG client LAG, and per
+// BFD session of a static over an L2 segment whether its walks deliver.  Later layers add
+// fields to Choices (one walk per direction for BGP sessions, tunnel underlays), never a new
+// loop: the explicit judge enumerates Choices
 // (models/requirements.cpp), the encoding leaves them free (every choice is adversarial).
 // Every other field of a Plane is derived from its scenario by the behaviour rules, in order:
 //   links.hpp → detectors.hpp → mclag.hpp → lag.hpp      (models/state.hpp)
@@ -30,6 +31,11 @@ struct Choices {
   // Per LAG, which peer a split-brain MC-LAG client keeps (true = peer[0] of its domain).  Not
   // under the operator's control.  Ignored for LAGs that are no MC-LAG client.
   std::vector<B> keeps_peer0;
+  // Per BFD session of a static over an L2 segment (Network::sessions): whether the walks its
+  // packets take, one per direction, are both delivered (DESIGN.md §7).  A choice, since ECMP
+  // and hashing in the segment may give it either walk; models/segments.hpp says which it may
+  // take (session_allowed).  Missing entries read as up.
+  std::vector<B> session_up;
 };
 
 template <class Logic>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "models/mclag.hpp"
+#include "models/sessions.hpp"
 #include "models/state.hpp"
 
 namespace faultline::models {
@@ -32,7 +33,7 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
                                   const ExplicitPlane& p) {
   const DeviceId src = req.from;
   RouteTable t = route_table(net, p, req.to);
-  const std::vector<char> none(net.devices.size(), 0);
+  const std::vector<char> none(t.nodes(), 0);
   auto witness = [&](const std::vector<char>& target, const std::vector<char>& barrier,
                      DropReason why) -> std::optional<Witness> {
     if (!reaches_some(net, p, t, target, barrier)[src]) return std::nullopt;
@@ -43,10 +44,12 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
   auto good = delivers_all(net, p, t, src);
   if (!good[src]) return Witness{src, req.to, p, dropped_walk(net, p, t, good, src)};
   if (!req.via.empty())
-    if (auto w = witness(delivering(net, p, t), marks(net, req.via), DropReason::missed_waypoints))
+    if (auto w = witness(delivering(net, p, t), at_every_slot(t, marks(net, req.via)),
+                         DropReason::missed_waypoints))
       return w;
   if (!req.avoid.empty())
-    if (auto w = witness(marks(net, req.avoid), none, DropReason::passed_avoided)) return w;
+    if (auto w = witness(at_every_slot(t, marks(net, req.avoid)), none, DropReason::passed_avoided))
+      return w;
   return std::nullopt;
 }
 
@@ -89,6 +92,30 @@ std::vector<LagId> free_choices_in(const Network& net, const Requirement& req,
   return free;
 }
 
+// The sessions whose choice can matter to `req`.
+std::vector<std::size_t> sessions_in_play(const Network& net, const Requirement& req) {
+  return sessions_towards(net, req.one_flow() ? std::optional<PrefixId>(req.to) : std::nullopt);
+}
+
+// Calls `visit` with `p` under every choice of the BFD sessions over L2 segments it allows:
+// a session that may only be up or only be down is so; among the sessions in play, one that
+// may be either takes both, up first.  Returns what the last visit returned.
+bool visit_sessions(const Network& net, const Requirement& req, ExplicitPlane p,
+                    const std::function<bool(const ExplicitPlane&)>& visit) {
+  if (net.sessions.empty()) return visit(p);
+  const std::vector<SessionOptions> options = session_options(net, p);
+  p.session_up.assign(net.sessions.size(), 1);
+  for (std::size_t i = 0; i < options.size(); ++i) p.session_up[i] = options[i].can_up ? 1 : 0;
+  std::vector<std::size_t> free;
+  for (std::size_t i : sessions_in_play(net, req))
+    if (options[i].can_up && options[i].can_down) free.push_back(i);
+  for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
+    for (std::size_t j = 0; j < free.size(); ++j) p.session_up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
+    if (visit(p)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ExplicitPlane make_plane(const Network& net, ExplicitScenario scenario) {
@@ -97,7 +124,7 @@ ExplicitPlane make_plane(const Network& net, ExplicitScenario scenario) {
 
 ExplicitPlane make_plane(const Network& net, const FaultState& faults,
                          const std::vector<char>& keeps_peer0) {
-  return make_plane(net, ExplicitScenario{faults, {keeps_peer0}});
+  return make_plane(net, ExplicitScenario{faults, {keeps_peer0, {}}});
 }
 
 bool takes_part(const Network& net, const Requirement& req, DeviceId d) {
@@ -122,27 +149,45 @@ void for_each_scenario(const Network& net, const Requirement& req, const FaultSt
   // Every choice may stay peer[0]: the base plane is the plane of the first combination.
   std::uint64_t first = 0;
   if (std::all_of(keeps.begin(), keeps.end(), [](char k) { return k == 1; })) {
-    if (visit(base)) return;
+    if (visit_sessions(net, req, base, visit)) return;
     first = 1;
   }
   for (std::uint64_t mask = first; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
     ExplicitPlane p = make_plane(net, faults, keeps);
     if (std::all_of(p.choice_allowed.begin(), p.choice_allowed.end(), [](char a) { return a; }) &&
-        visit(p))
+        visit_sessions(net, req, p, visit))
       return;
   }
 }
 
 std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
                                            const FaultState& faults,
-                                           const std::vector<char>& keeps_peer0) {
+                                           const std::vector<char>& choices) {
   std::vector<DeviceId> alive = survivors(req, faults);
   if (req.kind == Requirement::Kind::connected && alive.size() < 2) return std::nullopt;
-  ExplicitPlane p = make_plane(net, faults, keeps_peer0);
-  for (LagId g = 0; g < net.lags.size(); ++g)
+  const std::size_t lags = net.lags.size();
+  ExplicitPlane p = make_plane(
+      net, faults, std::vector<char>(choices.begin(), choices.begin() + std::min(lags, choices.size())));
+  for (LagId g = 0; g < lags; ++g)
     if (!p.choice_allowed[g]) return std::nullopt;
+  if (choices.size() < lags + net.sessions.size()) {  // the sessions' choices are not given
+    std::optional<Witness> found;
+    visit_sessions(net, req, p, [&](const ExplicitPlane& q) {
+      found = judge(net, req, alive, q);
+      return found.has_value();
+    });
+    return found;
+  }
+  p.session_up.assign(choices.begin() + lags, choices.begin() + lags + net.sessions.size());
+  const std::vector<SessionOptions> options = session_options(net, p);
+  for (std::size_t i = 0; i < options.size(); ++i)
+    if (p.session_up[i] ? !options[i].can_up : !options[i].can_down) return std::nullopt;
   return judge(net, req, alive, p);
+}
+
+std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults) {
+  return free_choices(net, req, faults).size() + sessions_in_play(net, req).size();
 }
 
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
@@ -176,6 +221,13 @@ Scenario<SmtLogic> symbolic_scenario(const Network& net, const SmtLogic& logic,
         net.lags[g].mclag
             ? logic.ctx.bool_const(("keeps_peer0[" + net.lag_name(g) + "]" + tag).c_str())
             : logic.ctx.bool_val(true));
+  for (std::size_t i = 0; i < net.sessions.size(); ++i) {
+    const SegmentSession& x = net.sessions[i];
+    s.choices.session_up.push_back(logic.ctx.bool_const(
+        ("bfd_up[" + net.devices[x.device].name + "~" + net.devices[x.neighbour].name + "#" +
+         std::to_string(i) + "]" + tag)
+            .c_str()));
+  }
   return s;
 }
 
@@ -230,32 +282,43 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   const std::vector<PrefixId> cover = net.covering(dest_kind);
   for (std::size_t i = 1; i < cover.size(); ++i)
     for (DeviceId o : net.prefixes[cover[i]].origins) in_slice[o] = 1;
-  auto routes = encode_routes(net, logic, p, dest_kind, is_origin, in_slice, tag, facts);
+  // L2 segments: their distance equations, shared by static routes and BFD sessions, and the
+  // sessions' choices constrained to those their walks allow (models/sessions.hpp).
+  const std::vector<igp::Encoded> segments = encode_segments(net, logic, p, tag, facts);
+  if (!net.sessions.empty())
+    facts.push_back(encode_session_choices(net, logic, p, segments, tag, facts));
+  auto routes =
+      encode_routes(net, logic, p, dest_kind, is_origin, in_slice, segments, tag, facts);
   // The walks that violate it (DESIGN.md §7): reach — one dies, or passes no waypoint while
-  // delivered, or passes an avoided device; isolate — one is delivered.
-  const std::vector<char> none(net.devices.size(), 0);
+  // delivered, or passes an avoided device; isolate — one is delivered.  A walk passes a
+  // device at any of its nodes.
+  const std::vector<char> none(routes.nodes(), 0);
+  auto every_slot = [&](const std::vector<DeviceId>& list) {
+    std::vector<char> m = marks(net, list), out;
+    for (std::size_t v = 0; v < routes.nodes(); ++v) out.push_back(m[routes.device(v)]);
+    return out;
+  };
   z3::expr_vector ways(ctx);
   if (req.kind == Requirement::Kind::isolate) {
     ways.push_back(encode_walk_to(net, logic, p, routes, is_source,
-                                  encode_delivering(net, p, routes), none, in_slice, "isolate_walk",
-                                  tag));
+                                  encode_delivering(net, p, routes), none, "isolate_walk", tag));
   } else {
-    ways.push_back(encode_dropped_walk(net, logic, p, routes, is_source, in_slice, tag));
+    ways.push_back(encode_dropped_walk(net, logic, p, routes, is_source, tag));
     if (!req.via.empty())
       ways.push_back(encode_walk_to(net, logic, p, routes, is_source,
-                                    encode_delivering(net, p, routes), marks(net, req.via),
-                                    in_slice, "via_walk", tag));
+                                    encode_delivering(net, p, routes), every_slot(req.via),
+                                    "via_walk", tag));
     if (!req.avoid.empty()) {
       std::vector<z3::expr> avoided;
-      for (char m : marks(net, req.avoid)) avoided.push_back(ctx.bool_val(m != 0));
-      ways.push_back(encode_walk_to(net, logic, p, routes, is_source, avoided, none, in_slice,
+      for (char m : every_slot(req.avoid)) avoided.push_back(ctx.bool_val(m != 0));
+      ways.push_back(encode_walk_to(net, logic, p, routes, is_source, avoided, none,
                                     "avoid_walk", tag));
     }
   }
   facts.push_back(ways.size() == 1 ? ways[0] : z3::mk_or(ways));
   z3::expr_vector all(ctx);
   for (auto& f : facts) all.push_back(f);
-  return {z3::mk_and(all), p.keeps_peer0};
+  return {z3::mk_and(all), p.keeps_peer0, p.session_up};
 }
 
 }  // namespace faultline::models

@@ -48,20 +48,28 @@ constexpr std::size_t kMaxFreeChoices = 16;
 
 // Calls `visit` with the plane of every scenario of `faults` that can matter to `req`, in a
 // fixed order (forced choices kept, then every combination of the free ones, peer[0] first),
-// until it returns true.  Precondition: free_choices(…).size() <= kMaxFreeChoices.
+// until it returns true.  Precondition: choice_count(…) <= kMaxFreeChoices.
 void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
                        const std::function<bool(const ExplicitPlane&)>& visit);
 
 // Some dropped walk for `req` under `faults`, over every scenario, ECMP next hop and hash;
 // nullopt when the requirement holds.  Deterministic: the first in a fixed order.
-// Precondition: free_choices(net, req, faults).size() <= kMaxFreeChoices.
+// Precondition: choice_count(net, req, faults) <= kMaxFreeChoices.
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
                                       const FaultState& faults);
 
-// The same judgement in one given scenario (e.g. a solver model's choices).
+// The same judgement in one given scenario (e.g. a solver model's choices): `choices` holds a
+// split-brain choice per LAG (1 = keeps peer[0]), then, when given, one per BFD session over
+// an L2 segment (1 = up); without the latter it tries every session choice.  nullopt also when
+// the choices are not ones the scenario allows.
 std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
                                            const FaultState& faults,
-                                           const std::vector<char>& keeps_peer0);
+                                           const std::vector<char>& choices);
+
+// How many choices the explicit judge enumerates for `req` under `faults` at most, as a power
+// of two: the free split-brain choices and the BFD sessions whose routes may apply.  Past
+// kMaxFreeChoices the judge needs the choices given (find_violation_with).
+std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults);
 
 // The symbolic fault events: one literal per event of a requirement's universe.
 struct SymbolicFaults {
@@ -95,6 +103,7 @@ struct EncodeContext {
 struct EncodedViolation {
   z3::expr violation;
   std::vector<z3::expr> keeps_peer0;
+  std::vector<z3::expr> session_up;  // per BFD session over an L2 segment
 };
 EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                   const std::vector<FaultEvent>& events, const Requirement& req,

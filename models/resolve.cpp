@@ -582,15 +582,10 @@ class Resolver {
         error(w, "static route of '" + s.device.text + "' via itself");
         return false;
       }
-      if (linked(r.device, n)) return true;
-      if (across_switches(r.device, n))
-        error(w, "next hop '" + w.text + "' is reached from '" + s.device.text +
-                     "' across switches: static next hops over an L2 segment are not "
-                     "modelled yet (link '" + s.device.text + "' to '" + w.text +
-                     "' directly, or route by the IGP)");
-      else
-        error(w, "next hop '" + w.text + "' is not adjacent to '" + s.device.text +
-                     "' (no link between them): recursive static routes are not modelled");
+      if (linked(r.device, n) || across_switches(r.device, n)) return true;
+      error(w, "next hop '" + w.text + "' is not adjacent to '" + s.device.text +
+                   "' (no link between them, and no path through switches only): recursive "
+                   "static routes are not modelled");
       return false;
     });
     r.distance = default_distance(RouteSource::static_route, d_.net.junos(r.device));
@@ -609,8 +604,28 @@ class Resolver {
       }
     }
     if (!ok) return;
-    d_.net.statics_of[r.device].push_back(d_.net.statics.size());
-    d_.net.statics.push_back(std::move(r));
+    // A neighbour linked directly is a direct next hop; one reached through switches only is
+    // over an L2 segment (DESIGN.md §7), with a BFD session of its own when `bfd = on`.
+    Network& net = d_.net;
+    const std::size_t index = net.statics.size();
+    for (DeviceId n : r.via) {
+      if (linked(r.device, n)) {
+        r.segment.push_back(0);
+        r.session.push_back(kNoSession);
+        continue;
+      }
+      r.segment.push_back(net.segment_slot(n));
+      net.carried[r.segment.back() - 1] = 1;
+      if (r.bfd) {
+        net.segment_slot(r.device);  // the session's return walk is carried towards DEV
+        r.session.push_back(net.sessions.size());
+        net.sessions.push_back({index, r.device, n});
+      } else {
+        r.session.push_back(kNoSession);
+      }
+    }
+    net.statics_of[r.device].push_back(index);
+    net.statics.push_back(std::move(r));
   }
 
   void faults(const ast::FaultsStmt& s, bool& have_faults) {

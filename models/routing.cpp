@@ -2,13 +2,47 @@
 
 namespace faultline::models {
 
+namespace {
+bool is_switch(const Network& net, DeviceId u) {
+  return net.devices[u].kind == DeviceKind::switch_;
+}
+// Whether some static route of u has a next hop behind switches.
+bool has_segment_route(const Network& net, DeviceId u) {
+  for (std::size_t i : net.statics_of[u])
+    for (std::size_t slot : net.statics[i].segment)
+      if (slot != 0) return true;
+  return false;
+}
+}  // namespace
+
+std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p) {
+  std::vector<RouteTable::Cover> out;
+  for (DeviceId t : net.segment_targets) {
+    RouteTable::Cover c{net.host_prefix(t), std::vector<char>(net.devices.size(), 0), {}};
+    c.origin[t] = 1;
+    c.dist = igp::distances(net, p, c.origin, igp::Transit::switches);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
+                                    const RouteTable::Cover& seg, DeviceId u,
+                                    std::vector<char>& buffer) {
+  igp::next_hops(net, p, seg.dist, seg.origin, u, buffer, igp::Transit::switches);
+  return {static_cast<char>(!seg.origin[u] && seg.dist[u] != kNoRoute), buffer};
+}
+
 RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d)
-    : dest(d), net_(&net), plane_(&p), at_(net.devices.size()) {
-  const std::size_t n = net.devices.size();
+    : dest(d), devices(net.devices.size()), slots(net.slots()), net_(&net), plane_(&p),
+      at_(nodes()) {
+  const std::size_t n = devices;
   origin.assign(n, 0);
   for (DeviceId o : net.prefixes[dest].origins) origin[o] = 1;
   igp_dist = igp::distances(net, p, origin);
   for (DeviceId u = 0; u < n; ++u) accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
+  for (std::size_t k = 1; k < slots; ++k)
+    for (DeviceId u = 0; u < n; ++u) accepts.push_back(is_switch(net, u));
   std::vector<PrefixId> cover = net.covering(dest);
   for (std::size_t i = 1; i < cover.size(); ++i) {
     Cover c{cover[i], std::vector<char>(n, 0), {}};
@@ -16,46 +50,151 @@ RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d)
     c.dist = igp::distances(net, p, c.origin);
     covers.push_back(std::move(c));
   }
+  segments = segment_distances(net, p);
 }
 
 RouteTable::RouteTable(const Network& net, PrefixId d, std::vector<char> o,
-                       std::vector<Selected<ExplicitLogic>> at)
-    : dest(d), origin(std::move(o)), net_(&net) {
-  for (DeviceId u = 0; u < net.devices.size(); ++u)
-    accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
+                       std::vector<Selected<ExplicitLogic>> at, std::vector<char> acc)
+    : dest(d), devices(net.devices.size()), origin(std::move(o)), accepts(std::move(acc)),
+      net_(&net) {
+  if (accepts.empty())
+    for (DeviceId u = 0; u < net.devices.size(); ++u)
+      accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
   for (auto& s : at) at_.emplace_back(std::move(s));
 }
 
-const Selected<ExplicitLogic>& RouteTable::at(DeviceId u) const {
-  if (!at_[u]) {
-    ExplicitLogic logic;
-    thread_local std::vector<std::vector<char>> next_hop;
-    next_hop.resize(covers.size() + 1);
-    ShortList<CoverState<ExplicitLogic>> cs;
-    igp::next_hops(*net_, *plane_, igp_dist, origin, u, next_hop[0]);
-    cs.push_back({dest, origin[u], igp_dist[u] != kNoRoute, next_hop[0]});
-    for (std::size_t i = 0; i < covers.size(); ++i) {
-      const Cover& c = covers[i];
-      igp::next_hops(*net_, *plane_, c.dist, c.origin, u, next_hop[i + 1]);
-      cs.push_back({c.prefix, c.origin[u], c.dist[u] != kNoRoute, next_hop[i + 1]});
+const Selected<ExplicitLogic>& RouteTable::at(std::size_t node) const {
+  if (at_[node]) return *at_[node];
+  ExplicitLogic logic;
+  const DeviceId u = device(node);
+  const std::size_t k = slot(node);
+  thread_local std::vector<std::vector<char>> seg_hops;
+  if (k > 0) {  // carried towards segment target k
+    if (!is_switch(*net_, u)) {
+      Selected<ExplicitLogic> none{0, 0, 1, {}, {}};
+      none.next_hop.assign(net_->logical[u].size(), 0);
+      return *(at_[node] = std::move(none));
     }
-    ShortList<StaticState<ExplicitLogic>> statics;
-    for (std::size_t i : net_->statics_of[u])
-      if (net_->statics[i].applies_to(*net_, dest))
-        statics.push_back(static_state(*net_, logic, *plane_, net_->statics[i], 1));
-    auto c = candidates_at<ExplicitLogic>(*net_, logic, u, {cs.data(), cs.size()},
-                                          {statics.data(), statics.size()});
-    at_[u] = select_routes(logic, c, net_->logical[u].size());
+    seg_hops.resize(1);
+    return *(at_[node] = carried_at(logic, k,
+                                    segment_at(*net_, *plane_, segments[k - 1], u, seg_hops[0])));
   }
-  return *at_[u];
+  auto c = candidates(u, nullptr);
+  return *(at_[node] = select_routes(logic, c, net_->logical[u].size()));
 }
 
-EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
-                                              const SmtPlane& p, PrefixId dest,
-                                              const std::vector<z3::expr>& is_origin,
-                                              const std::vector<char>& in_slice,
-                                              const std::string& tag,
-                                              std::vector<z3::expr>& facts) {
+Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
+                                                 std::vector<Producer>* producers) const {
+  ExplicitLogic logic;
+  thread_local std::vector<std::vector<char>> next_hop, seg_hops;
+  next_hop.resize(covers.size() + 1);
+  ShortList<CoverState<ExplicitLogic>> cs;
+  igp::next_hops(*net_, *plane_, igp_dist, origin, u, next_hop[0]);
+  cs.push_back({dest, origin[u], igp_dist[u] != kNoRoute, next_hop[0]});
+  for (std::size_t i = 0; i < covers.size(); ++i) {
+    const Cover& c = covers[i];
+    igp::next_hops(*net_, *plane_, c.dist, c.origin, u, next_hop[i + 1]);
+    cs.push_back({c.prefix, c.origin[u], c.dist[u] != kNoRoute, next_hop[i + 1]});
+  }
+  ShortList<SegmentAt<ExplicitLogic>> segs;
+  if (has_segment_route(*net_, u)) {
+    seg_hops.resize(segments.size());
+    for (std::size_t i = 0; i < segments.size(); ++i)
+      segs.push_back(segment_at(*net_, *plane_, segments[i], u, seg_hops[i]));
+  }
+  // The candidates point into the states' next hops: they outlive this call.
+  thread_local std::vector<StaticState<ExplicitLogic>> statics;
+  statics.clear();
+  for (std::size_t i : net_->statics_of[u])
+    if (net_->statics[i].applies_to(*net_, dest))
+      statics.push_back(
+          static_state(*net_, logic, *plane_, net_->statics[i], 1, {segs.data(), segs.size()}));
+  auto out = candidates_at<ExplicitLogic>(*net_, logic, u, {cs.data(), cs.size()},
+                                          {statics.data(), statics.size()});
+  if (!producers) return out;
+  // Name each candidate's producer, in candidates_at's order.
+  producers->clear();
+  const bool uses_igp = net_->devices[u].transit() || net_->statics_of[u].empty();
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const std::uint64_t cost = i == 0 ? igp_dist[u] : covers[i - 1].dist[u];
+    if (cs[i].is_origin) producers->push_back({cs[i].prefix, {}, 0, {}});
+    if (uses_igp) producers->push_back({cs[i].prefix, {}, cost, {}});
+  }
+  for (const StaticState<ExplicitLogic>& st : statics) {
+    const StaticRoute& r = *st.route;
+    Producer pr{dest, static_cast<std::size_t>(&r - net_->statics.data()), 0, {}};
+    for (std::size_t k = 0; k < r.via.size(); ++k) {
+      bool up = false;
+      if (r.segment[k] == 0) {
+        for (std::size_t l = 0; l < net_->logical[u].size(); ++l) {
+          const auto& far = net_->logical[u][l].far;
+          up = up || (st.next_hop[l] && std::find(far.begin(), far.end(), r.via[k]) != far.end());
+        }
+      } else {
+        for (const auto& c : st.carried) up = up || (c.slot == r.segment[k] && c.installed);
+      }
+      if (up) pr.installed.push_back(r.via[k]);
+    }
+    const auto& seg = r.segment;
+    if (std::find(seg.begin(), seg.end(), std::size_t{0}) != seg.end()) producers->push_back(pr);
+    for (std::size_t k = 0; k < st.carried.size(); ++k) producers->push_back(pr);
+  }
+  return out;
+}
+
+std::optional<RouteTable::Used> RouteTable::used(DeviceId u, std::optional<std::size_t> via,
+                                                 std::size_t next) const {
+  std::vector<Producer> producers;
+  auto c = candidates(u, &producers);
+  // A carried hop lands at the target's lookup node when it reaches the target.
+  auto lands = [&](std::size_t slot) {
+    if (slot == this->slot(next)) return true;
+    return this->slot(next) == 0 && slot > 0 && net_->segment_targets[slot - 1] == device(next);
+  };
+  std::optional<std::size_t> pick;
+  for (std::size_t i : selected_candidates(c)) {
+    using Action = RouteCandidate<ExplicitLogic>::Action;
+    const bool fits = via ? c[i].action == Action::forward && lands(c[i].slot) && c[i].next_hop[*via]
+                          : c[i].action != Action::forward;
+    if (fits && !pick) pick = i;
+  }
+  if (!pick) return std::nullopt;
+  const Producer& p = producers[*pick];
+  return Used{c[*pick].source, p.prefix, p.route, p.cost, p.installed};
+}
+
+std::vector<char> segment_slice(const Network& net, std::size_t slot) {
+  const DeviceId target = net.segment_targets[slot - 1];
+  std::vector<char> in(net.devices.size(), 0);
+  for (DeviceId u = 0; u < net.devices.size(); ++u) in[u] = is_switch(net, u) || u == target;
+  for (const StaticRoute& r : net.statics)
+    for (std::size_t s : r.segment)
+      if (s == slot) in[r.device] = 1;
+  for (const SegmentSession& s : net.sessions)
+    if (s.device == target) in[s.neighbour] = 1;
+  return in;
+}
+
+std::vector<igp::Encoded> encode_segments(const Network& net, const SmtLogic& logic,
+                                          const SmtPlane& p, const std::string& tag,
+                                          std::vector<z3::expr>& facts) {
+  std::vector<igp::Encoded> out;
+  for (std::size_t k = 1; k < net.slots(); ++k) {
+    const DeviceId target = net.segment_targets[k - 1];
+    std::vector<z3::expr> is_origin;
+    for (DeviceId u = 0; u < net.devices.size(); ++u) is_origin.push_back(logic.ctx.bool_val(u == target));
+    out.push_back(igp::encode(net, logic, p, is_origin, segment_slice(net, k),
+                              tag + "~" + net.devices[target].name, facts,
+                              igp::Transit::switches));
+  }
+  return out;
+}
+
+EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                            PrefixId dest, const std::vector<z3::expr>& is_origin,
+                            const std::vector<char>& in_slice,
+                            const std::vector<igp::Encoded>& segments, const std::string& tag,
+                            std::vector<z3::expr>& facts) {
   z3::context& ctx = logic.ctx;
   const std::size_t n = net.devices.size();
   std::vector<PrefixId> cover = net.covering(dest);
@@ -72,20 +211,30 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
   }
   const bool host_dest = net.prefixes[dest].is_host();
   EncodedRoutes out;
-  for (DeviceId u = 0; u < n; ++u)
+  out.devices = n;
+  out.slots = net.slots();
+  auto none = [&](DeviceId u) {
+    Selected<SmtLogic> s{logic.constant(false), logic.constant(false), logic.constant(true), {},
+                         {}};
+    s.next_hop.assign(net.logical[u].size(), logic.constant(false));
+    return s;
+  };
+  for (DeviceId u = 0; u < n; ++u) {
     out.accepts.push_back(accepts_at(net, logic, u, is_origin[u]));
-  std::vector<Selected<SmtLogic>>& at = out.at;
+    out.in_slice.push_back(in_slice[u]);
+  }
   for (DeviceId u = 0; u < n; ++u) {
     if (!in_slice[u]) {  // never on a walk: no route, no next hop
-      Selected<SmtLogic> none{logic.constant(false), logic.constant(false),
-                              logic.constant(true), {}};
-      none.next_hop.assign(net.logical[u].size(), logic.constant(false));
-      at.push_back(std::move(none));
+      out.at.push_back(none(u));
       continue;
     }
     ShortList<CoverState<SmtLogic>> cs;
     for (std::size_t i = 0; i < cover.size(); ++i)
       cs.push_back({cover[i], origins[i][u], !igps[i].noroute[u], igps[i].next_hop[u]});
+    ShortList<SegmentAt<SmtLogic>> segs;
+    if (has_segment_route(net, u))
+      for (const igp::Encoded& seg : segments)
+        segs.push_back({!seg.noroute[u], seg.next_hop[u]});
     // A static route for a host prefix applies iff the destination is that host's; any other
     // applies to every candidate destination alike.
     ShortList<StaticState<SmtLogic>> statics;
@@ -96,11 +245,25 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
         a = host_dest ? is_origin[*net.prefixes[*r.prefix].host_of] : ctx.bool_val(false);
       else
         a = ctx.bool_val(r.applies_to(net, dest));
-      if (!a.is_false()) statics.push_back(static_state(net, logic, p, r, a));
+      if (!a.is_false()) statics.push_back(static_state(net, logic, p, r, a, {segs.data(), segs.size()}));
     }
     auto c = candidates_at<SmtLogic>(net, logic, u, {cs.data(), cs.size()},
                                      {statics.data(), statics.size()});
-    at.push_back(select_routes(logic, c, net.logical[u].size()));
+    out.at.push_back(select_routes(logic, c, net.logical[u].size()));
+  }
+  // Carried nodes: a switch carries towards a target that some static next hop is.
+  for (std::size_t k = 1; k < out.slots; ++k) {
+    for (DeviceId u = 0; u < n; ++u) {
+      const bool carries = net.carried[k - 1] && is_switch(net, u);
+      out.accepts.push_back(ctx.bool_val(is_switch(net, u)));
+      out.in_slice.push_back(carries);
+      if (!carries) {
+        out.at.push_back(none(u));
+        continue;
+      }
+      const igp::Encoded& seg = segments[k - 1];
+      out.at.push_back(carried_at(logic, k, SegmentAt<SmtLogic>{!seg.noroute[u], seg.next_hop[u]}));
+    }
   }
   return out;
 }

@@ -31,16 +31,93 @@ struct CoverState {
   std::span<const typename L::Bool> igp_next_hop;
 };
 
+// What an L2 segment offers at a device u in one scenario (DESIGN.md §7): u believes the
+// segment's target reachable (a finite least-cost distance in the subgraph whose only transit
+// devices are switches), and the logical links of u attaining it.
+template <class L>
+struct SegmentAt {
+  typename L::Bool route;
+  std::span<const typename L::Bool> next_hop;
+};
+
 // What a static route of u offers in one scenario: whether it applies to the destination (for a
 // symbolic destination, a term), whether it is installed, and its next hops per logical link
-// of u.
+// of u — directly linked neighbours' (the far end looks the flow up) and, per L2 segment slot,
+// those over which switches carry it towards a neighbour behind them.
 template <class L>
 struct StaticState {
   const StaticRoute* route;
   typename L::Bool applies;
   typename L::Bool installed;
   ShortList<typename L::Bool> next_hop;
+  struct Carried {
+    std::size_t slot;
+    typename L::Bool installed;  // towards this neighbour
+    std::span<const typename L::Bool> next_hop;
+  };
+  ShortList<Carried, 1> carried;
 };
+
+// match:  static route r of u, a `via` neighbour n
+// result: n directly linked — per logical link ll of u with n among its far ends:
+//           without BFD: ll is believed up towards n (lag::up_towards)
+//           with BFD:    the same, and the session's member carries traffic both ways — a plain
+//                        link both ways; a LAG: some serving member landing on n both ways
+//           next_hop(ll) = ∨ over such n
+//         n behind switches (slot k) — installed towards n iff the segment gives u a route to n
+//           and, with BFD, the session's walks are delivered (session_up); its next hops are the
+//           segment's, carried towards n
+//         installed = some direct next hop or some installed segment neighbour   (DESIGN.md §7)
+template <class L>
+StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& p,
+                            const StaticRoute& r, typename L::Bool applies,
+                            std::span<const SegmentAt<L>> segments) {
+  using B = typename L::Bool;
+  StaticState<L> out{&r, applies, logic.constant(false), {}, {}};
+  ShortList<B> any_link;
+  for (const LogicalLink& ll : net.logical[r.device]) {
+    ShortList<B> towards;
+    for (DeviceId n : ll.far) {
+      auto at = std::find(r.via.begin(), r.via.end(), n);
+      if (at == r.via.end() || r.segment[at - r.via.begin()] != 0) continue;
+      B up = lag::up_towards(net, logic, p, ll, n);
+      if (r.bfd) {
+        ShortList<B> both_ways;
+        for (LinkId m : ll.members)
+          if (net.links[m].other(r.device) == n)
+            both_ways.push_back(p.serving[m] && p.crosses[0][m] && p.crosses[1][m]);
+        up = up && logic.any(both_ways);
+      }
+      towards.push_back(up);
+    }
+    out.next_hop.push_back(logic.any(towards));
+    any_link.push_back(out.next_hop.back());
+  }
+  for (std::size_t i = 0; i < r.via.size(); ++i) {
+    if (r.segment[i] == 0) continue;
+    const SegmentAt<L>& seg = segments[r.segment[i] - 1];
+    B up = seg.route;
+    const std::size_t session = r.session[i];
+    if (session != kNoSession && session < p.session_up.size()) up = up && p.session_up[session];
+    out.carried.push_back({r.segment[i], up, seg.next_hop});
+    any_link.push_back(up);
+  }
+  out.installed = logic.any(any_link);
+  return out;
+}
+
+// match:  a flow that switches carry towards segment target k, at device u (DESIGN.md §7)
+// result: u forwards by least cost in the segment's subgraph over seg's next hops, carried
+//         on; it never delivers or discards; no route when the segment gives u none.  Only a
+//         switch carries: any other device that a carried frame lands on drops it (accepts).
+template <class L>
+Selected<L> carried_at(const L& logic, std::size_t slot, const SegmentAt<L>& seg) {
+  Selected<L> s{logic.constant(false), logic.constant(false), !seg.route, {}, {}};
+  s.next_hop.assign(seg.next_hop.size(), logic.constant(false));
+  s.carried.push_back({slot, {}});
+  for (const auto& h : seg.next_hop) s.carried.back().next_hop.push_back(seg.route && h);
+  return s;
+}
 
 // match:  device u, destination P (is_origin: u is an origin of P)
 // result: u looks up a flow that arrives at it iff it carries transit or originates P; at a
@@ -107,41 +184,81 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
       out.push_back({RouteSource::igp, spec, default_distance(RouteSource::igp, junos),
                      Action::forward, q.igp_route, q.igp_next_hop});
   }
-  for (const StaticState<L>& s : statics)
-    out.push_back({RouteSource::static_route, s.route->specificity(net), s.route->distance,
-                   Action::forward, s.applies && s.installed,
-                   std::span<const typename L::Bool>(s.next_hop.data(), s.next_hop.size())});
+  for (const StaticState<L>& s : statics) {
+    // One candidate per landing slot, with one key: equal keys unite, so the route's next hops
+    // are the union of its parts' (DESIGN.md §7).
+    const unsigned spec = s.route->specificity(net);
+    const auto& seg = s.route->segment;
+    if (std::find(seg.begin(), seg.end(), std::size_t{0}) != seg.end())
+      out.push_back({RouteSource::static_route, spec, s.route->distance, Action::forward,
+                     s.applies && logic.any(s.next_hop),
+                     std::span<const typename L::Bool>(s.next_hop.data(), s.next_hop.size())});
+    for (const auto& c : s.carried)
+      out.push_back({RouteSource::static_route, spec, s.route->distance, Action::forward,
+                     s.applies && c.installed, c.next_hop, c.slot});
+  }
   return out;
 }
 
 // --- explicit ------------------------------------------------------------------------------
-// What every device does with a flow to one destination in one plane.  The producers' state is
-// computed at once; a device's selection when a walk first asks for it (a reach judgement
-// visits only the devices its source reaches).  Holds a reference to the plane: use it while
-// the plane lives.
+// What every walk node does with a flow to one destination in one plane.  A node is a device
+// and a slot (Network::slots): slot 0 looks the destination up, slot k ≥ 1 is a frame that
+// switches carry towards segment target k (node = slot · devices + device).  The producers'
+// state is computed at once; a node's selection when a walk first asks for it (a reach
+// judgement visits only the nodes its source reaches).  Holds a reference to the plane: use
+// it while the plane lives.
 class RouteTable {
  public:
   RouteTable(const Network& net, const ExplicitPlane& p, PrefixId dest);
-  // A table given device by device (tests of the walk layer).
+  // A table given device by device, one slot (tests of the walk layer; a BFD session's walks
+  // through a segment).  `accepts` defaults to accepts_at.
   RouteTable(const Network& net, PrefixId dest, std::vector<char> origin,
-             std::vector<Selected<ExplicitLogic>> at);
+             std::vector<Selected<ExplicitLogic>> at, std::vector<char> accepts = {});
 
-  const Selected<ExplicitLogic>& at(DeviceId u) const;
+  const Selected<ExplicitLogic>& at(std::size_t node) const;
+
+  // The route a lookup at device u selected for the hop that leaves over logical link `via`
+  // and lands on node `next` (no via: the route that delivers or discards there).  For
+  // explanations.
+  struct Used {
+    RouteSource source;
+    PrefixId prefix;                      // connected, IGP: the covering prefix it is for
+    std::optional<std::size_t> route;     // static: index into Network::statics
+    std::uint64_t cost = 0;               // IGP: the least cost from u
+    std::vector<DeviceId> installed;      // static: the next hops installed
+  };
+  std::optional<Used> used(DeviceId u, std::optional<std::size_t> via, std::size_t next) const;
+  std::size_t nodes() const { return slots * devices; }
+  DeviceId device(std::size_t node) const { return static_cast<DeviceId>(node % devices); }
+  std::size_t slot(std::size_t node) const { return node / devices; }
 
   PrefixId dest = 0;
+  std::size_t devices = 0, slots = 1;
   std::vector<char> origin;             // per device: an origin of dest
   std::vector<std::uint64_t> igp_dist;  // the IGP producer's state (support, explanations)
-  std::vector<char> accepts;            // per device: looks up an arriving flow (accepts_at)
+  std::vector<char> accepts;            // per node: looks up an arriving flow (accepts_at)
 
-  // The IGP state towards a covering prefix of dest other than dest itself.
+  // The IGP state towards a covering prefix of dest other than dest itself, and towards each
+  // L2 segment target in its switches-only subgraph.
   struct Cover {
     PrefixId prefix;
     std::vector<char> origin;
     std::vector<std::uint64_t> dist;
   };
   std::vector<Cover> covers;
+  std::vector<Cover> segments;  // per segment target, slot k at index k - 1
 
  private:
+  // u's candidates towards dest, with what produced each, into thread-local buffers that the
+  // candidates' next hops point into (valid until the next call).
+  struct Producer {
+    PrefixId prefix;                   // connected, IGP
+    std::optional<std::size_t> route;  // static
+    std::uint64_t cost = 0;            // IGP
+    std::vector<DeviceId> installed;   // static
+  };
+  Candidates<ExplicitLogic> candidates(DeviceId u, std::vector<Producer>* producers) const;
+
   const Network* net_;
   const ExplicitPlane* plane_ = nullptr;
   mutable std::vector<std::optional<Selected<ExplicitLogic>>> at_;
@@ -150,21 +267,41 @@ inline RouteTable route_table(const Network& net, const ExplicitPlane& p, Prefix
   return RouteTable(net, p, dest);
 }
 
+// Per segment target (index k - 1 for slot k): least-cost distances towards it in the
+// subgraph whose only transit devices are switches (DESIGN.md §7).
+std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p);
+// The segment of slot k at device u, its next hops written into `buffer`.
+SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
+                                    const RouteTable::Cover& seg, DeviceId u,
+                                    std::vector<char>& buffer);
+
 // --- symbolic ------------------------------------------------------------------------------
+// Per segment target: the distance equations in its subgraph over the devices segment_slice
+// marks (constraints into `facts`).
+std::vector<igp::Encoded> encode_segments(const Network& net, const SmtLogic& logic,
+                                          const SmtPlane& p, const std::string& tag,
+                                          std::vector<z3::expr>& facts);
+// The devices an L2 segment's walks may use: its switches, its target, and the devices whose
+// static routes or sessions start walks towards it.
+std::vector<char> segment_slice(const Network& net, std::size_t slot);
+
 // The same towards a destination given by `is_origin` (one symbolic choice among prefixes:
 // the origins of the chosen one), for the devices `in_slice`; constraints into `facts`.
 // `dest` stands for the candidates: they share its covering prefixes other than itself, and
 // when it is a host prefix, is_origin(h) says the destination is h's.
 struct EncodedRoutes {
-  std::vector<Selected<SmtLogic>> at;  // per device
-  std::vector<z3::expr> accepts;       // per device: looks up an arriving flow (accepts_at)
-  const Selected<SmtLogic>& operator[](DeviceId u) const { return at[u]; }
+  std::size_t devices = 0, slots = 1;
+  std::vector<Selected<SmtLogic>> at;  // per node
+  std::vector<z3::expr> accepts;       // per node: looks up an arriving flow (accepts_at)
+  std::vector<char> in_slice;          // per node: may be on a walk
+  const Selected<SmtLogic>& operator[](std::size_t node) const { return at[node]; }
+  std::size_t nodes() const { return at.size(); }
+  DeviceId device(std::size_t node) const { return static_cast<DeviceId>(node % devices); }
 };
-EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic,
-                                              const SmtPlane& p, PrefixId dest,
-                                              const std::vector<z3::expr>& is_origin,
-                                              const std::vector<char>& in_slice,
-                                              const std::string& tag,
-                                              std::vector<z3::expr>& facts);
+EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                            PrefixId dest, const std::vector<z3::expr>& is_origin,
+                            const std::vector<char>& in_slice,
+                            const std::vector<igp::Encoded>& segments, const std::string& tag,
+                            std::vector<z3::expr>& facts);
 
 }  // namespace faultline::models

@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "models/requirements.hpp"
+#include "models/walks.hpp"
 
 namespace faultline::models {
 
@@ -44,15 +45,30 @@ std::optional<Support> judgement_support(const Network& net, const Requirement& 
       queue.push_back(x);
     }
   };
-  // R: the walks' devices.
+  // R: the walks' devices (over their nodes: a segment's carried frames included).
+  std::vector<char> seen(t.nodes(), 0);
+  std::deque<NodeId> nodes{node_of(net, req.from)};
+  seen[nodes.front()] = 1;
   reach(req.from);
   std::vector<DeviceId> walk_devices;
-  while (!queue.empty()) {
-    DeviceId u = queue.front();
-    queue.pop_front();
-    walk_devices.push_back(u);
-    if (delivered_at(p, t.at(u), u) || p.device_blackholed[u]) continue;
-    for (const auto& m : moves_at(net, logic, p, t.at(u), t.accepts, u)) reach(m.to);
+  std::vector<char> listed(net.devices.size(), 0);
+  queue.clear();
+  while (!nodes.empty()) {
+    NodeId v = nodes.front();
+    nodes.pop_front();
+    const DeviceId u = t.device(v);
+    if (!listed[u]) {
+      listed[u] = 1;
+      walk_devices.push_back(u);
+    }
+    if (delivered_at(p, t.at(v), u) || p.device_blackholed[u]) continue;
+    for (const auto& m : moves_at(net, logic, p, t.at(v), t.accepts, v)) {
+      s.device[t.device(m.to)] = 1;
+      if (!seen[m.to]) {
+        seen[m.to] = 1;
+        nodes.push_back(m.to);
+      }
+    }
   }
   // Z: closed under the IGP's least-cost next hops; the support's links on the way.
   for (DeviceId u : walk_devices) queue.push_back(u);

@@ -10,18 +10,27 @@ namespace {
 ExplicitLogic explicit_logic;
 
 Moves<ExplicitLogic> moves(const Network& net, const ExplicitPlane& p,
-                                       const RouteTable& t, DeviceId u) {
+                                       const RouteTable& t, NodeId u) {
   return moves_at(net, explicit_logic, p, t.at(u), t.accepts, u);
 }
-bool delivered(const ExplicitPlane& p, const RouteTable& t, DeviceId u) {
-  return delivered_at(p, t.at(u), u);
+bool delivered(const ExplicitPlane& p, const RouteTable& t, NodeId u) {
+  return delivered_at(p, t.at(u), t.device(u));
+}
+bool dies(const ExplicitPlane& p, const RouteTable& t, NodeId u) {
+  return dies_at(p, t.at(u), t.device(u));
+}
+// A node's name in variable names: the device, and for a carried node ">TARGET".
+std::string node_name(const Network& net, const EncodedRoutes& routes, NodeId u) {
+  const std::size_t slot = u / routes.devices;
+  std::string name = net.devices[routes.device(u)].name;
+  return slot == 0 ? name : name + ">" + net.devices[net.segment_targets[slot - 1]].name;
 }
 
-// The predecessors of each device along usable moves, as one flat array grouped by device
-// (built from (to, from) pairs; no allocation per device).
+// The predecessors of each node along usable moves, as one flat array grouped by node (built
+// from (to, from) pairs; no allocation per node).
 class Predecessors {
  public:
-  void add(DeviceId to, DeviceId from) { pairs_.push_back({to, from}); }
+  void add(NodeId to, NodeId from) { pairs_.push_back({to, from}); }
   void build(std::size_t n) {
     start_.assign(n + 1, 0);
     for (auto [to, from] : pairs_) ++start_[to + 1];
@@ -30,58 +39,63 @@ class Predecessors {
     std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
     for (auto [to, from] : pairs_) from_[next[to]++] = from;
   }
-  std::span<const DeviceId> of(DeviceId v) const {
+  std::span<const NodeId> of(NodeId v) const {
     return {from_.data() + start_[v], from_.data() + start_[v + 1]};
   }
 
  private:
-  std::vector<std::pair<DeviceId, DeviceId>> pairs_;
+  std::vector<std::pair<NodeId, NodeId>> pairs_;
   std::vector<std::uint32_t> start_;
-  std::vector<DeviceId> from_;
+  std::vector<NodeId> from_;
 };
-// The breadth-first tree of a walk search: the move each device was first reached by, and the
-// walk from the root to a device along it (the last step at the device, leaving over nothing).
+// The breadth-first tree of a walk search: the move each node was first reached by, and the
+// walk from the root to a node along it (the last step at the node, leaving over nothing).
 class WalkTree {
  public:
-  explicit WalkTree(std::size_t n) : parent_(n) {}
-  void reach(DeviceId from, const Move<ExplicitLogic>& o) {
+  explicit WalkTree(const RouteTable& t) : t_(t), parent_(t.nodes()) {}
+  void reach(NodeId from, const Move<ExplicitLogic>& o) {
     parent_[o.to] = Parent{from, o.via, o.member};
   }
-  std::vector<WalkStep> path_to(DeviceId u) const {
-    std::vector<WalkStep> steps{{u, {}, {}}};
-    for (DeviceId v = u; parent_[v]; v = parent_[v]->from)
-      steps.push_back({parent_[v]->from, parent_[v]->member, parent_[v]->via});
+  WalkStep step(NodeId v, std::optional<LinkId> out = {},
+                std::optional<std::size_t> via = {}) const {
+    return {t_.device(v), out, via, t_.slot(v)};
+  }
+  std::vector<WalkStep> path_to(NodeId u) const {
+    std::vector<WalkStep> steps{step(u)};
+    for (NodeId v = u; parent_[v]; v = parent_[v]->from)
+      steps.push_back(step(parent_[v]->from, parent_[v]->member, parent_[v]->via));
     std::reverse(steps.begin(), steps.end());
     return steps;
   }
 
  private:
   struct Parent {
-    DeviceId from;
+    NodeId from;
     std::size_t via;
     LinkId member;
   };
+  const RouteTable& t_;
   std::vector<std::optional<Parent>> parent_;
 };
 }  // namespace
 
 // --- explicit ------------------------------------------------------------------------------
 
-// match:  a device u that is not delivered at
+// match:  a node u that is not delivered at
 // result: u delivers all iff it does not die, has a usable move, none of whose egress ports
-//         drop, and every usable move lands on a device that delivers all.  Least fixpoint: a
+//         drop, and every usable move lands on a node that delivers all.  Least fixpoint: a
 //         loop never delivers.
 std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const RouteTable& t,
-                               std::optional<DeviceId> from) {
-  std::size_t n = net.devices.size();
-  std::vector<DeviceId> scope;  // the devices to judge: all, or those walks from `from` reach
+                               std::optional<NodeId> from) {
+  const std::size_t n = t.nodes();
+  std::vector<NodeId> scope;  // the nodes to judge: all, or those walks from `from` reach
   if (from) {
     std::vector<char> seen(n, 0);
     seen[*from] = 1;
     scope.push_back(*from);
     for (std::size_t i = 0; i < scope.size(); ++i) {
-      DeviceId u = scope[i];
-      if (delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
+      NodeId u = scope[i];
+      if (delivered(p, t, u) || dies(p, t, u)) continue;
       for (const auto& o : moves(net, p, t, u))
         if (!seen[o.to]) {
           seen[o.to] = 1;
@@ -89,19 +103,19 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
         }
     }
   } else {
-    for (DeviceId u = 0; u < n; ++u) scope.push_back(u);
+    for (NodeId u = 0; u < n; ++u) scope.push_back(u);
   }
   std::vector<char> good(n, 0);
   std::vector<std::size_t> pending(n, 0);
   Predecessors preds;
-  std::vector<DeviceId> work;
-  for (DeviceId u : scope) {
+  std::vector<NodeId> work;
+  for (NodeId u : scope) {
     if (delivered(p, t, u)) {
       good[u] = 1;
       work.push_back(u);
       continue;
     }
-    if (dies_at(p, t.at(u), u)) continue;
+    if (dies(p, t, u)) continue;
     auto opts = moves(net, p, t, u);
     bool drop = std::any_of(opts.begin(), opts.end(),
                             [](const auto& o) { return o.egress_drop || o.arrives_dead; });
@@ -111,9 +125,9 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
   }
   preds.build(n);
   while (!work.empty()) {
-    DeviceId v = work.back();
+    NodeId v = work.back();
     work.pop_back();
-    for (DeviceId u : preds.of(v)) {
+    for (NodeId u : preds.of(v)) {
       if (pending[u] > 0 && --pending[u] == 0 && !good[u]) {
         good[u] = 1;
         work.push_back(u);
@@ -123,37 +137,43 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
   return good;
 }
 
-std::vector<char> delivering(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
-  std::vector<char> out(net.devices.size(), 0);
-  for (DeviceId u = 0; u < net.devices.size(); ++u) out[u] = delivered(p, t, u);
+std::vector<char> delivering(const Network&, const ExplicitPlane& p, const RouteTable& t) {
+  std::vector<char> out(t.nodes(), 0);
+  for (NodeId u = 0; u < t.nodes(); ++u) out[u] = delivered(p, t, u);
   return out;
 }
 
-// match:  a device u not in `target`
+std::vector<char> at_every_slot(const RouteTable& t, const std::vector<char>& device_marks) {
+  std::vector<char> out(t.nodes(), 0);
+  for (NodeId u = 0; u < t.nodes(); ++u) out[u] = device_marks[t.device(u)];
+  return out;
+}
+
+// match:  a node u not in `target`
 // result: some walk from u arrives at a target iff u is no barrier, is not delivered at, does
-//         not die, and some usable move whose egress port does not drop lands on such a device.
+//         not die, and some usable move whose egress port does not drop lands on such a node.
 //         Least fixpoint: a loop arrives nowhere.
 std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                                const std::vector<char>& target, const std::vector<char>& barrier) {
-  std::size_t n = net.devices.size();
+  const std::size_t n = t.nodes();
   std::vector<char> some(n, 0);
   Predecessors preds;
-  std::vector<DeviceId> work;
-  for (DeviceId u = 0; u < n; ++u) {
+  std::vector<NodeId> work;
+  for (NodeId u = 0; u < n; ++u) {
     if (target[u]) {
       some[u] = 1;
       work.push_back(u);
       continue;
     }
-    if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
+    if (barrier[u] || delivered(p, t, u) || dies(p, t, u)) continue;
     for (const auto& o : moves(net, p, t, u))
       if (!o.egress_drop && (!o.arrives_dead || target[o.to])) preds.add(o.to, u);
   }
   preds.build(n);
   while (!work.empty()) {
-    DeviceId v = work.back();
+    NodeId v = work.back();
     work.pop_back();
-    for (DeviceId u : preds.of(v)) {
+    for (NodeId u : preds.of(v)) {
       if (some[u]) continue;
       some[u] = 1;
       work.push_back(u);
@@ -163,21 +183,21 @@ std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const
 }
 
 std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t) {
-  return reaches_some(net, p, t, delivering(net, p, t), std::vector<char>(net.devices.size(), 0));
+  return reaches_some(net, p, t, delivering(net, p, t), std::vector<char>(t.nodes(), 0));
 }
 
 std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                               const std::vector<char>& target, const std::vector<char>& barrier,
-                              DeviceId src) {
-  WalkTree tree(net.devices.size());
-  std::vector<char> seen(net.devices.size(), 0);
-  std::deque<DeviceId> queue{src};
+                              NodeId src) {
+  WalkTree tree(t);
+  std::vector<char> seen(t.nodes(), 0);
+  std::deque<NodeId> queue{src};
   seen[src] = 1;
   while (!queue.empty()) {
-    DeviceId u = queue.front();
+    NodeId u = queue.front();
     queue.pop_front();
     if (target[u]) return tree.path_to(u);
-    if (barrier[u] || delivered(p, t, u) || dies_at(p, t.at(u), u)) continue;
+    if (barrier[u] || delivered(p, t, u) || dies(p, t, u)) continue;
     for (const auto& o : moves(net, p, t, u)) {
       if (o.egress_drop || seen[o.to] || (o.arrives_dead && !target[o.to])) continue;
       seen[o.to] = 1;
@@ -185,21 +205,21 @@ std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const 
       queue.push_back(o.to);
     }
   }
-  return {{src, {}, {}}};  // no such walk: the precondition was not met
+  return {tree.step(src)};  // no such walk: the precondition was not met
 }
 
 DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
-                         const std::vector<char>& good, DeviceId src) {
-  std::size_t n = net.devices.size();
-  WalkTree tree(n);
-  auto path_to = [&](DeviceId u) { return tree.path_to(u); };
+                         const std::vector<char>& good, NodeId src) {
+  const std::size_t n = t.nodes();
+  WalkTree tree(t);
+  auto path_to = [&](NodeId u) { return tree.path_to(u); };
   std::vector<char> seen(n, 0);
-  std::deque<DeviceId> queue{src};
+  std::deque<NodeId> queue{src};
   seen[src] = 1;
   while (!queue.empty()) {
-    DeviceId u = queue.front();
+    NodeId u = queue.front();
     queue.pop_front();
-    if (p.device_blackholed[u]) return {path_to(u), DropReason::blackholed_device, {}};
+    if (p.device_blackholed[t.device(u)]) return {path_to(u), DropReason::blackholed_device, {}};
     if (t.at(u).no_route) return {path_to(u), DropReason::no_route, {}};
     if (t.at(u).discards) return {path_to(u), DropReason::discarded, {}};
     auto opts = moves(net, p, t, u);
@@ -210,7 +230,7 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
                       o.egress_drop ? std::optional<LinkId>(o.member) : std::nullopt};
         w.steps.back().out = o.member;
         w.steps.back().via = o.via;
-        if (!o.egress_drop) w.steps.push_back({o.to, {}, {}});
+        if (!o.egress_drop) w.steps.push_back(tree.step(o.to));
         return w;
       }
     }
@@ -221,22 +241,22 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
       queue.push_back(o.to);
     }
   }
-  // No drop is reachable, yet src does not deliver: some walk loops.  Step to devices that
-  // do not deliver until one repeats.
+  // No drop is reachable, yet src does not deliver: some walk loops.  Step to nodes that do
+  // not deliver until one repeats.
   std::vector<WalkStep> steps;
   std::vector<char> on_walk(n, 0);
-  DeviceId u = src;
+  NodeId u = src;
   while (!on_walk[u]) {
     on_walk[u] = 1;
     auto opts = moves(net, p, t, u);
     auto next = std::find_if(opts.begin(), opts.end(), [&](const auto& o) {
       return !delivered(p, t, o.to) && !good[o.to];
     });
-    if (next == opts.end()) break;  // cannot happen for a non-delivering device; stay safe
-    steps.push_back({u, next->member, next->via});
+    if (next == opts.end()) break;  // cannot happen for a non-delivering node; stay safe
+    steps.push_back(tree.step(u, next->member, next->via));
     u = next->to;
   }
-  steps.push_back({u, {}, {}});
+  steps.push_back(tree.step(u));
   return {steps, DropReason::loop, {}};
 }
 
@@ -250,15 +270,16 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                              const EncodedRoutes& routes,
                              const std::vector<z3::expr>& is_source,
-                             const std::vector<char>& in_slice, const std::string& tag) {
+                             const std::string& tag) {
   z3::context& c = logic.ctx;
-  std::size_t n = net.devices.size();
+  const std::size_t n = routes.nodes();
+  const std::vector<char>& in_slice = routes.in_slice;
   std::vector<z3::expr> on;
-  for (DeviceId u = 0; u < n; ++u)
-    on.push_back(in_slice[u] ? c.bool_const(("walk[" + net.devices[u].name + "]" + tag).c_str())
+  for (NodeId u = 0; u < n; ++u)
+    on.push_back(in_slice[u] ? c.bool_const(("walk[" + node_name(net, routes, u) + "]" + tag).c_str())
                              : c.bool_val(false));
   z3::expr_vector facts(c);
-  for (DeviceId u = 0; u < n; ++u) {
+  for (NodeId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
     ShortList<z3::expr, 8> next, egress;
     for (const auto& m : moves_at(net, logic, p, routes[u], routes.accepts, u)) {
@@ -266,9 +287,9 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
       egress.push_back(m.egress_drop);
       if (!logic.is_false(m.arrives_dead)) egress.push_back(m.arrives_dead);
     }
-    z3::expr drop = dies_at(p, routes[u], u) || logic.any(egress);
-    facts.push_back(z3::implies(is_source[u], on[u]));
-    facts.push_back(z3::implies(on[u], !delivered_at(p, routes[u], u)));
+    z3::expr drop = dies_at(p, routes[u], routes.device(u)) || logic.any(egress);
+    if (u < is_source.size()) facts.push_back(z3::implies(is_source[u], on[u]));
+    facts.push_back(z3::implies(on[u], !delivered_at(p, routes[u], routes.device(u))));
     facts.push_back(z3::implies(on[u] && !drop, logic.any(next)));
   }
   return z3::mk_and(facts);
@@ -282,20 +303,21 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
                         const EncodedRoutes& routes,
                         const std::vector<z3::expr>& is_source,
                         const std::vector<z3::expr>& target, const std::vector<char>& barrier,
-                        const std::vector<char>& in_slice, const std::string& name,
+                        const std::string& name,
                         const std::string& tag) {
   z3::context& c = logic.ctx;
-  std::size_t n = net.devices.size();
+  const std::size_t n = routes.nodes();
+  const std::vector<char>& in_slice = routes.in_slice;
   std::vector<z3::expr> on, rank;
-  for (DeviceId u = 0; u < n; ++u) {
-    const std::string at = net.devices[u].name + "]" + tag;
+  for (NodeId u = 0; u < n; ++u) {
+    const std::string at = node_name(net, routes, u) + "]" + tag;
     on.push_back(in_slice[u] ? c.bool_const((name + "[" + at).c_str()) : c.bool_val(false));
     rank.push_back(in_slice[u] ? c.int_const((name + "_rank[" + at).c_str()) : c.int_val(0));
   }
   z3::expr_vector facts(c);
-  for (DeviceId u = 0; u < n; ++u) {
+  for (NodeId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
-    facts.push_back(z3::implies(is_source[u], on[u]));
+    if (u < is_source.size()) facts.push_back(z3::implies(is_source[u], on[u]));
     if (barrier[u]) {
       facts.push_back(z3::implies(on[u], target[u]));
       continue;
@@ -306,26 +328,27 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
                          ? m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]
                          : m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u] &&
                                (!m.arrives_dead || target[m.to]));
-    facts.push_back(z3::implies(on[u] && !target[u], !delivered_at(p, routes[u], u) &&
-                                                         !dies_at(p, routes[u], u) &&
+    facts.push_back(z3::implies(on[u] && !target[u], !delivered_at(p, routes[u], routes.device(u)) &&
+                                                         !dies_at(p, routes[u], routes.device(u)) &&
                                                          logic.any(next)));
   }
   return z3::mk_and(facts);
 }
 
-std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
+std::vector<z3::expr> encode_delivering(const Network&, const SmtPlane& p,
                                         const EncodedRoutes& routes) {
   std::vector<z3::expr> out;
-  for (DeviceId u = 0; u < net.devices.size(); ++u) out.push_back(delivered_at(p, routes[u], u));
+  for (NodeId u = 0; u < routes.nodes(); ++u)
+    out.push_back(delivered_at(p, routes[u], routes.device(u)));
   return out;
 }
 
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                                const EncodedRoutes& routes,
                                const std::vector<z3::expr>& is_source,
-                               const std::vector<char>& in_slice, const std::string& tag) {
+                               const std::string& tag) {
   return encode_walk_to(net, logic, p, routes, is_source, encode_delivering(net, p, routes),
-                        std::vector<char>(net.devices.size(), 0), in_slice, "delivered_walk",
+                        std::vector<char>(routes.nodes(), 0), "delivered_walk",
                         tag);
 }
 
@@ -337,19 +360,19 @@ z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const 
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p,
                                           const EncodedRoutes& routes,
-                                          const std::vector<char>& in_slice,
                                           const std::string& tag, std::vector<z3::expr>& facts) {
   z3::context& c = logic.ctx;
-  std::size_t n = net.devices.size();
+  const std::size_t n = routes.nodes();
+  const std::vector<char>& in_slice = routes.in_slice;
   std::vector<z3::expr> good, rank;
-  for (DeviceId u = 0; u < n; ++u) {
-    const std::string name = net.devices[u].name + "]" + tag;
+  for (NodeId u = 0; u < n; ++u) {
+    const std::string name = node_name(net, routes, u) + "]" + tag;
     good.push_back(in_slice[u] ? c.bool_const(("delivers_all[" + name).c_str())
                                : c.bool_val(false));
     rank.push_back(in_slice[u] ? c.int_const(("delivers_all_rank[" + name).c_str())
                                : c.int_val(0));
   }
-  for (DeviceId u = 0; u < n; ++u) {
+  for (NodeId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
     ShortList<z3::expr, 8> usable, egress;
     z3::expr_vector onward(c), lower(c);
@@ -360,8 +383,8 @@ std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& lo
       onward.push_back(z3::implies(m.usable, good[m.to]));
       lower.push_back(z3::implies(m.usable, rank[m.to] < rank[u]));
     }
-    z3::expr delivered = delivered_at(p, routes[u], u);
-    z3::expr forwards = !dies_at(p, routes[u], u) && logic.any(usable) && !logic.any(egress) &&
+    z3::expr delivered = delivered_at(p, routes[u], routes.device(u));
+    z3::expr forwards = !dies_at(p, routes[u], routes.device(u)) && logic.any(usable) && !logic.any(egress) &&
                         z3::mk_and(onward);
     facts.push_back(good[u] == (delivered || forwards));
     facts.push_back(z3::implies(good[u] && !delivered, z3::mk_and(lower)));

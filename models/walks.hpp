@@ -21,47 +21,70 @@
 
 namespace faultline::models {
 
-// One way a flow may leave u: logical link `via`, member `member`, landing on `to`.
+// Walks run over nodes (RouteTable): a device and a slot — 0 where the device looks the
+// destination up, k ≥ 1 where switches carry the frame towards L2 segment target k (DESIGN.md
+// §7).  A node's id is slot · devices + device; with no segment, nodes are devices.
+using NodeId = std::size_t;
+inline NodeId node_of(const Network& net, DeviceId d, std::size_t slot = 0) {
+  return slot * net.devices.size() + d;
+}
+inline DeviceId device_of(const Network& net, NodeId v) {
+  return static_cast<DeviceId>(v % net.devices.size());
+}
+
+// One way a flow may leave node u: logical link `via`, member `member`, landing on node `to`.
 template <class L>
 struct Move {
   std::size_t via;
   LinkId member;
-  DeviceId to;
+  NodeId to;
   typename L::Bool usable;       // via is a next hop and the member serves
   typename L::Bool egress_drop;  // usable, and u's port on the member black-holes
   typename L::Bool arrives_dead;  // usable, and `to` does not look the flow up: it dies there
 };
 
-// match:  device u, its next hops, the members of each; per device whether it accepts the
-//         flow (a transit device or an origin of the destination: Network::accepts)
-// result: move (ll, m) usable = next_hop(u, ll) ∧ serving(m); it lands on m's far end
-//         egress_drop = usable ∧ black-holed(u's port on m)
-//         arrives_dead = usable ∧ ¬accepts(far end)   (a host or external carries no transit)
+// match:  node u at device d, its next hops (looking up, or carried towards a segment target),
+//         the members of each; per node whether it accepts the flow (accepts_at; a carried
+//         node: a switch)
+// result: move (ll, m) usable = next_hop(u, ll) ∧ serving(m); it lands on m's far end x — at
+//         x's lookup node for a looked-up next hop or when x is the carried frame's target,
+//         else at x's carried node of that slot
+//         egress_drop = usable ∧ black-holed(d's port on m)
+//         arrives_dead = usable ∧ ¬accepts(landing node)   (a host or external carries no
+//         transit; only switches carry frames)
 // Moves known to be unusable are left out.
 template <class L>
 using Moves = ShortList<Move<L>, 8>;
 
 template <class L>
 Moves<L> moves_at(const Network& net, const L& logic, const Plane<L>& p, const Selected<L>& at,
-                  const std::vector<typename L::Bool>& accepts, DeviceId u) {
+                  const std::vector<typename L::Bool>& accepts, NodeId node) {
   Moves<L> out;
-  for (std::size_t i = 0; i < net.logical[u].size(); ++i) {
-    if (logic.is_false(at.next_hop[i])) continue;
-    for (LinkId m : net.logical[u][i].members) {
-      auto usable = at.next_hop[i] && p.serving[m];
-      if (logic.is_false(usable)) continue;
-      DeviceId to = net.links[m].other(u);
-      typename L::Bool egress = usable && p.port_blackholed[net.port_on(m, u)];
-      typename L::Bool dead = logic.constant(false);
-      if (!logic.is_false(!accepts[to])) dead = usable && !accepts[to];
-      out.push_back({i, m, to, usable, egress, dead});
+  const DeviceId u = device_of(net, node);
+  auto add = [&](const ShortList<typename L::Bool>& next_hop, std::size_t slot) {
+    for (std::size_t i = 0; i < next_hop.size(); ++i) {
+      if (logic.is_false(next_hop[i])) continue;
+      for (LinkId m : net.logical[u][i].members) {
+        auto usable = next_hop[i] && p.serving[m];
+        if (logic.is_false(usable)) continue;
+        DeviceId x = net.links[m].other(u);
+        NodeId to = slot == 0 || net.segment_targets[slot - 1] == x ? node_of(net, x)
+                                                                      : node_of(net, x, slot);
+        typename L::Bool egress = usable && p.port_blackholed[net.port_on(m, u)];
+        typename L::Bool dead = logic.constant(false);
+        if (!logic.is_false(!accepts[to])) dead = usable && !accepts[to];
+        out.push_back({i, m, to, usable, egress, dead});
+      }
     }
-  }
+  };
+  add(at.next_hop, 0);
+  for (const auto& c : at.carried) add(c.next_hop, c.slot);
   return out;
 }
 
-// match:  a flow at device u
-// result: delivered iff u's selected route delivers and u is not black-holed;
+// match:  a flow at device u (at one of its nodes)
+// result: delivered iff u's selected route delivers and u is not black-holed (a carried node
+//         never delivers);
 //         dies (before choosing a member) iff u is black-holed, has no route, or discards
 template <class L>
 typename L::Bool delivered_at(const Plane<L>& p, const Selected<L>& at, DeviceId u) {
@@ -77,6 +100,7 @@ struct WalkStep {
   DeviceId device;
   std::optional<LinkId> out;
   std::optional<std::size_t> via;  // index into net.logical[device]
+  std::size_t slot = 0;  // k ≥ 1: a switch carrying the frame towards segment target k
 };
 
 // Why a walk violates its requirement: where a walk dies (reach), or a walk that should not
@@ -100,48 +124,53 @@ struct DroppedWalk {
 };
 
 // --- explicit ------------------------------------------------------------------------------
-// Per device: every walk from it is delivered, whatever the ECMP and hash choices.  With `from`,
-// only for the devices walks from `from` reach (the rest read 0): a reach judgement needs no
-// more, and asks the route table of no other device.
+// Every vector below is per node (RouteTable::nodes); a device's lookup node has its id.
+// Per node: every walk from it is delivered, whatever the ECMP and hash choices.  With `from`,
+// only for the nodes walks from `from` reach (the rest read 0): a reach judgement needs no
+// more, and asks the route table of no other node.
 std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const RouteTable& t,
-                               std::optional<DeviceId> from = std::nullopt);
-// Per device: some walk from it is delivered (reaches_some towards the delivering devices).
+                               std::optional<NodeId> from = std::nullopt);
+// Per node: some walk from it is delivered (reaches_some towards the delivering nodes).
 std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t);
-// Per device: some walk from it arrives at a device marked in `target`, passing no device
-// marked in `barrier` on the way (a walk ends where it is delivered or dies).  With `target` the
-// delivering devices and no barrier this is delivers_some.
+// Per node: some walk from it arrives at a node marked in `target`, passing no node marked in
+// `barrier` on the way (a walk ends where it is delivered or dies).  With `target` the
+// delivering nodes and no barrier this is delivers_some.
 std::vector<char> reaches_some(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                                const std::vector<char>& target, const std::vector<char>& barrier);
-// The devices where a walk is delivered (delivered_at), per device.
+// The nodes where a walk is delivered (delivered_at).
 std::vector<char> delivering(const Network& net, const ExplicitPlane& p, const RouteTable& t);
+// Per-device marks spread over every node of the device (a walk passes a device at any slot).
+std::vector<char> at_every_slot(const RouteTable& t, const std::vector<char>& device_marks);
 // A shortest such walk from `src` (which must reach some target): its steps, the last at the
 // target.  Deterministic.
 std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                               const std::vector<char>& target, const std::vector<char>& barrier,
-                              DeviceId src);
+                              NodeId src);
 // A dropped walk from `src` (which must not deliver all): deterministic, shortest to a drop.
 DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
-                         const std::vector<char>& good, DeviceId src);
+                         const std::vector<char>& good, NodeId src);
 
 // --- symbolic ------------------------------------------------------------------------------
-// Holds iff some walk from a device marked by is_source dies.
+// As above, per node: target, barrier and the slice (routes.in_slice) are per node, is_source
+// per device (a walk starts at a lookup node).
+// Holds iff some walk from a node marked by is_source dies.
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                              const EncodedRoutes& routes,
                              const std::vector<z3::expr>& is_source,
-                             const std::vector<char>& in_slice, const std::string& tag);
+                             const std::string& tag);
 // Holds iff some walk from a device marked by is_source is delivered (encode_walk_to towards
 // the delivering devices).
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                                const EncodedRoutes& routes,
                                const std::vector<z3::expr>& is_source,
-                               const std::vector<char>& in_slice, const std::string& tag);
+                               const std::string& tag);
 // Holds iff some walk from a device marked by is_source arrives at a device where `target`
 // holds, passing no device marked in `barrier` on the way; `name` names its variables.
 z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                         const EncodedRoutes& routes,
                         const std::vector<z3::expr>& is_source,
                         const std::vector<z3::expr>& target, const std::vector<char>& barrier,
-                        const std::vector<char>& in_slice, const std::string& name,
+                        const std::string& name,
                         const std::string& tag);
 // The term "a walk is delivered at u" per device (delivered_at), for encode_walk_to.
 std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
@@ -150,7 +179,6 @@ std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p,
                                           const EncodedRoutes& routes,
-                                          const std::vector<char>& in_slice,
                                           const std::string& tag, std::vector<z3::expr>& facts);
 
 }  // namespace faultline::models

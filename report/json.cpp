@@ -1,4 +1,5 @@
 // The JSON report, schema 1 (docs/json.md).  Keys keep their insertion order.
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "verifier/criticality.hpp"
@@ -55,6 +56,22 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
       if (!h.in.empty()) hop["in"] = h.in;
       if (!h.out.empty()) hop["out"] = h.out;
       if (!h.via.empty()) hop["via"] = h.via;
+      if (!h.carried_to.empty()) hop["carried_to"] = h.carried_to;
+      if (h.route) {
+        const RouteUsed& r = *h.route;
+        std::string source = models::source_name(r.source);
+        for (char& ch : source) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        json route{{"source", source},
+                   {"prefix", r.prefix},
+                   {"distance", r.distance}};
+        if (r.source == models::RouteSource::igp) route["cost"] = r.cost;
+        if (r.source == models::RouteSource::static_route) {
+          route["via"] = r.via;
+          route["installed"] = r.installed;
+          route["bfd"] = r.bfd;
+        }
+        hop["route"] = route;
+      }
       walk.push_back(hop);
     }
     v["walk"] = walk;

@@ -38,8 +38,24 @@ std::string drop_sentence(const Explanation& e) {
     case models::DropReason::blackholed_port:
       return "port " + e.drop.port + " is black-holed: it drops everything " + at +
              " sends out of it";
-    case models::DropReason::no_route:
-      return at + " has no route to " + e.destination + ": no believed-up path reaches it";
+    case models::DropReason::no_route: {
+      if (e.drop.withdrawn.empty())
+        return at + " has no route to " + e.destination + ": no believed-up path reaches it";
+      std::string s = at + " has no route to " + e.destination + ": ";
+      for (std::size_t i = 0; i < e.drop.withdrawn.size(); ++i) {
+        const auto& w = e.drop.withdrawn[i];
+        s += std::string(i ? "; " : "") + "its static " + w.prefix + " is withdrawn (";
+        for (std::size_t k = 0; k < w.via.size(); ++k) {
+          using Why = Drop::Withdrawn::Why;
+          const char* why = w.via[k].second == Why::link_down  ? "link believed down"
+                            : w.via[k].second == Why::bfd_down ? "BFD down"
+                                                               : "unreachable through switches";
+          s += std::string(k ? ", " : "") + w.via[k].first + ": " + why;
+        }
+        s += ")";
+      }
+      return s;
+    }
     case models::DropReason::discarded:
       return "reached " + e.drop.covering + "'s origin " + at + ", which does not hold " +
              e.drop.held;
@@ -110,6 +126,43 @@ std::string walk_line(const Explanation& e) {
     if (!h.out.empty()) s += " " + h.out + (h.via.empty() ? "" : " (" + h.via + ")");
   }
   return s;
+}
+
+std::string route_sentence(const Hop& h) {
+  if (!h.carried_to.empty())
+    return h.device + ": carries the frame towards " + h.carried_to + " (layer 2, no lookup)";
+  if (!h.route) return "";
+  const RouteUsed& r = *h.route;
+  auto list = [](const std::vector<std::string>& names) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
+    return s;
+  };
+  switch (r.source) {
+    case models::RouteSource::connected:
+      return h.device + ": connected " + r.prefix;
+    case models::RouteSource::static_route: {
+      std::string why = r.bfd ? (r.segment ? "BFD up through the segment" : "BFD up")
+                              : (r.segment ? "reachable through switches, no BFD"
+                                           : "link believed up, no BFD");
+      return h.device + ": static " + r.prefix + " via " + list(r.via) + ", distance " +
+             std::to_string(r.distance) + " (installed via " + list(r.installed) + ": " + why +
+             ")";
+    }
+    case models::RouteSource::igp:
+      return h.device + ": IGP " + r.prefix + ", cost " + std::to_string(r.cost);
+    case models::RouteSource::ebgp:
+    case models::RouteSource::ibgp:
+      return h.device + ": " + models::source_name(r.source) + " " + r.prefix;
+  }
+  return h.device;
+}
+
+bool shows_routes(const Explanation& e) {
+  for (const Hop& h : e.walk)
+    if (!h.carried_to.empty() || (h.route && h.route->source == models::RouteSource::static_route))
+      return true;
+  return e.routing;
 }
 
 }  // namespace faultline::report

@@ -24,4 +24,13 @@ std::string state_sentence(const verifier::StateFact& s);
 // The walk on one line: "a eth0 (bond0) -> h0 b up1 -> down0 c".
 std::string walk_line(const verifier::Explanation& e);
 
+// What one hop did with the flow, for designs with routing (DESIGN.md §7): "r1: static
+// internet (0.0.0.0/0) via fw1 (installed via fw1: link believed up, no BFD)", "core: IGP
+// web (10.1.0.0/24), cost 20", "acc1: carries the frame towards gw1 (layer 2, no lookup)";
+// "" for a hop that looked nothing up (a black-holed device).
+std::string route_sentence(const verifier::Hop& h);
+// Whether the text formats list the walk's routes: the design declares prefixes or static
+// routes, or the walk crosses an L2 segment.
+bool shows_routes(const verifier::Explanation& e);
+
 }  // namespace faultline::report

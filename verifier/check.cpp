@@ -112,7 +112,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
                     const std::vector<char>* choices) -> std::optional<models::Witness> {
     models::FaultState state = models::apply_events(design.net, design.events, set);
     // Over every split-brain choice when that is few enough, else under the model's.
-    if (models::free_choices(design.net, req, state).size() <= models::kMaxFreeChoices)
+    if (models::choice_count(design.net, req, state) <= models::kMaxFreeChoices)
       return models::find_violation(design.net, req, state);
     if (choices) return models::find_violation_with(design.net, req, state, *choices);
     return std::nullopt;

@@ -76,9 +76,11 @@ EngineAnswer search_enumerate(SearchContext& c) {
   return search_sets(
       c,
       [&](const models::FaultState& state, std::string& refusal) {
-        if (models::free_choices(design.net, req, state).size() > models::kMaxFreeChoices) {
+        if (models::choice_count(design.net, req, state) > models::kMaxFreeChoices) {
           refusal = "the enumerate oracle does not try more than 2^" +
-                    std::to_string(models::kMaxFreeChoices) + " split-brain choice combinations";
+                    std::to_string(models::kMaxFreeChoices) +
+                    " split-brain choice combinations (a BFD session over an L2 segment counts "
+                    "as one choice)";
           return false;
         }
         return models::find_violation(design.net, req, state).has_value();

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "models/detectors.hpp"
+#include "models/lag.hpp"
 #include "models/mclag.hpp"
 
 namespace faultline::verifier {
@@ -29,6 +30,62 @@ Unnoticed stays_up(const Network& net, LinkId m, DeviceId u) {
   return {Unnoticed::Kind::no_bfd, net.link_name(m), {}, {}};
 }
 
+// A prefix as engineers name it: "internet (0.0.0.0/0)", a device's own address by its name.
+std::string prefix_text(const Network& net, models::PrefixId q) {
+  const models::Prefix& p = net.prefixes[q];
+  return p.is_host() ? p.name : p.name + " (" + p.range.text() + ")";
+}
+
+RouteUsed route_used(const Network& net, DeviceId at, const models::RouteTable::Used& u) {
+  RouteUsed r{u.source, prefix_text(net, u.prefix), u.cost, 0, {}, {}, false, false};
+  if (!u.route) {
+    r.distance = models::default_distance(u.source, net.junos(at));
+    return r;
+  }
+  const models::StaticRoute& s = net.statics[*u.route];
+  r.prefix = s.prefix ? prefix_text(net, *s.prefix) : s.range.text();
+  r.distance = s.distance;
+  r.bfd = s.bfd;
+  for (std::size_t k = 0; k < s.via.size(); ++k) {
+    r.via.push_back(net.devices[s.via[k]].name);
+    r.segment = r.segment || s.segment[k] != 0;
+  }
+  for (DeviceId n : u.installed) r.installed.push_back(net.devices[n].name);
+  return r;
+}
+
+// Why the static routes of u for `dest` are all withdrawn: per next hop, its link is believed
+// down, its BFD session is down (over a plain link or LAG, or through the segment), or the
+// segment gives no path to it.
+std::vector<Drop::Withdrawn> withdrawn(const Network& net, const models::ExplicitPlane& p,
+                                       const models::RouteTable& t, DeviceId u,
+                                       models::PrefixId dest) {
+  using Why = Drop::Withdrawn::Why;
+  std::vector<Drop::Withdrawn> out;
+  for (std::size_t i : net.statics_of[u]) {
+    const models::StaticRoute& r = net.statics[i];
+    if (!r.applies_to(net, dest)) continue;
+    Drop::Withdrawn wd{r.prefix ? prefix_text(net, *r.prefix) : r.range.text(), {}};
+    for (std::size_t k = 0; k < r.via.size(); ++k) {
+      const DeviceId n = r.via[k];
+      Why why = Why::link_down;
+      if (r.segment[k] != 0) {
+        const auto& seg = t.segments[r.segment[k] - 1];
+        why = seg.dist[u] == models::kNoRoute ? Why::unreachable : Why::bfd_down;
+      } else {
+        bool believed = false;
+        for (const models::LogicalLink& ll : net.logical[u])
+          if (std::find(ll.far.begin(), ll.far.end(), n) != ll.far.end())
+            believed = believed || models::lag::up_towards(net, models::ExplicitLogic{}, p, ll, n);
+        if (believed) why = Why::bfd_down;
+      }
+      wd.via.push_back({net.devices[n].name, why});
+    }
+    out.push_back(std::move(wd));
+  }
+  return out;
+}
+
 }  // namespace
 
 Explanation explain(const Network& net, const models::Requirement& req, const models::Witness& w) {
@@ -37,7 +94,9 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
   Explanation e;
   e.source = net.devices[w.source].name;
   e.destination = net.prefixes[w.dest].name;
+  e.routing = !net.statics.empty() || net.prefixes.size() > net.devices.size();
   std::set<DeviceId> on_walk;
+  const models::RouteTable table(net, p, w.dest);
   for (std::size_t i = 0; i < walk.steps.size(); ++i) {
     const models::WalkStep& s = walk.steps[i];
     on_walk.insert(s.device);
@@ -49,10 +108,19 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       h.out = net.ports[net.port_on(*s.out, s.device)].name;
       if (net.links[*s.out].lag) h.via = lag_ref(net, *net.links[*s.out].lag, s.device);
     }
+    if (s.slot > 0) {
+      h.carried_to = net.devices[net.segment_targets[s.slot - 1]].name;
+    } else if (!p.device_blackholed[s.device]) {
+      std::size_t next = 0;
+      if (i + 1 < walk.steps.size())
+        next = models::node_of(net, walk.steps[i + 1].device, walk.steps[i + 1].slot);
+      if (auto used = table.used(s.device, s.out ? s.via : std::nullopt, next))
+        h.route = route_used(net, s.device, *used);
+    }
     e.walk.push_back(h);
   }
   const models::WalkStep& last = walk.steps.back();
-  e.drop = {walk.reason, net.devices[last.device].name, {}, {}, {}, {}};
+  e.drop = {walk.reason, net.devices[last.device].name, {}, {}, {}, {}, {}};
   switch (walk.reason) {
     case models::DropReason::blackholed_device:
       if (walk.steps.size() >= 2) {
@@ -68,20 +136,17 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       for (DeviceId v : req.via) e.drop.waypoints.push_back(net.devices[v].name);
       break;
     case models::DropReason::discarded: {
-      // The most specific covering prefix the device originates: its connected route won.
-      const std::vector<models::PrefixId> cover = net.covering(w.dest);
-      for (std::size_t i = 1; i < cover.size(); ++i) {
-        if (!net.is_origin(cover[i], last.device)) continue;
-        const models::Prefix& q = net.prefixes[cover[i]];
-        e.drop.covering = q.name + " (" + q.range.text() + ")";
-        break;
-      }
+      // The connected route of a covering prefix won at the last hop (its route table says
+      // which).
+      if (e.walk.back().route) e.drop.covering = e.walk.back().route->prefix;
       const models::Prefix& dest = net.prefixes[w.dest];
       e.drop.held = dest.is_host() ? dest.name + "'s address"
                                    : dest.name + " (" + dest.range.text() + ")";
       break;
     }
     case models::DropReason::no_route:
+      e.drop.withdrawn = withdrawn(net, p, table, last.device, w.dest);
+      break;
     case models::DropReason::no_transit:
     case models::DropReason::loop:
     case models::DropReason::delivered:

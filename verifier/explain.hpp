@@ -3,6 +3,8 @@
 // only, no sentences: report/words.hpp words them, the same for every format.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -11,11 +13,25 @@
 
 namespace faultline::verifier {
 
+// The route a hop's lookup selected (DESIGN.md §7): what the engineer reads in `show route`.
+struct RouteUsed {
+  models::RouteSource source;
+  std::string prefix;                  // what it is for: "internet (0.0.0.0/0)", "web1", a range
+  std::uint64_t cost = 0;              // IGP: the least cost from this hop
+  unsigned distance = 0;               // administrative distance
+  std::vector<std::string> via;        // static: its next hops as written
+  std::vector<std::string> installed;  // static: the next hops installed in this scenario
+  bool bfd = false;                    // static: BFD watches it
+  bool segment = false;                // static: some next hop sits behind switches
+};
+
 struct Hop {
   std::string device;
-  std::string in;   // port it arrived on ("" at the source)
-  std::string out;  // port it left from ("" at the last hop, unless the egress port drops)
-  std::string via;  // the LAG it left over, if any
+  std::string in;          // port it arrived on ("" at the source)
+  std::string out;         // port it left from ("" at the last hop, unless the egress port drops)
+  std::string via;         // the LAG it left over, if any
+  std::string carried_to;  // a switch carrying the frame towards a static's next hop behind it
+  std::optional<RouteUsed> route;  // the lookup's route (none where switches carry the frame)
 };
 
 // Where and why the walk dies.
@@ -26,6 +42,14 @@ struct Drop {
   std::vector<std::string> waypoints;  // missed_waypoints: the waypoints it passed none of
   std::string covering;                // discarded: the covering prefix, "internet (0.0.0.0/0)"
   std::string held;                    // discarded: what the device does not hold
+  // no_route: the device's static routes for the destination, none installed, and why each
+  // next hop is not (DESIGN.md §7).
+  struct Withdrawn {
+    enum class Why { link_down, bfd_down, unreachable };
+    std::string prefix;
+    std::vector<std::pair<std::string, Why>> via;
+  };
+  std::vector<Withdrawn> withdrawn;
 };
 
 // Why the link or member the walk last crossed stayed in service, unseen.
@@ -64,6 +88,7 @@ using StateFact = std::variant<SplitBrain, LagDown>;
 
 struct Explanation {
   std::string source, destination;
+  bool routing = false;  // the design declares prefixes or static routes (DESIGN.md §7)
   std::vector<Hop> walk;
   Drop drop;
   std::vector<Unnoticed> unnoticed;  // why no detector saw it

@@ -58,7 +58,7 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
       }
       models::FaultState state =
           models::apply_events(design.net, design.events, events_at(universe, pos));
-      if (models::free_choices(design.net, req, state).size() > models::kMaxFreeChoices)
+      if (models::choice_count(design.net, req, state) > models::kMaxFreeChoices)
         return std::nullopt;  // too many split-brain choices to enumerate: not for this engine
       ++stats.solver_calls;
       if (auto w = models::find_violation(design.net, req, state)) {

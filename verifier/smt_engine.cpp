@@ -113,6 +113,8 @@ EngineAnswer search_smt(SearchContext& c) {
         std::vector<char> choice;
         for (const auto& k : encoding.keeps_peer0)
           choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
+        for (const auto& k : encoding.session_up)
+          choice.push_back(m.eval(k, true).is_true() ? 1 : 0);
         answer.minimal_sets.push_back(set);
         answer.choices.push_back(choice);
         if (set.empty()) {  // the design fails with no fault at all: every set is a superset

@@ -121,9 +121,10 @@ TEST_CASE("walk quantifiers: the symbolic reading agrees with the explicit one",
         for (models::DeviceId u = 0; u < d.net.devices.size(); ++u)
           is_origin.push_back(s.ctx.bool_val(u == dest));
         std::vector<z3::expr> facts;
-        auto routes =
-            models::encode_routes(d.net, logic, sp, prefix, is_origin, in_slice, "", facts);
-        auto good = models::encode_delivers_all(d.net, logic, sp, routes, in_slice, "", facts);
+        auto segments = models::encode_segments(d.net, logic, sp, "", facts);
+        auto routes = models::encode_routes(d.net, logic, sp, prefix, is_origin, in_slice,
+                                            segments, "", facts);
+        auto good = models::encode_delivers_all(d.net, logic, sp, routes, "", facts);
         for (auto& f : facts) pins.push_back(f);
         // Folded into few queries (a solver per device pair is slow): the existential
         // encodings of different sources get their own variables (tag), so a conjunction is
@@ -136,9 +137,9 @@ TEST_CASE("walk quantifiers: the symbolic reading agrees with the explicit one",
             is_source.push_back(s.ctx.bool_val(u == src));
           std::string tag = "#" + std::to_string(src);
           z3::expr dies =
-              models::encode_dropped_walk(d.net, logic, sp, routes, is_source, in_slice, tag);
+              models::encode_dropped_walk(d.net, logic, sp, routes, is_source, tag);
           z3::expr delivered =
-              models::encode_delivered_walk(d.net, logic, sp, routes, is_source, in_slice, tag);
+              models::encode_delivered_walk(d.net, logic, sp, routes, is_source, tag);
           (all[src] ? dies_no : dies_yes).push_back(dies);
           (some[src] ? some_yes : some_no).push_back(delivered);
           all_differs.push_back(all[src] ? !good[src] : good[src]);
@@ -166,10 +167,10 @@ TEST_CASE("a loop with no way out delivers nothing, in both readings", "[models]
   auto p = models::make_plane(d.net, models::apply_events(d.net, d.events, {}), {});
   // a → b, b → a (its first logical link), c delivers.
   auto forward = [](std::vector<char> via) {
-    return models::Selected<models::ExplicitLogic>{0, 0, 0, {via.begin(), via.end()}};
+    return models::Selected<models::ExplicitLogic>{0, 0, 0, {via.begin(), via.end()}, {}};
   };
   models::RouteTable t(d.net, d.net.host_prefix(c), {0, 0, 1},
-                       {forward({1}), forward({1, 0}), {1, 0, 0, {0}}});
+                       {forward({1}), forward({1, 0}), {1, 0, 0, {0}, {}}});
   CHECK_FALSE(models::delivers_all(d.net, p, t)[a]);
   CHECK_FALSE(models::delivers_some(d.net, p, t)[a]);
   CHECK(models::dropped_walk(d.net, p, t, models::delivers_all(d.net, p, t), a).reason ==
@@ -183,15 +184,17 @@ TEST_CASE("a loop with no way out delivers nothing, in both readings", "[models]
   auto sp = models::derive_plane(d.net, logic, sc);
   auto sym = [&](std::vector<bool> via) {
     models::Selected<models::SmtLogic> s{ctx.bool_val(false), ctx.bool_val(false),
-                                         ctx.bool_val(false), {}};
+                                         ctx.bool_val(false), {}, {}};
     for (bool v : via) s.next_hop.push_back(ctx.bool_val(v));
     return s;
   };
   models::EncodedRoutes routes{
+      3,
+      1,
       {sym({true}), sym({true, false}),
-       {ctx.bool_val(true), ctx.bool_val(false), ctx.bool_val(false), {ctx.bool_val(false)}}},
-      std::vector<z3::expr>(3, ctx.bool_val(true))};
-  std::vector<char> slice(3, 1);
+       {ctx.bool_val(true), ctx.bool_val(false), ctx.bool_val(false), {ctx.bool_val(false)}, {}}},
+      std::vector<z3::expr>(3, ctx.bool_val(true)),
+      std::vector<char>(3, 1)};
   std::vector<z3::expr> from_a{ctx.bool_val(true), ctx.bool_val(false), ctx.bool_val(false)};
   auto sat = [&](const z3::expr& f, const std::vector<z3::expr>& facts = {}) {
     z3::solver s(ctx);
@@ -199,10 +202,10 @@ TEST_CASE("a loop with no way out delivers nothing, in both readings", "[models]
     for (const auto& x : facts) s.add(x);
     return s.check() == z3::sat;
   };
-  CHECK(sat(models::encode_dropped_walk(d.net, logic, sp, routes, from_a, slice, "")));
-  CHECK_FALSE(sat(models::encode_delivered_walk(d.net, logic, sp, routes, from_a, slice, "")));
+  CHECK(sat(models::encode_dropped_walk(d.net, logic, sp, routes, from_a, "")));
+  CHECK_FALSE(sat(models::encode_delivered_walk(d.net, logic, sp, routes, from_a, "")));
   std::vector<z3::expr> facts;
-  auto good = models::encode_delivers_all(d.net, logic, sp, routes, slice, "", facts);
+  auto good = models::encode_delivers_all(d.net, logic, sp, routes, "", facts);
   CHECK_FALSE(sat(good[a], facts));
   CHECK(sat(good[c], facts));
   CHECK_FALSE(sat(!good[c], facts));

@@ -17,6 +17,7 @@ class Generator {
         risk_rng_(seed ^ 0x5eed5eed5eedULL),
         clause_rng_(seed ^ 0xc1a05e5c1a05eULL),
         route_rng_(seed ^ 0x7a0e7a0e7a0eULL),
+        segment_rng_(seed ^ 0x5e6e5e6e5e6eULL),
         opts_(opts) {}
 
   std::string run() {
@@ -172,6 +173,50 @@ class Generator {
       if (route(0.4)) attrs += " distance = " + std::to_string(route_pick(1, 3) * 60 - 50) + ";";
       out_ << (attrs.empty() ? ";\n" : " {" + attrs + " }\n");
     }
+    segment_statics(n);
+  }
+
+  // Static routes towards a neighbour reached through switches only (DESIGN.md §7: a host's
+  // default gateway behind its access switch), mostly on hosts, BFD on half: the session's
+  // walks through the segment are a scenario choice.  Their own random stream.
+  void segment_statics(int n) {
+    auto draw = [&](int lo, int hi) {
+      return std::uniform_int_distribution<int>(lo, hi)(segment_rng_);
+    };
+    auto coin = [&](double p) { return std::bernoulli_distribution(p)(segment_rng_); };
+    std::vector<int> hosts;
+    for (int k = 0; k < n; ++k)
+      if (kind_[k] == "host") hosts.push_back(k);
+    for (int i = draw(0, 3); i > 0; --i) {
+      int u = !hosts.empty() && coin(0.6) ? hosts[draw(0, static_cast<int>(hosts.size()) - 1)]
+                                          : draw(0, n - 1);
+      // Devices reached from u through switches only, not linked to u.
+      std::vector<char> seen(n, 0);
+      std::vector<int> stack{u}, far;
+      seen[u] = 1;
+      while (!stack.empty()) {
+        int x = stack.back();
+        stack.pop_back();
+        for (auto [a, b] : neighbours_) {
+          if (a != x || seen[b]) continue;
+          seen[b] = 1;
+          if (!neighbours_.count({u, b})) far.push_back(b);
+          if (kind_[b] == "switch") stack.push_back(b);
+        }
+      }
+      if (far.empty()) continue;
+      std::sort(far.begin(), far.end());
+      std::shuffle(far.begin(), far.end(), segment_rng_);
+      std::string dest = !prefixes_.empty() && coin(0.5)
+                             ? prefixes_[draw(0, static_cast<int>(prefixes_.size()) - 1)].first
+                             : "0.0.0.0/0";
+      out_ << "static d" << u << " " << dest << " via d" << far[0];
+      if (far.size() > 1 && coin(0.4)) out_ << ", d" << far[1];
+      std::string attrs;
+      if (coin(0.5)) attrs += " bfd = on;";
+      if (coin(0.3)) attrs += " distance = " + std::to_string(draw(1, 3) * 60 - 50) + ";";
+      out_ << (attrs.empty() ? ";\n" : " {" + attrs + " }\n");
+    }
   }
 
   void faults() {
@@ -276,6 +321,7 @@ class Generator {
   std::mt19937_64 clause_rng_;  // walk_clauses only
   bool clause(double p) { return std::bernoulli_distribution(p)(clause_rng_); }
   std::mt19937_64 route_rng_;  // routing only
+  std::mt19937_64 segment_rng_;  // routing: static routes over L2 segments
   bool route(double p) { return std::bernoulli_distribution(p)(route_rng_); }
   int route_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(route_rng_); }
   std::vector<std::pair<std::string, std::vector<int>>> prefixes_;

@@ -185,3 +185,65 @@ TEST_CASE("a static's BFD over a LAG watches one member", "[verifier][routing]")
     CHECK(violating(with("microbfd = on; "), 0, e) == Sets{{"blackhole x:3"}});
   }
 }
+
+// h's default gateway gw sits behind switch s: s carries h's frames to gw without looking the
+// destination up.  A black-holed s or gw breaks it, BFD or not: there is no second path.
+TEST_CASE("switches carry a static's frames to a next hop behind them", "[verifier][routing]") {
+  const std::string base =
+      "device h host; device s switch; device gw router; device ext external;\n"
+      "link h:1 -- s:1; link s:2 -- gw:1; link gw:2 -- ext:1;\n"
+      "prefix internet 0.0.0.0/0 at ext;\n"
+      "faults { blackhole switch; blackhole router; }\nrequire reach h -> internet;\n";
+  for (const char* route : {"static h internet via gw;\n",
+                            "static h internet via gw { bfd = on; }\n"})
+    for (auto e : kEngines)
+      CHECK(violating(design_of(base + route), 0, e) == Sets{{"blackhole gw"}, {"blackhole s"}});
+  auto c = verifier::check_requirement(design_of(base + "static h internet via gw;\n"), 0, {});
+  REQUIRE(c.explanations.size() == 2);
+  // blackhole gw: the walk h → s (carrying towards gw) → gw, dying at gw.
+  const auto& walk = c.explanations[0].walk;
+  REQUIRE(walk.size() == 3);
+  CHECK(walk[1].device == "s");
+  CHECK(walk[1].carried_to == "gw");
+  CHECK(walk[2].carried_to.empty());
+}
+
+// s itself originates web; h's static for web points at gw behind s.  The frame crosses s on
+// the way to gw without being delivered (it is addressed to gw), gw sends it back to s, which
+// delivers it: a router-on-a-stick hairpin, no loop.  So a black-holed gw breaks it.
+TEST_CASE("a carried frame is not delivered at the switch it crosses; a hairpin is no loop",
+          "[verifier][routing]") {
+  auto d = design_of(
+      "device h host; device s switch; device gw router;\n"
+      "link h:1 -- s:1; link s:2 -- gw:1;\n"
+      "prefix web 10.0.1.0/24 at s;\nstatic h web via gw;\n"
+      "faults { blackhole router; }\nrequire reach h -> web;\n");
+  for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{"blackhole gw"}});
+}
+
+// Three servers behind access switches acc1/acc2 with gateways gw1 (behind acc1) and gw2
+// (behind acc2).  srv1 is homed to acc1 only: a black-holed acc1 takes both its sessions down
+// and leaves it nothing.  srv2 is homed to both with BFD: acc1's black hole takes the gw1
+// session down (every walk to gw1 crosses acc1), and gw2's path survives.  srv3 is srv2
+// without BFD: the route via gw1 stays installed and its walks die at acc1.
+TEST_CASE("BFD on a static over a segment helps where a second gateway path exists",
+          "[verifier][routing]") {
+  auto d = design_of(
+      "device srv1 host; device srv2 host; device srv3 host; device acc1 switch;\n"
+      "device acc2 switch; device gw1 router; device gw2 router; device ext external;\n"
+      "link srv1:0 -- acc1:1; link srv2:0 -- acc1:2; link srv2:1 -- acc2:2;\n"
+      "link srv3:0 -- acc1:3; link srv3:1 -- acc2:3; link acc1:9 -- gw1:0;\n"
+      "link acc2:9 -- gw2:0; link acc1:8 -- acc2:8; link gw1:1 -- ext:1; link gw2:1 -- ext:2;\n"
+      "prefix internet 0.0.0.0/0 at ext;\n"
+      "static srv1 internet via gw1, gw2 { bfd = on; }\n"
+      "static srv2 internet via gw1, gw2 { bfd = on; }\n"
+      "static srv3 internet via gw1, gw2;\n"
+      "faults { blackhole switch; }\n"
+      "require reach srv1 -> internet;\nrequire reach srv2 -> internet;\n"
+      "require reach srv3 -> internet;\n");
+  for (auto e : kEngines) {
+    CHECK(violating(d, 0, e) == Sets{{"blackhole acc1"}});
+    CHECK(violating(d, 1, e).empty());
+    CHECK(violating(d, 2, e) == Sets{{"blackhole acc1"}, {"blackhole acc2"}});
+  }
+}

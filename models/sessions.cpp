@@ -1,0 +1,128 @@
+#include "models/sessions.hpp"
+
+namespace faultline::models {
+
+namespace {
+
+// match:  the segment of slot k (target t) in one scenario, a device x of its slice
+// result: t delivers (it is the walk's far end); any other x forwards over the segment's next
+//         hops while it has a route there, else it has none.  A device outside the slice never
+//         carries the frame (accepts), so a walk landing on it dies there.
+template <class L>
+Selected<L> session_hop(const Network& net, const L& logic, DeviceId t, DeviceId x,
+                        const SegmentAt<L>& seg) {
+  Selected<L> s{logic.constant(x == t), logic.constant(false), logic.constant(x != t), {}, {}};
+  if (x != t) s.no_route = !seg.route;
+  for (std::size_t l = 0; l < net.logical[x].size(); ++l)
+    s.next_hop.push_back(x == t || logic.is_false(seg.next_hop[l]) ? logic.constant(false)
+                                                                   : seg.route && seg.next_hop[l]);
+  return s;
+}
+
+}  // namespace
+
+std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p) {
+  std::vector<SessionOptions> out(net.sessions.size());
+  if (net.sessions.empty()) return out;
+  ExplicitLogic logic;
+  const std::vector<RouteTable::Cover> segs = segment_distances(net, p);
+  // Per slot, lazily: the segment's walk table, and per device whether every / some walk from
+  // it is delivered at the target.
+  struct Walks {
+    std::vector<char> all, some;
+  };
+  std::vector<std::optional<Walks>> walks(net.slots());
+  auto walks_of = [&](std::size_t k) -> const Walks& {
+    if (walks[k]) return *walks[k];
+    const DeviceId t = net.segment_targets[k - 1];
+    const std::vector<char> slice = segment_slice(net, k);
+    std::vector<Selected<ExplicitLogic>> at;
+    std::vector<char> buffer;
+    for (DeviceId x = 0; x < net.devices.size(); ++x) {
+      if (!slice[x]) {
+        Selected<ExplicitLogic> none{0, 0, 1, {}, {}};
+        none.next_hop.assign(net.logical[x].size(), 0);
+        at.push_back(std::move(none));
+        continue;
+      }
+      at.push_back(session_hop(net, logic, t, x, segment_at(net, p, segs[k - 1], x, buffer)));
+    }
+    RouteTable table(net, net.host_prefix(t), segs[k - 1].origin, std::move(at), slice);
+    walks[k] = Walks{delivers_all(net, p, table), delivers_some(net, p, table)};
+    return *walks[k];
+  };
+  for (std::size_t i = 0; i < net.sessions.size(); ++i) {
+    const SegmentSession& s = net.sessions[i];
+    const Walks& there = walks_of(net.slot_of(s.neighbour));
+    const Walks& back = walks_of(net.slot_of(s.device));
+    out[i].can_up = there.some[s.device] && back.some[s.neighbour];
+    out[i].can_down = !there.all[s.device] || !back.all[s.neighbour];
+  }
+  return out;
+}
+
+z3::expr encode_session_choices(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                                const std::vector<igp::Encoded>& segments, const std::string& tag,
+                                std::vector<z3::expr>& facts) {
+  z3::context& c = logic.ctx;
+  const std::size_t n = net.devices.size();
+  struct Walks {
+    EncodedRoutes routes;
+    std::vector<z3::expr> all, delivering;
+  };
+  std::vector<std::optional<Walks>> walks(net.slots());
+  auto walks_of = [&](std::size_t k) -> const Walks& {
+    if (walks[k]) return *walks[k];
+    const DeviceId t = net.segment_targets[k - 1];
+    const std::string name = tag + "~bfd~" + net.devices[t].name;
+    Walks w{{}, {}, {}};
+    w.routes.devices = n;
+    w.routes.in_slice = segment_slice(net, k);
+    const igp::Encoded& seg = segments[k - 1];
+    for (DeviceId x = 0; x < n; ++x) {
+      w.routes.accepts.push_back(c.bool_val(w.routes.in_slice[x] != 0));
+      if (!w.routes.in_slice[x]) {
+        Selected<SmtLogic> none{c.bool_val(false), c.bool_val(false), c.bool_val(true), {}, {}};
+        none.next_hop.assign(net.logical[x].size(), c.bool_val(false));
+        w.routes.at.push_back(std::move(none));
+        continue;
+      }
+      w.routes.at.push_back(
+          session_hop(net, logic, t, x, SegmentAt<SmtLogic>{!seg.noroute[x], seg.next_hop[x]}));
+    }
+    w.all = encode_delivers_all(net, logic, p, w.routes, name, facts);
+    w.delivering = encode_delivering(net, p, w.routes);
+    walks[k] = std::move(w);
+    return *walks[k];
+  };
+  z3::expr_vector allowed(c);
+  for (std::size_t i = 0; i < net.sessions.size(); ++i) {
+    const SegmentSession& s = net.sessions[i];
+    const Walks& there = walks_of(net.slot_of(s.neighbour));
+    const Walks& back = walks_of(net.slot_of(s.device));
+    auto from = [&](DeviceId d) {
+      std::vector<z3::expr> v;
+      for (DeviceId x = 0; x < n; ++x) v.push_back(c.bool_val(x == d));
+      return v;
+    };
+    const std::string id = tag + "~bfd#" + std::to_string(i);
+    const std::vector<char> none(n, 0);
+    z3::expr some_there = encode_walk_to(net, logic, p, there.routes, from(s.device),
+                                         there.delivering, none, "bfd_there", id);
+    z3::expr some_back = encode_walk_to(net, logic, p, back.routes, from(s.neighbour),
+                                        back.delivering, none, "bfd_back", id);
+    allowed.push_back(z3::implies(p.session_up[i], some_there && some_back));
+    allowed.push_back(
+        z3::implies(!p.session_up[i], !there.all[s.device] || !back.all[s.neighbour]));
+  }
+  return allowed.empty() ? c.bool_val(true) : z3::mk_and(allowed);
+}
+
+std::vector<std::size_t> sessions_towards(const Network& net, std::optional<PrefixId> dest) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < net.sessions.size(); ++i)
+    if (!dest || net.statics[net.sessions[i].route].applies_to(net, *dest)) out.push_back(i);
+  return out;
+}
+
+}  // namespace faultline::models
