@@ -187,8 +187,8 @@ class Generator {
     std::vector<int> hosts;
     for (int k = 0; k < n; ++k)
       if (kind_[k] == "host") hosts.push_back(k);
-    for (int i = draw(0, 3); i > 0; --i) {
-      int u = !hosts.empty() && coin(0.6) ? hosts[draw(0, static_cast<int>(hosts.size()) - 1)]
+    for (int i = draw(1, 4); i > 0; --i) {
+      int u = !hosts.empty() && coin(0.7) ? hosts[draw(0, static_cast<int>(hosts.size()) - 1)]
                                           : draw(0, n - 1);
       // Devices reached from u through switches only, not linked to u.
       std::vector<char> seen(n, 0);
@@ -207,7 +207,8 @@ class Generator {
       if (far.empty()) continue;
       std::sort(far.begin(), far.end());
       std::shuffle(far.begin(), far.end(), segment_rng_);
-      std::string dest = !prefixes_.empty() && coin(0.5)
+      segment_owners_.push_back(u);
+      std::string dest = !prefixes_.empty() && coin(0.3)
                              ? prefixes_[draw(0, static_cast<int>(prefixes_.size()) - 1)].first
                              : "0.0.0.0/0";
       out_ << "static d" << u << " " << dest << " via d" << far[0];
@@ -271,6 +272,18 @@ class Generator {
         out_ << "require connected " << join(names) << tol << ";\n";
       }
     }
+    // A flow from a device with a static route over a segment, most of the time: a static
+    // only matters on a walk that starts or passes there.
+    if (!segment_owners_.empty() &&
+        std::bernoulli_distribution(0.7)(segment_rng_)) {
+      auto draw = [&](int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(segment_rng_);
+      };
+      int a = segment_owners_[draw(0, static_cast<int>(segment_owners_.size()) - 1)];
+      int b = draw(0, n - 1);
+      if (a == b) b = (a + 1) % n;
+      out_ << "require " << flow(a, b, n) << " tolerate " << draw(0, opts_.max_tolerate) << ";\n";
+    }
   }
 
   // "reach dA -> dB", or with walk_clauses an isolate, or a reach with via and avoid lists of
@@ -326,6 +339,7 @@ class Generator {
   int route_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(route_rng_); }
   std::vector<std::pair<std::string, std::vector<int>>> prefixes_;
   std::set<std::pair<int, int>> neighbours_;
+  std::vector<int> segment_owners_;  // devices with a static route over a segment
   RandomDesignOptions opts_;
   std::uint64_t seed_ = 0;
   std::ostringstream out_;
