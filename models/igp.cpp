@@ -141,7 +141,7 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
     z3::expr_vector bound_v(c);
     for (auto& b : bounds) bound_v.push_back(b);
     facts.push_back(z3::implies(!is_origin[u] && !e.noroute[u],
-                                z3::mk_and(bound_v) && logic.any(tight_all)));
+                                logic.all(bound_v) && logic.any(tight_all)));
   }
   return e;
 }

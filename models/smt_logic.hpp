@@ -36,6 +36,15 @@ struct SmtLogic {
     for (const auto& x : xs) v.push_back(x);
     return z3::mk_or(v);
   }
+  // The conjunction; true when empty (Z3 prints an empty `and` that SMT-LIB solvers reject).
+  template <class Range>
+  Bool all(const Range& xs) const {
+    if (xs.empty()) return ctx.bool_val(true);
+    if (xs.size() == 1) return xs[0];
+    z3::expr_vector v(ctx);
+    for (const auto& x : xs) v.push_back(x);
+    return z3::mk_and(v);
+  }
   Bool at_least(const std::vector<Bool>& xs, unsigned k) const {
     if (k == 0) return ctx.bool_val(true);
     if (k == 1) return any(xs);

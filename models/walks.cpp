@@ -292,7 +292,7 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
     facts.push_back(z3::implies(on[u], !delivered_at(p, routes[u], routes.device(u))));
     facts.push_back(z3::implies(on[u] && !drop, logic.any(next)));
   }
-  return z3::mk_and(facts);
+  return logic.all(facts);
 }
 
 // match:  a walk from a source to a target
@@ -332,7 +332,7 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
                                                          !dies_at(p, routes[u], routes.device(u)) &&
                                                          logic.any(next)));
   }
-  return z3::mk_and(facts);
+  return logic.all(facts);
 }
 
 std::vector<z3::expr> encode_delivering(const Network&, const SmtPlane& p,
@@ -385,9 +385,9 @@ std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& lo
     }
     z3::expr delivered = delivered_at(p, routes[u], routes.device(u));
     z3::expr forwards = !dies_at(p, routes[u], routes.device(u)) && logic.any(usable) && !logic.any(egress) &&
-                        z3::mk_and(onward);
+                        logic.all(onward);
     facts.push_back(good[u] == (delivered || forwards));
-    facts.push_back(z3::implies(good[u] && !delivered, z3::mk_and(lower)));
+    facts.push_back(z3::implies(good[u] && !delivered, logic.all(lower)));
   }
   return good;
 }

@@ -48,6 +48,10 @@ constexpr const char* kLegend =
     "  noroute[D]      D believes no path reaches the destination\n"
     "  keeps_peer0[L]  split brain: MC-LAG bundle L keeps its members towards its first peer\n"
     "                  (docs/semantics.md, Bundles)\n"
+    "  bfd_up[D~N#i]   the BFD session i of D's static route via N behind switches is up: its\n"
+    "                  walks through the L2 segment are delivered both ways (DESIGN.md 7)\n"
+    "  W[D>N]          a walk variable of switch D carrying the frame towards N (L2 segment);\n"
+    "                  a suffix ~N names N's segment (dist, noroute, its BFD walks)\n"
     "  source[D], dest[D]  connected: the pair of listed devices the violation is about\n";
 
 struct Encoded {
