@@ -52,6 +52,18 @@ class FeatureSet {
   std::bitset<64> bits_;
 };
 
+// The small-search path (verifier/check.cpp): the explicit judge over every combination is the
+// semantics the encoding is tested against, so it is exact for every feature the simulator
+// implements — listed here one by one, so that a feature a later layer adds stays off until
+// its simulator exists (proofs/SOUNDNESS.md §9).
+inline const FeatureSet kExplicitSupports{
+    Feature::lag,           Feature::mclag_client,     Feature::bfd,
+    Feature::microbfd,      Feature::non_transit_device, Feature::fault_down,
+    Feature::fault_blackhole, Feature::multi_element_event, Feature::reach,
+    Feature::connected,     Feature::connected_all,    Feature::isolate,
+    Feature::waypoints,     Feature::avoided,          Feature::prefixes,
+    Feature::static_routes, Feature::prefix_destination};
+
 // The structural features of a network (its devices, bundles and detectors).
 FeatureSet network_features(const Network& net);
 // What one requirement uses: the design's features, its kind, and its universe's events.

@@ -92,9 +92,14 @@ std::vector<LagId> free_choices_in(const Network& net, const Requirement& req,
   return free;
 }
 
-// The sessions whose choice can matter to `req`.
+// The sessions whose choice can matter to `req`: of static routes that may apply to its
+// destination, on devices that take part (no walk ever looks anything up at any other).
 std::vector<std::size_t> sessions_in_play(const Network& net, const Requirement& req) {
-  return sessions_towards(net, req.one_flow() ? std::optional<PrefixId>(req.to) : std::nullopt);
+  std::vector<std::size_t> out;
+  for (std::size_t i :
+       sessions_towards(net, req.one_flow() ? std::optional<PrefixId>(req.to) : std::nullopt))
+    if (takes_part(net, req, net.sessions[i].device)) out.push_back(i);
+  return out;
 }
 
 // Calls `visit` with `p` under every choice of the BFD sessions over L2 segments it allows:
@@ -103,12 +108,14 @@ std::vector<std::size_t> sessions_in_play(const Network& net, const Requirement&
 bool visit_sessions(const Network& net, const Requirement& req, ExplicitPlane p,
                     const std::function<bool(const ExplicitPlane&)>& visit) {
   if (net.sessions.empty()) return visit(p);
-  const std::vector<SessionOptions> options = session_options(net, p);
-  p.session_up.assign(net.sessions.size(), 1);
-  for (std::size_t i = 0; i < options.size(); ++i) p.session_up[i] = options[i].can_up ? 1 : 0;
+  const std::vector<std::size_t> in_play = sessions_in_play(net, req);
+  const std::vector<SessionOptions> options = session_options(net, p, &in_play);
+  p.session_up.assign(net.sessions.size(), 1);  // a session out of play changes nothing
   std::vector<std::size_t> free;
-  for (std::size_t i : sessions_in_play(net, req))
+  for (std::size_t i : in_play) {
+    p.session_up[i] = options[i].can_up ? 1 : 0;
     if (options[i].can_up && options[i].can_down) free.push_back(i);
+  }
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j) p.session_up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
     if (visit(p)) return true;
@@ -180,8 +187,9 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
     return found;
   }
   p.session_up.assign(choices.begin() + lags, choices.begin() + lags + net.sessions.size());
-  const std::vector<SessionOptions> options = session_options(net, p);
-  for (std::size_t i = 0; i < options.size(); ++i)
+  const std::vector<std::size_t> in_play = sessions_in_play(net, req);
+  const std::vector<SessionOptions> options = session_options(net, p, &in_play);
+  for (std::size_t i : in_play)
     if (p.session_up[i] ? !options[i].can_up : !options[i].can_down) return std::nullopt;
   return judge(net, req, alive, p);
 }
@@ -284,9 +292,18 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
     for (DeviceId o : net.prefixes[cover[i]].origins) in_slice[o] = 1;
   // L2 segments: their distance equations, shared by static routes and BFD sessions, and the
   // sessions' choices constrained to those their walks allow (models/sessions.hpp).
-  const std::vector<igp::Encoded> segments = encode_segments(net, logic, p, tag, facts);
-  if (!net.sessions.empty())
-    facts.push_back(encode_session_choices(net, logic, p, segments, tag, facts));
+  // Only the sessions in play are constrained, and only the segments they and the static next
+  // hops use are encoded.
+  const std::vector<std::size_t> in_play = sessions_in_play(net, req);
+  std::vector<char> needed(net.carried);
+  for (std::size_t i : in_play) {
+    needed[net.slot_of(net.sessions[i].neighbour) - 1] = 1;
+    needed[net.slot_of(net.sessions[i].device) - 1] = 1;
+  }
+  const std::vector<igp::Encoded> segments =
+      encode_segments(net, logic, p, tag, facts, &needed);
+  if (!in_play.empty())
+    facts.push_back(encode_session_choices(net, logic, p, segments, tag, facts, &in_play));
   auto routes =
       encode_routes(net, logic, p, dest_kind, is_origin, in_slice, segments, tag, facts);
   // The walks that violate it (DESIGN.md §7): reach — one dies, or passes no waypoint while

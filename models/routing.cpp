@@ -15,14 +15,20 @@ bool has_segment_route(const Network& net, DeviceId u) {
 }
 }  // namespace
 
-std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p) {
+RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, std::size_t slot) {
+  const DeviceId t = net.segment_targets[slot - 1];
+  RouteTable::Cover c{net.host_prefix(t), std::vector<char>(net.devices.size(), 0), {}};
+  c.origin[t] = 1;
+  c.dist = igp::distances(net, p, c.origin, igp::Transit::switches);
+  return c;
+}
+
+std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p,
+                                                 bool carried_only) {
   std::vector<RouteTable::Cover> out;
-  for (DeviceId t : net.segment_targets) {
-    RouteTable::Cover c{net.host_prefix(t), std::vector<char>(net.devices.size(), 0), {}};
-    c.origin[t] = 1;
-    c.dist = igp::distances(net, p, c.origin, igp::Transit::switches);
-    out.push_back(std::move(c));
-  }
+  for (std::size_t k = 1; k < net.slots(); ++k)
+    out.push_back(carried_only && !net.carried[k - 1] ? RouteTable::Cover{}
+                                                       : segment_distance(net, p, k));
   return out;
 }
 
@@ -50,7 +56,7 @@ RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d)
     c.dist = igp::distances(net, p, c.origin);
     covers.push_back(std::move(c));
   }
-  segments = segment_distances(net, p);
+  segments = segment_distances(net, p, /*carried_only=*/true);
 }
 
 RouteTable::RouteTable(const Network& net, PrefixId d, std::vector<char> o,
@@ -69,8 +75,8 @@ const Selected<ExplicitLogic>& RouteTable::at(std::size_t node) const {
   const DeviceId u = device(node);
   const std::size_t k = slot(node);
   thread_local std::vector<std::vector<char>> seg_hops;
-  if (k > 0) {  // carried towards segment target k
-    if (!is_switch(*net_, u)) {
+  if (k > 0) {  // carried towards segment target k (no static next hop is it: never reached)
+    if (!is_switch(*net_, u) || segments[k - 1].dist.empty()) {
       Selected<ExplicitLogic> none{0, 0, 1, {}, {}};
       none.next_hop.assign(net_->logical[u].size(), 0);
       return *(at_[node] = std::move(none));
@@ -100,7 +106,9 @@ Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
   if (has_segment_route(*net_, u)) {
     seg_hops.resize(segments.size());
     for (std::size_t i = 0; i < segments.size(); ++i)
-      segs.push_back(segment_at(*net_, *plane_, segments[i], u, seg_hops[i]));
+      segs.push_back(segments[i].dist.empty()  // no static next hop is this target
+                         ? SegmentAt<ExplicitLogic>{0, {}}
+                         : segment_at(*net_, *plane_, segments[i], u, seg_hops[i]));
   }
   // The candidates point into the states' next hops: they outlive this call.
   thread_local std::vector<StaticState<ExplicitLogic>> statics;
@@ -177,9 +185,14 @@ std::vector<char> segment_slice(const Network& net, std::size_t slot) {
 
 std::vector<igp::Encoded> encode_segments(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p, const std::string& tag,
-                                          std::vector<z3::expr>& facts) {
+                                          std::vector<z3::expr>& facts,
+                                          const std::vector<char>* needed) {
   std::vector<igp::Encoded> out;
   for (std::size_t k = 1; k < net.slots(); ++k) {
+    if (needed && !(*needed)[k - 1]) {
+      out.emplace_back();
+      continue;
+    }
     const DeviceId target = net.segment_targets[k - 1];
     std::vector<z3::expr> is_origin;
     for (DeviceId u = 0; u < net.devices.size(); ++u) is_origin.push_back(logic.ctx.bool_val(u == target));
@@ -234,7 +247,9 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
     ShortList<SegmentAt<SmtLogic>> segs;
     if (has_segment_route(net, u))
       for (const igp::Encoded& seg : segments)
-        segs.push_back({!seg.noroute[u], seg.next_hop[u]});
+        segs.push_back(seg.noroute.empty()  // not encoded: no static next hop is its target
+                           ? SegmentAt<SmtLogic>{ctx.bool_val(false), {}}
+                           : SegmentAt<SmtLogic>{!seg.noroute[u], seg.next_hop[u]});
     // A static route for a host prefix applies iff the destination is that host's; any other
     // applies to every candidate destination alike.
     ShortList<StaticState<SmtLogic>> statics;

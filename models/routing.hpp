@@ -267,9 +267,12 @@ inline RouteTable route_table(const Network& net, const ExplicitPlane& p, Prefix
   return RouteTable(net, p, dest);
 }
 
-// Per segment target (index k - 1 for slot k): least-cost distances towards it in the
-// subgraph whose only transit devices are switches (DESIGN.md §7).
-std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p);
+// The least-cost distances towards segment target k in the subgraph whose only transit
+// devices are switches (DESIGN.md §7); per target (index k - 1), those some static next hop is
+// (carried_only: the rest left empty — only a BFD session's return walk goes there) or all.
+RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, std::size_t slot);
+std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p,
+                                                 bool carried_only);
 // The segment of slot k at device u, its next hops written into `buffer`.
 SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
                                     const RouteTable::Cover& seg, DeviceId u,
@@ -278,9 +281,11 @@ SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
 // --- symbolic ------------------------------------------------------------------------------
 // Per segment target: the distance equations in its subgraph over the devices segment_slice
 // marks (constraints into `facts`).
+// With `needed` (per target), only those; the rest are left empty.
 std::vector<igp::Encoded> encode_segments(const Network& net, const SmtLogic& logic,
                                           const SmtPlane& p, const std::string& tag,
-                                          std::vector<z3::expr>& facts);
+                                          std::vector<z3::expr>& facts,
+                                          const std::vector<char>* needed = nullptr);
 // The devices an L2 segment's walks may use: its switches, its target, and the devices whose
 // static routes or sessions start walks towards it.
 std::vector<char> segment_slice(const Network& net, std::size_t slot);

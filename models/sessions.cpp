@@ -21,11 +21,12 @@ Selected<L> session_hop(const Network& net, const L& logic, DeviceId t, DeviceId
 
 }  // namespace
 
-std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p) {
+std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
+                                            const std::vector<std::size_t>* only) {
   std::vector<SessionOptions> out(net.sessions.size());
   if (net.sessions.empty()) return out;
   ExplicitLogic logic;
-  const std::vector<RouteTable::Cover> segs = segment_distances(net, p);
+  std::vector<RouteTable::Cover> segs(net.slots() - 1);  // per target, when first needed
   // Per slot, lazily: the segment's walk table, and per device whether every / some walk from
   // it is delivered at the target.
   struct Walks {
@@ -36,6 +37,7 @@ std::vector<SessionOptions> session_options(const Network& net, const ExplicitPl
     if (walks[k]) return *walks[k];
     const DeviceId t = net.segment_targets[k - 1];
     const std::vector<char> slice = segment_slice(net, k);
+    if (segs[k - 1].dist.empty()) segs[k - 1] = segment_distance(net, p, k);
     std::vector<Selected<ExplicitLogic>> at;
     std::vector<char> buffer;
     for (DeviceId x = 0; x < net.devices.size(); ++x) {
@@ -51,19 +53,23 @@ std::vector<SessionOptions> session_options(const Network& net, const ExplicitPl
     walks[k] = Walks{delivers_all(net, p, table), delivers_some(net, p, table)};
     return *walks[k];
   };
-  for (std::size_t i = 0; i < net.sessions.size(); ++i) {
+  auto judge = [&](std::size_t i) {
     const SegmentSession& s = net.sessions[i];
     const Walks& there = walks_of(net.slot_of(s.neighbour));
     const Walks& back = walks_of(net.slot_of(s.device));
     out[i].can_up = there.some[s.device] && back.some[s.neighbour];
     out[i].can_down = !there.all[s.device] || !back.all[s.neighbour];
-  }
+  };
+  if (only)
+    for (std::size_t i : *only) judge(i);
+  else
+    for (std::size_t i = 0; i < net.sessions.size(); ++i) judge(i);
   return out;
 }
 
 z3::expr encode_session_choices(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                                 const std::vector<igp::Encoded>& segments, const std::string& tag,
-                                std::vector<z3::expr>& facts) {
+                                std::vector<z3::expr>& facts, const std::vector<std::size_t>* only) {
   z3::context& c = logic.ctx;
   const std::size_t n = net.devices.size();
   struct Walks {
@@ -96,7 +102,9 @@ z3::expr encode_session_choices(const Network& net, const SmtLogic& logic, const
     return *walks[k];
   };
   z3::expr_vector allowed(c);
-  for (std::size_t i = 0; i < net.sessions.size(); ++i) {
+  std::vector<std::size_t> all;
+  for (std::size_t i = 0; i < net.sessions.size(); ++i) all.push_back(i);
+  for (std::size_t i : only ? *only : all) {
     const SegmentSession& s = net.sessions[i];
     const Walks& there = walks_of(net.slot_of(s.neighbour));
     const Walks& back = walks_of(net.slot_of(s.device));

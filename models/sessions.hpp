@@ -23,15 +23,20 @@ namespace faultline::models {
 struct SessionOptions {
   bool can_up = true, can_down = false;
 };
-// Per session (Network::sessions), in one plane.
-std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p);
+// Per session (Network::sessions), in one plane; with `only`, for those sessions alone (the
+// others read up-only).
+std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
+                                            const std::vector<std::size_t>* only = nullptr);
 
 // --- symbolic ------------------------------------------------------------------------------
 // Holds iff every session's choice p.session_up is one it may take; `segments` is
 // encode_segments' (the same equations the static routes use).
+// With `only`, for those sessions alone (the others' choices stay unconstrained: they change
+// nothing the requirement judges).
 z3::expr encode_session_choices(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                                 const std::vector<igp::Encoded>& segments, const std::string& tag,
-                                std::vector<z3::expr>& facts);
+                                std::vector<z3::expr>& facts,
+                                const std::vector<std::size_t>* only = nullptr);
 
 // The sessions whose choice can matter to a flow towards `dest`: those of static routes that
 // may apply to it (all of them for a symbolic destination: `dest` nullopt).

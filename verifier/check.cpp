@@ -43,6 +43,22 @@ std::optional<models::Design> load_design(const std::string& path, dsl::Diagnost
 
 namespace {
 
+// Whether the explicit search over every set of at most K events of `universe` is small: the
+// sets times the design's elements (one judgement's work) within kExplicitWork.
+constexpr double kExplicitWork = 2e7;
+bool explicit_search_is_small(const models::Design& design, const models::Requirement& req,
+                              const std::vector<std::size_t>& universe) {
+  const double n = static_cast<double>(universe.size());
+  const double elements = static_cast<double>(design.net.devices.size() + design.net.links.size());
+  double sets = 0, choose = 1;  // C(n, k), k = 0, 1, …
+  for (std::uint32_t k = 0; k <= req.tolerate && k <= universe.size(); ++k) {
+    if (k > 0) choose = choose * (n - (k - 1)) / k;
+    sets += choose;
+    if (sets * elements > kExplicitWork) return false;
+  }
+  return true;
+}
+
 // Runs the engine the options and the requirement call for, within one budget; sets r.method.
 // A fast path is taken only when everything the requirement uses is on its allow-list.
 EngineAnswer run_engine(const models::Design& design, const models::Requirement& req,
@@ -64,6 +80,18 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
     if (std::optional<EngineAnswer> hot = search_hot(c)) {
       r.method = "hot";
       return std::move(*hot);
+    }
+  }
+  // A small search: the explicit judge over every combination is exact for every feature (it
+  // is the semantics the encoding is tested against) and, below this much work, faster than
+  // building and solving an encoding.  It refuses a fault set with too many scenario choices:
+  // Z3 then decides.
+  if (opts.fast_path && used.within(models::kExplicitSupports) &&
+      explicit_search_is_small(design, req, universe)) {
+    EngineAnswer answer = search_enumerate(c);
+    if (answer.status != Status::unknown || budget.exhausted()) {
+      r.method = "explicit";
+      return answer;
     }
   }
   r.method = "smt";
