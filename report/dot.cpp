@@ -72,6 +72,22 @@ void write_dot(std::ostream& out, const models::Design& d,
     if (hot_link[l]) out << ", color=\"#c00000\", penwidth=3";
     out << "];\n";
   }
+  // DESIGN.md §7: each declared prefix as a note tied to its origins, each static route as an
+  // arrow from its device to each next hop (dotted: not a link; it adds no layout constraint).
+  for (models::PrefixId p : net.declared_prefixes()) {
+    const models::Prefix& pre = net.prefixes[p];
+    const std::string node = "prefix " + pre.name;
+    out << "  " << q(node) << " [shape=note, fontsize=10, label="
+        << q(pre.name + "\n" + pre.range.text()) << "];\n";
+    for (models::DeviceId o : pre.origins)
+      out << "  " << q(node) << " -- " << q(net.devices[o].name)
+          << " [style=dotted, color=\"#808080\"];\n";
+  }
+  for (const models::StaticRoute& r : net.statics)
+    for (models::DeviceId n : r.via)
+      out << "  " << q(net.devices[r.device].name) << " -- " << q(net.devices[n].name)
+          << " [dir=forward, style=dotted, constraint=false, color=\"#208020\", fontcolor=\"#208020\", label="
+          << q("static " + r.destination(net) + (r.bfd ? " (bfd)" : "")) << "];\n";
   out << "}\n";
 }
 

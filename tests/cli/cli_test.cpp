@@ -232,6 +232,17 @@ TEST_CASE("option --criticality ranks events by the smallest set they break a re
   CHECK(leaf.out.find("  no single point of failure\n  1. common os=") != std::string::npos);
 }
 
+TEST_CASE("graph draws prefixes at their origins and static routes to their next hops",
+          "[cli]") {
+  auto g = run({"graph", example("routing/gateway-behind-switch.fl")});
+  CHECK(g.code == 0);
+  CHECK(g.out.find("\"prefix internet\" [shape=note, fontsize=10, label=\"internet\\n0.0.0.0/0\"];") !=
+        std::string::npos);
+  CHECK(g.out.find("\"prefix internet\" -- \"transit\" [style=dotted") != std::string::npos);
+  CHECK(g.out.find("\"web3\" -- \"gw2\" [dir=forward, style=dotted") != std::string::npos);
+  CHECK(g.out.find("label=\"static internet (bfd)\"") != std::string::npos);
+}
+
 TEST_CASE("graph draws one design, highlighting the named events", "[cli]") {
   auto ok = run({"graph", example("incidents/mclag-edge-pop.fl"), "--events", "blackhole ca1"});
   CHECK(ok.code == 0);
