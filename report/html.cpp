@@ -155,8 +155,9 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
         for (std::size_t ev : v.events)
           for (const std::string& line : event_lines(d, d.events[ev]))
             if (shown.insert(line).second) body << markup_escape(line) << "\n";
-        body << "</pre>\n<p>walk: " << markup_escape(walk_line(e))
-             << "<br>" << outcome_label(e) << ": " << markup_escape(drop_sentence(e));
+        body << "</pre>\n<p>walk: " << markup_escape(walk_line(e));
+        for (const std::string& line : route_lines(e)) body << "<br>route: " << markup_escape(line);
+        body << "<br>" << outcome_label(e) << ": " << markup_escape(drop_sentence(e));
         for (const auto& u : e.unnoticed)
           body << "<br>unnoticed: " << markup_escape(unnoticed_sentence(u));
         for (const auto& s : e.state) body << "<br>state: " << markup_escape(state_sentence(s));

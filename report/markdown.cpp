@@ -55,8 +55,10 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
       for (std::size_t i = 0; i < r.violations.size(); ++i) {
         const Explanation& e = c.explanations[i];
         details << (i + 1) << ". **" << md_escape(set_line(d, r.violations[i])) << "**  \n"
-                << "   walk: " << md_escape(walk_line(e)) << "  \n"
-                << "   " << outcome_label(e) << ": " << md_escape(drop_sentence(e)) << "\n";
+                << "   walk: " << md_escape(walk_line(e)) << "  \n";
+        for (const std::string& line : route_lines(e))
+          details << "   route: " << md_escape(line) << "  \n";
+        details << "   " << outcome_label(e) << ": " << md_escape(drop_sentence(e)) << "\n";
         for (const auto& u : e.unnoticed)
           details << "   - unnoticed: " << md_escape(unnoticed_sentence(u)) << "\n";
         for (const auto& s : e.state)

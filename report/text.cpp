@@ -67,14 +67,10 @@ void write_sets(std::ostream& out, const models::Design& d, const models::Requir
     if (req.kind == models::Requirement::Kind::connected)
       out << "    flow: " << e.source << " -> " << e.destination << "\n";
     out << "    walk: " << walk_line(e) << "\n";
-    if (shows_routes(e)) {
-      const char* head = "    routes: ";
-      for (const Hop& h : e.walk) {
-        std::string line = route_sentence(h);
-        if (line.empty()) continue;
-        out << head << line << "\n";
-        head = "            ";
-      }
+    const char* head = "    routes: ";
+    for (const std::string& line : route_lines(e)) {
+      out << head << line << "\n";
+      head = "            ";
     }
     out << "    " << outcome_label(e) << ": " << drop_sentence(e) << "\n";
     for (const auto& u : e.unnoticed) out << "    unnoticed: " << unnoticed_sentence(u) << "\n";

@@ -158,11 +158,16 @@ std::string route_sentence(const Hop& h) {
   return h.device;
 }
 
-bool shows_routes(const Explanation& e) {
+std::vector<std::string> route_lines(const Explanation& e) {
+  bool shown = e.routing;
   for (const Hop& h : e.walk)
-    if (!h.carried_to.empty() || (h.route && h.route->source == models::RouteSource::static_route))
-      return true;
-  return e.routing;
+    shown = shown || !h.carried_to.empty() ||
+            (h.route && h.route->source == models::RouteSource::static_route);
+  std::vector<std::string> out;
+  if (!shown) return out;
+  for (const Hop& h : e.walk)
+    if (std::string line = route_sentence(h); !line.empty()) out.push_back(std::move(line));
+  return out;
 }
 
 }  // namespace faultline::report

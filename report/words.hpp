@@ -2,6 +2,7 @@
 // the same for every format — each writer lays the sentences out, none composes its own.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "verifier/explain.hpp"
 
@@ -29,8 +30,9 @@ std::string walk_line(const verifier::Explanation& e);
 // web (10.1.0.0/24), cost 20", "acc1: carries the frame towards gw1 (layer 2, no lookup)";
 // "" for a hop that looked nothing up (a black-holed device).
 std::string route_sentence(const verifier::Hop& h);
-// Whether the text formats list the walk's routes: the design declares prefixes or static
-// routes, or the walk crosses an L2 segment.
-bool shows_routes(const verifier::Explanation& e);
+// The walk's routes, one sentence per hop, for the formats that list them (text, Markdown,
+// HTML): when the design declares prefixes or static routes, or the walk used a static or
+// crossed an L2 segment; else none, so designs without routing read as before.
+std::vector<std::string> route_lines(const verifier::Explanation& e);
 
 }  // namespace faultline::report
