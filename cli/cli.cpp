@@ -63,7 +63,7 @@ constexpr const char* kUsage =
     "                requirement, sat replays a violating set (proofs/recheck.sh re-checks\n"
     "                them with z3 and cvc5)\n"
     "--no-fast-path  decide every requirement with Z3 (no hot-event search for reach, no\n"
-    "                connectivity for fail-stop requirements)\n"
+    "                connectivity for fail-stop requirements, no explicit small search)\n"
     "--jobs N        how much at once (default: one per processor): check searches N\n"
     "                requirements in threads of one process (default 1 with --memory), audit\n"
     "                checks N designs, each in a process of its own\n"
