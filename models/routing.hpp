@@ -128,38 +128,6 @@ typename L::Bool accepts_at(const Network& net, const L& logic, DeviceId u,
   return net.devices[u].transit() ? logic.constant(true) : is_origin;
 }
 
-// match:  static route r of u, logical link ll of u, a `via` neighbour n among ll's far ends
-// result: without BFD: ll is believed up towards n (lag::up_towards)
-//         with BFD:    the same, and the session's member carries traffic both ways — a plain
-//                      link both ways; a LAG: some serving member landing on n both ways
-// next_hop(ll) = ∨ over such n;  installed = ∨ over ll of next_hop(ll)   (DESIGN.md §7)
-template <class L>
-StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& p,
-                            const StaticRoute& r, typename L::Bool applies) {
-  using B = typename L::Bool;
-  StaticState<L> out{&r, applies, logic.constant(false), {}};
-  ShortList<B> any_link;
-  for (const LogicalLink& ll : net.logical[r.device]) {
-    ShortList<B> towards;
-    for (DeviceId n : ll.far) {
-      if (std::find(r.via.begin(), r.via.end(), n) == r.via.end()) continue;
-      B up = lag::up_towards(net, logic, p, ll, n);
-      if (r.bfd) {
-        ShortList<B> both_ways;
-        for (LinkId m : ll.members)
-          if (net.links[m].other(r.device) == n)
-            both_ways.push_back(p.serving[m] && p.crosses[0][m] && p.crosses[1][m]);
-        up = up && logic.any(both_ways);
-      }
-      towards.push_back(up);
-    }
-    out.next_hop.push_back(logic.any(towards));
-    any_link.push_back(out.next_hop.back());
-  }
-  out.installed = logic.any(any_link);
-  return out;
-}
-
 // match:  device u, destination P, its covering prefixes Q (P first), u's static routes that
 //         may apply to P
 // result: connected: u is an origin of Q — deliver if Q = P (distance 0), discard if Q ⊋ P;
