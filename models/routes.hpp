@@ -53,6 +53,15 @@ struct Selected {
 template <class L>
 using Candidates = ShortList<RouteCandidate<L>>;
 
+// What a device with no route does: nothing delivered or discarded, no next hop (a device
+// outside a slice, a carried frame on a device that does not carry it).
+template <class L>
+Selected<L> no_route(const L& logic, std::size_t links) {
+  Selected<L> s{logic.constant(false), logic.constant(false), logic.constant(true), {}, {}};
+  s.next_hop.assign(links, logic.constant(false));
+  return s;
+}
+
 // match:  candidates r with static keys (specificity, distance, source) and installed(r)
 // result: the selected routes are the installed ones of the first key, in the order longest
 //         prefix, lowest distance, first source, that has any; equal keys unite their next hops

@@ -77,9 +77,7 @@ const Selected<ExplicitLogic>& RouteTable::at(std::size_t node) const {
   thread_local std::vector<std::vector<char>> seg_hops;
   if (k > 0) {  // carried towards segment target k (no static next hop is it: never reached)
     if (!is_switch(*net_, u) || segments[k - 1].dist.empty()) {
-      Selected<ExplicitLogic> none{0, 0, 1, {}, {}};
-      none.next_hop.assign(net_->logical[u].size(), 0);
-      return *(at_[node] = std::move(none));
+      return *(at_[node] = no_route(logic, net_->logical[u].size()));
     }
     seg_hops.resize(1);
     return *(at_[node] = carried_at(logic, k,
@@ -226,12 +224,7 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
   EncodedRoutes out;
   out.devices = n;
   out.slots = net.slots();
-  auto none = [&](DeviceId u) {
-    Selected<SmtLogic> s{logic.constant(false), logic.constant(false), logic.constant(true), {},
-                         {}};
-    s.next_hop.assign(net.logical[u].size(), logic.constant(false));
-    return s;
-  };
+  auto none = [&](DeviceId u) { return no_route(logic, net.logical[u].size()); };
   for (DeviceId u = 0; u < n; ++u) {
     out.accepts.push_back(accepts_at(net, logic, u, is_origin[u]));
     out.in_slice.push_back(in_slice[u]);

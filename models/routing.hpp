@@ -41,14 +41,14 @@ struct SegmentAt {
 };
 
 // What a static route of u offers in one scenario: whether it applies to the destination (for a
-// symbolic destination, a term), whether it is installed, and its next hops per logical link
-// of u — directly linked neighbours' (the far end looks the flow up) and, per L2 segment slot,
-// those over which switches carry it towards a neighbour behind them.
+// symbolic destination, a term), and its next hops per logical link of u — directly linked
+// neighbours' (the far end looks the flow up) and, per L2 segment slot, those over which
+// switches carry it towards a neighbour behind them, each installed or not.  The route is
+// installed iff some part is (candidates_at: one candidate per part, one key).
 template <class L>
 struct StaticState {
   const StaticRoute* route;
   typename L::Bool applies;
-  typename L::Bool installed;
   ShortList<typename L::Bool> next_hop;
   struct Carried {
     std::size_t slot;
@@ -67,14 +67,13 @@ struct StaticState {
 //         n behind switches (slot k) — installed towards n iff the segment gives u a route to n
 //           and, with BFD, the session's walks are delivered (session_up); its next hops are the
 //           segment's, carried towards n
-//         installed = some direct next hop or some installed segment neighbour   (DESIGN.md §7)
+//         the route is installed iff some direct next hop or some segment neighbour is
 template <class L>
 StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& p,
                             const StaticRoute& r, typename L::Bool applies,
                             std::span<const SegmentAt<L>> segments) {
   using B = typename L::Bool;
-  StaticState<L> out{&r, applies, logic.constant(false), {}, {}};
-  ShortList<B> any_link;
+  StaticState<L> out{&r, applies, {}, {}};
   for (const LogicalLink& ll : net.logical[r.device]) {
     ShortList<B> towards;
     for (DeviceId n : ll.far) {
@@ -91,7 +90,6 @@ StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& 
       towards.push_back(up);
     }
     out.next_hop.push_back(logic.any(towards));
-    any_link.push_back(out.next_hop.back());
   }
   for (std::size_t i = 0; i < r.via.size(); ++i) {
     if (r.segment[i] == 0) continue;
@@ -100,9 +98,7 @@ StaticState<L> static_state(const Network& net, const L& logic, const Plane<L>& 
     const std::size_t session = r.session[i];
     if (session != kNoSession && session < p.session_up.size()) up = up && p.session_up[session];
     out.carried.push_back({r.segment[i], up, seg.next_hop});
-    any_link.push_back(up);
   }
-  out.installed = logic.any(any_link);
   return out;
 }
 

@@ -42,9 +42,7 @@ std::vector<SessionOptions> session_options(const Network& net, const ExplicitPl
     std::vector<char> buffer;
     for (DeviceId x = 0; x < net.devices.size(); ++x) {
       if (!slice[x]) {
-        Selected<ExplicitLogic> none{0, 0, 1, {}, {}};
-        none.next_hop.assign(net.logical[x].size(), 0);
-        at.push_back(std::move(none));
+        at.push_back(no_route(logic, net.logical[x].size()));
         continue;
       }
       at.push_back(session_hop(net, logic, t, x, segment_at(net, p, segs[k - 1], x, buffer)));
@@ -88,9 +86,7 @@ z3::expr encode_session_choices(const Network& net, const SmtLogic& logic, const
     for (DeviceId x = 0; x < n; ++x) {
       w.routes.accepts.push_back(c.bool_val(w.routes.in_slice[x] != 0));
       if (!w.routes.in_slice[x]) {
-        Selected<SmtLogic> none{c.bool_val(false), c.bool_val(false), c.bool_val(true), {}, {}};
-        none.next_hop.assign(net.logical[x].size(), c.bool_val(false));
-        w.routes.at.push_back(std::move(none));
+        w.routes.at.push_back(no_route(logic, net.logical[x].size()));
         continue;
       }
       w.routes.at.push_back(
