@@ -243,6 +243,15 @@ TEST_CASE("graph draws prefixes at their origins and static routes to their next
   CHECK(g.out.find("label=\"static internet (bfd)\"") != std::string::npos);
 }
 
+TEST_CASE("Markdown and HTML list the routes a walk used", "[cli]") {
+  for (const char* format : {"markdown", "html"}) {
+    auto r = run({"check", "--format", format, example("routing/gateway-behind-switch.fl")});
+    CHECK(r.code == 1);
+    CHECK(r.out.find("route: acc1: carries the frame towards gw1 (layer 2, no lookup)") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("graph draws one design, highlighting the named events", "[cli]") {
   auto ok = run({"graph", example("incidents/mclag-edge-pop.fl"), "--events", "blackhole ca1"});
   CHECK(ok.code == 0);

@@ -115,6 +115,30 @@ TEST_CASE("a host with static routes uses them instead of the IGP", "[verifier][
   auto c = verifier::check_requirement(d, 0, {});
   REQUIRE(c.explanations.size() == 1);
   CHECK(c.explanations[0].drop.reason == models::DropReason::no_route);
+  CHECK(report::drop_sentence(c.explanations[0]) ==
+        "h has no route to t: its static any (0.0.0.0/0) is withdrawn (r1: link believed down)");
+}
+
+// A static towards a gateway behind a switch whose only path there is down: the segment gives
+// no route, and the explanation says so.
+TEST_CASE("a static over a segment with no path left is withdrawn as unreachable",
+          "[verifier][routing]") {
+  auto d = design_of(
+      "device h host; device s switch; device gw router; device t router;\n"
+      "link h:1 -- s:1; link s:2 -- gw:1; link gw:2 -- t:1;\n"
+      "static h t via gw;\nfaults { down link; }\nrequire reach h -> t;\n");
+  for (auto e : kEngines)
+    CHECK(violating(d, 0, e) == Sets{{"down gw:2--t:1"}, {"down h:1--s:1"}, {"down s:2--gw:1"}});
+  auto c = verifier::check_requirement(d, 0, {});
+  REQUIRE(c.explanations.size() == 3);
+  CHECK(report::drop_sentence(c.explanations[2]) ==
+        "h has no route to t: its static t is withdrawn (gw: unreachable through switches)");
+  // The route each hop used, in the report's words.
+  CHECK(report::route_lines(c.explanations[0]) ==
+        std::vector<std::string>{
+            "h: static t via gw, distance 1 (installed via gw: reachable through switches, no "
+            "BFD)",
+            "s: carries the frame towards gw (layer 2, no lookup)"});
 }
 
 // A static route towards a host that is no origin of the destination: the walk dies there
