@@ -17,37 +17,41 @@ bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x, T
 }
 }  // namespace
 
-// match:  origins O, believed-up logical links
-// result: dist(o) = 0 for o ∈ O; dist(u) = min over up logical links ll towards eligible x of
-//         cost(ll) + dist(x)   (Dijkstra from O over reversed links; costs are ≥ 1)
-std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
-                                     const std::vector<char>& origin, Transit transit) {
+void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
   ExplicitLogic logic;
   const std::size_t n = net.devices.size();
-  // The reversed up links as one flat array grouped by far end (a search per fault set: no
-  // allocation once the buffers have grown).
   struct Arc {
     DeviceId x, u;
     std::uint32_t cost;
   };
-  thread_local std::vector<Arc> arcs;
-  thread_local std::vector<std::uint32_t> start;
-  thread_local std::vector<std::pair<DeviceId, std::uint32_t>> into;
+  thread_local std::vector<Arc> arcs;  // no allocation once the buffers have grown
   arcs.clear();
-  for (DeviceId u = 0; u < n; ++u) {
-    if (origin[u]) continue;  // an origin's distance is 0 whatever its links
+  for (DeviceId u = 0; u < n; ++u)
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
-        if (eligible(net, origin, x, transit) && lag::up_towards(net, logic, p, ll, x))
-          arcs.push_back({x, u, ll.cost});
+        if (lag::up_towards(net, logic, p, ll, x)) arcs.push_back({x, u, ll.cost});
+  out.start.assign(n + 1, 0);
+  for (const Arc& a : arcs) ++out.start[a.x + 1];
+  for (std::size_t i = 0; i < n; ++i) out.start[i + 1] += out.start[i];
+  out.into.resize(arcs.size());
+  for (const Arc& a : arcs) out.into[out.start[a.x]++] = {a.u, a.cost};
+  for (std::size_t i = n; i > 0; --i) out.start[i] = out.start[i - 1];
+  out.start[0] = 0;
+}
+
+// match:  origins O, believed-up logical links
+// result: dist(o) = 0 for o ∈ O; dist(u) = min over up logical links ll towards eligible x of
+//         cost(ll) + dist(x)   (Dijkstra from O over reversed links; costs are ≥ 1)
+std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
+                                     const std::vector<char>& origin, Transit transit,
+                                     const UpArcs* shared) {
+  const std::size_t n = net.devices.size();
+  thread_local UpArcs own;
+  if (!shared) {
+    up_arcs(net, p, own);
+    shared = &own;
   }
-  start.assign(n + 1, 0);
-  for (const Arc& a : arcs) ++start[a.x + 1];
-  for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
-  into.resize(arcs.size());
-  for (const Arc& a : arcs) into[start[a.x]++] = {a.u, a.cost};
-  for (std::size_t i = n; i > 0; --i) start[i] = start[i - 1];
-  start[0] = 0;
+  const UpArcs& arcs = *shared;
   std::vector<std::uint64_t> dist(n, kNoRoute);
   using Item = std::pair<std::uint64_t, DeviceId>;
   thread_local std::vector<Item> heap;  // a min-heap (std::greater)
@@ -66,8 +70,10 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
     auto [d, x] = heap.back();
     heap.pop_back();
     if (d != dist[x]) continue;
-    for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
-      auto [u, cost] = into[i];
+    // Only an eligible far end gives routes through it; an origin's distance stays 0.
+    if (!eligible(net, origin, x, transit)) continue;
+    for (std::uint32_t i = arcs.start[x]; i < arcs.start[x + 1]; ++i) {
+      auto [u, cost] = arcs.into[i];
       if (d + cost < dist[u]) {
         dist[u] = d + cost;
         push(dist[u], u);

@@ -22,10 +22,22 @@ constexpr std::uint64_t kNoRoute = UINT64_MAX;
 enum class Transit { igp, switches };
 
 // --- explicit ------------------------------------------------------------------------------
-// dist(u) towards the devices marked in `origin` (kNoRoute = ∞).
+// The believed-up logical links of one plane reversed (u → x as x ← u, cost), grouped by far
+// end x: what every least-cost search over the plane relaxes, whatever its origins and
+// transit rule (eligibility is checked as x is settled).  Built once per plane when several
+// searches share it (models::LeastCost).
+struct UpArcs {
+  std::vector<std::uint32_t> start;                          // per device, into `into`
+  std::vector<std::pair<DeviceId, std::uint32_t>> into;      // (u, cost)
+};
+void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out);
+
+// dist(u) towards the devices marked in `origin` (kNoRoute = ∞); over `arcs` when given
+// (up_arcs of the same plane).
 std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
                                      const std::vector<char>& origin,
-                                     Transit transit = Transit::igp);
+                                     Transit transit = Transit::igp,
+                                     const UpArcs* arcs = nullptr);
 
 // match:  logical link ll of u, one of its far devices x
 // result: ll attains dist(u) through x iff u is no origin, ll is up towards x, x carries

@@ -26,13 +26,14 @@ std::vector<char> marks(const Network& net, const std::vector<DeviceId>& list) {
   return out;
 }
 
+}  // namespace
+
 // Judges a one-flow requirement in one scenario (DESIGN.md §7): reach — some walk dies, or with
 // `via` some delivered walk passes no waypoint, or with `avoid` some walk passes an avoided
 // device; isolate — some walk is delivered.  Checked in that order.
 std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
-                                  const ExplicitPlane& p) {
+                                  const ExplicitPlane& p, const RouteTable& t) {
   const DeviceId src = req.from;
-  RouteTable t = route_table(net, p, req.to);
   const std::vector<char> none(t.nodes(), 0);
   auto witness = [&](const std::vector<char>& target, const std::vector<char>& barrier,
                      DropReason why) -> std::optional<Witness> {
@@ -53,9 +54,12 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
   return std::nullopt;
 }
 
+namespace {
+
 // Judges `req` in one scenario: the first source, in order, some walk of which dies.
 std::optional<Witness> judge(const Network& net, const Requirement& req,
-                             const std::vector<DeviceId>& alive, const ExplicitPlane& p) {
+                             const std::vector<DeviceId>& alive, const ExplicitPlane& p,
+                             LeastCost* cache = nullptr) {
   auto judge_sources = [&](PrefixId dest,
                            const std::vector<DeviceId>& sources) -> std::optional<Witness> {
     RouteTable t = route_table(net, p, dest);
@@ -66,7 +70,7 @@ std::optional<Witness> judge(const Network& net, const Requirement& req,
     }
     return std::nullopt;
   };
-  if (req.one_flow()) return judge_flow(net, req, p);
+  if (req.one_flow()) return judge_flow(net, req, p, route_table(net, p, req.to, cache));
   for (DeviceId dest : alive)
     if (auto w = judge_sources(net.host_prefix(dest), alive)) return w;
   return std::nullopt;
@@ -106,10 +110,11 @@ std::vector<std::size_t> sessions_in_play(const Network& net, const Requirement&
 // a session that may only be up or only be down is so; among the sessions in play, one that
 // may be either takes both, up first.  Returns what the last visit returned.
 bool visit_sessions(const Network& net, const Requirement& req, ExplicitPlane p,
-                    const std::function<bool(const ExplicitPlane&)>& visit) {
-  if (net.sessions.empty()) return visit(p);
+                    const ScenarioVisit& visit) {
+  LeastCost cache(net, p);  // shared by every combination: the choices change no distance
+  if (net.sessions.empty()) return visit(p, cache);
   const std::vector<std::size_t> in_play = sessions_in_play(net, req);
-  const std::vector<SessionOptions> options = session_options(net, p, &in_play);
+  const std::vector<SessionOptions> options = session_options(net, p, &in_play, &cache);
   p.session_up.assign(net.sessions.size(), 1);  // a session out of play changes nothing
   std::vector<std::size_t> free;
   for (std::size_t i : in_play) {
@@ -118,7 +123,7 @@ bool visit_sessions(const Network& net, const Requirement& req, ExplicitPlane p,
   }
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j) p.session_up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
-    if (visit(p)) return true;
+    if (visit(p, cache)) return true;
   }
   return false;
 }
@@ -146,7 +151,7 @@ std::vector<LagId> free_choices(const Network& net, const Requirement& req,
 }
 
 void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
-                       const std::function<bool(const ExplicitPlane&)>& visit) {
+                       const ScenarioVisit& visit) {
   // Forced choices: keep a peer that still has a believed-up member (peer[0] when both or none
   // have one); then every combination of the free ones, peer[0] first.
   std::vector<char> keeps(net.lags.size(), 1);
@@ -180,8 +185,8 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
     if (!p.choice_allowed[g]) return std::nullopt;
   if (choices.size() < lags + net.sessions.size()) {  // the sessions' choices are not given
     std::optional<Witness> found;
-    visit_sessions(net, req, p, [&](const ExplicitPlane& q) {
-      found = judge(net, req, alive, q);
+    visit_sessions(net, req, p, [&](const ExplicitPlane& q, LeastCost& cache) {
+      found = judge(net, req, alive, q, &cache);
       return found.has_value();
     });
     return found;
@@ -203,8 +208,8 @@ std::optional<Witness> find_violation(const Network& net, const Requirement& req
   std::vector<DeviceId> alive = survivors(req, faults);
   if (req.kind == Requirement::Kind::connected && alive.size() < 2) return std::nullopt;
   std::optional<Witness> found;
-  for_each_scenario(net, req, faults, [&](const ExplicitPlane& p) {
-    found = judge(net, req, alive, p);
+  for_each_scenario(net, req, faults, [&](const ExplicitPlane& p, LeastCost& cache) {
+    found = judge(net, req, alive, p, &cache);
     return found.has_value();
   });
   return found;

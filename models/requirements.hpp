@@ -49,14 +49,22 @@ constexpr std::size_t kMaxFreeChoices = 16;
 // Calls `visit` with the plane of every scenario of `faults` that can matter to `req`, in a
 // fixed order (forced choices kept, then every combination of the free ones, peer[0] first),
 // until it returns true.  Precondition: choice_count(…) <= kMaxFreeChoices.
+// `visit` also gets the plane's least-cost states, shared by the scenarios that differ only in
+// the BFD sessions' choices.
+using ScenarioVisit = std::function<bool(const ExplicitPlane&, LeastCost&)>;
 void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
-                       const std::function<bool(const ExplicitPlane&)>& visit);
+                       const ScenarioVisit& visit);
 
 // Some dropped walk for `req` under `faults`, over every scenario, ECMP next hop and hash;
 // nullopt when the requirement holds.  Deterministic: the first in a fixed order.
 // Precondition: choice_count(net, req, faults) <= kMaxFreeChoices.
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
                                       const FaultState& faults);
+
+// The judgement of a one-flow requirement in the scenario of plane `p`, over p's route table
+// `t` towards req.to (for a caller that reads the table again: the hot-event support).
+std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
+                                  const ExplicitPlane& p, const RouteTable& t);
 
 // The same judgement in one given scenario (e.g. a solver model's choices): `choices` holds a
 // split-brain choice per LAG (1 = keeps peer[0]), then, when given, one per BFD session over

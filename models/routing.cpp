@@ -15,21 +15,13 @@ bool has_segment_route(const Network& net, DeviceId u) {
 }
 }  // namespace
 
-RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, std::size_t slot) {
+RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, std::size_t slot,
+                                   const igp::UpArcs* arcs) {
   const DeviceId t = net.segment_targets[slot - 1];
   RouteTable::Cover c{net.host_prefix(t), std::vector<char>(net.devices.size(), 0), {}};
   c.origin[t] = 1;
-  c.dist = igp::distances(net, p, c.origin, igp::Transit::switches);
+  c.dist = igp::distances(net, p, c.origin, igp::Transit::switches, arcs);
   return c;
-}
-
-std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p,
-                                                 bool carried_only) {
-  std::vector<RouteTable::Cover> out;
-  for (std::size_t k = 1; k < net.slots(); ++k)
-    out.push_back(carried_only && !net.carried[k - 1] ? RouteTable::Cover{}
-                                                       : segment_distance(net, p, k));
-  return out;
 }
 
 SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
@@ -39,13 +31,45 @@ SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
   return {static_cast<char>(!seg.origin[u] && seg.dist[u] != kNoRoute), buffer};
 }
 
-RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d)
+namespace {
+// The IGP state towards q's origins.
+RouteTable::Cover prefix_distance(const Network& net, const ExplicitPlane& p, PrefixId q,
+                                  const igp::UpArcs* arcs = nullptr) {
+  RouteTable::Cover c{q, std::vector<char>(net.devices.size(), 0), {}};
+  for (DeviceId o : net.prefixes[q].origins) c.origin[o] = 1;
+  c.dist = igp::distances(net, p, c.origin, igp::Transit::igp, arcs);
+  return c;
+}
+}  // namespace
+
+const igp::UpArcs& LeastCost::arcs() {
+  if (!arcs_) igp::up_arcs(*net_, *p_, arcs_.emplace());
+  return *arcs_;
+}
+
+const RouteTable::Cover& LeastCost::prefix(PrefixId q) {
+  auto it = prefixes_.find(q);
+  if (it == prefixes_.end()) it = prefixes_.emplace(q, prefix_distance(*net_, *p_, q, &arcs())).first;
+  return it->second;
+}
+
+const RouteTable::Cover& LeastCost::segment(std::size_t slot) {
+  auto it = segments_.find(slot);
+  if (it == segments_.end())
+    it = segments_.emplace(slot, segment_distance(*net_, *p_, slot, &arcs())).first;
+  return it->second;
+}
+
+RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, LeastCost* cache)
     : dest(d), devices(net.devices.size()), slots(net.slots()), net_(&net), plane_(&p),
-      at_(nodes()) {
+      cache_(cache), index_(nodes(), kNone) {
   const std::size_t n = devices;
-  origin.assign(n, 0);
-  for (DeviceId o : net.prefixes[dest].origins) origin[o] = 1;
-  igp_dist = igp::distances(net, p, origin);
+  {
+    Cover own = cache ? cache->prefix(dest) : prefix_distance(net, p, dest);
+    origin = std::move(own.origin);
+    igp_dist = std::move(own.dist);
+  }
+  accepts.reserve(nodes());
   for (DeviceId u = 0; u < n; ++u) accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
   for (std::size_t k = 1; k < slots; ++k)
     for (DeviceId u = 0; u < n; ++u) accepts.push_back(is_switch(net, u));
@@ -53,52 +77,90 @@ RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d)
   for (std::size_t i = 1; i < cover.size(); ++i) {
     Cover c{cover[i], std::vector<char>(n, 0), {}};
     for (DeviceId o : net.prefixes[cover[i]].origins) c.origin[o] = 1;
-    c.dist = igp::distances(net, p, c.origin);
-    covers.push_back(std::move(c));
+    covers_.push_back(std::move(c));
   }
-  segments = segment_distances(net, p, /*carried_only=*/true);
+  // Towards each target some static next hop is (only a BFD session's return walk goes to the
+  // others: they stay empty).
+  for (std::size_t k = 1; k < slots; ++k)
+    segments.push_back(!net.carried[k - 1] ? Cover{}
+                       : cache             ? cache->segment(k)
+                                           : segment_distance(net, p, k));
 }
+
+RouteTable::RouteTable(SessionWalks, const Network& net, const ExplicitPlane& p, std::size_t k,
+                       const Cover& seg)
+    : dest(net.host_prefix(net.segment_targets[k - 1])), devices(net.devices.size()),
+      origin(seg.origin), accepts(segment_slice(net, k)), segments{seg}, net_(&net), plane_(&p),
+      session_slot_(k), index_(devices, kNone) {}
 
 RouteTable::RouteTable(const Network& net, PrefixId d, std::vector<char> o,
                        std::vector<Selected<ExplicitLogic>> at, std::vector<char> acc)
     : dest(d), devices(net.devices.size()), origin(std::move(o)), accepts(std::move(acc)),
-      net_(&net) {
+      net_(&net), index_(devices, kNone) {
   if (accepts.empty())
     for (DeviceId u = 0; u < net.devices.size(); ++u)
       accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
-  for (auto& s : at) at_.emplace_back(std::move(s));
+  for (std::size_t u = 0; u < at.size(); ++u) keep(u, std::move(at[u]));
+}
+
+const RouteTable::Cover& RouteTable::cover(std::size_t i) const {
+  Cover& c = covers_[i];
+  if (c.dist.empty())
+    c.dist = cache_ ? cache_->prefix(c.prefix).dist : prefix_distance(*net_, *plane_, c.prefix).dist;
+  return c;
+}
+
+const Selected<ExplicitLogic>& RouteTable::keep(std::size_t node, Selected<ExplicitLogic> s) const {
+  index_[node] = static_cast<std::uint32_t>(computed_.size());
+  computed_.push_back(std::move(s));
+  return computed_.back();
 }
 
 const Selected<ExplicitLogic>& RouteTable::at(std::size_t node) const {
-  if (at_[node]) return *at_[node];
+  if (index_[node] != kNone) return computed_[index_[node]];
   ExplicitLogic logic;
   const DeviceId u = device(node);
   const std::size_t k = slot(node);
-  thread_local std::vector<std::vector<char>> seg_hops;
+  thread_local std::vector<char> seg_hops;
+  if (session_slot_ > 0) {  // a session's packets towards the segment target
+    if (!accepts[u]) return keep(node, no_route(logic, net_->logical[u].size()));
+    return keep(node, session_hop(*net_, logic, net_->segment_targets[session_slot_ - 1], u,
+                                  segment_at(*net_, *plane_, segments[0], u, seg_hops)));
+  }
   if (k > 0) {  // carried towards segment target k (no static next hop is it: never reached)
-    if (!is_switch(*net_, u) || segments[k - 1].dist.empty()) {
-      return *(at_[node] = no_route(logic, net_->logical[u].size()));
-    }
-    seg_hops.resize(1);
-    return *(at_[node] = carried_at(logic, k,
-                                    segment_at(*net_, *plane_, segments[k - 1], u, seg_hops[0])));
+    if (!is_switch(*net_, u) || segments[k - 1].dist.empty())
+      return keep(node, no_route(logic, net_->logical[u].size()));
+    return keep(node, carried_at(logic, k, segment_at(*net_, *plane_, segments[k - 1], u, seg_hops)));
   }
   auto c = candidates(u, nullptr);
-  return *(at_[node] = select_routes(logic, c, net_->logical[u].size()));
+  return keep(node, select_routes(logic, c, net_->logical[u].size()));
 }
 
 Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
                                                  std::vector<Producer>* producers) const {
   ExplicitLogic logic;
   thread_local std::vector<std::vector<char>> next_hop, seg_hops;
-  next_hop.resize(covers.size() + 1);
+  next_hop.resize(covers_.size() + 1);
+  const bool takes_igp = uses_igp(*net_, u);
+  // The covering prefixes, more specific first, up to the first with an installed IGP route:
+  // longest prefix first, a less specific route is never selected, so it is left out (and its
+  // least-cost state never computed for this device).  A device that does not use the IGP
+  // gets the covering prefixes' connected routes only.
   ShortList<CoverState<ExplicitLogic>> cs;
-  igp::next_hops(*net_, *plane_, igp_dist, origin, u, next_hop[0]);
-  cs.push_back({dest, origin[u], igp_dist[u] != kNoRoute, next_hop[0]});
-  for (std::size_t i = 0; i < covers.size(); ++i) {
-    const Cover& c = covers[i];
-    igp::next_hops(*net_, *plane_, c.dist, c.origin, u, next_hop[i + 1]);
-    cs.push_back({c.prefix, c.origin[u], c.dist[u] != kNoRoute, next_hop[i + 1]});
+  auto add = [&](PrefixId q, char is_origin, const std::vector<std::uint64_t>* dist,
+                 const std::vector<char>& origins, std::vector<char>& hops) {
+    if (!takes_igp) {
+      cs.push_back({q, is_origin, 0, {}});
+      return false;
+    }
+    igp::next_hops(*net_, *plane_, *dist, origins, u, hops);
+    cs.push_back({q, is_origin, (*dist)[u] != kNoRoute, hops});
+    return (*dist)[u] != kNoRoute;
+  };
+  bool installed = add(dest, origin[u], &igp_dist, origin, next_hop[0]);
+  for (std::size_t i = 0; i < covers_.size() && !installed; ++i) {
+    const Cover& c = takes_igp ? cover(i) : covers_[i];
+    installed = add(c.prefix, c.origin[u], &c.dist, c.origin, next_hop[i + 1]);
   }
   ShortList<SegmentAt<ExplicitLogic>> segs;
   if (has_segment_route(*net_, u)) {
@@ -120,11 +182,10 @@ Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
   if (!producers) return out;
   // Name each candidate's producer, in candidates_at's order.
   producers->clear();
-  const bool uses_igp = net_->devices[u].transit() || net_->statics_of[u].empty();
   for (std::size_t i = 0; i < cs.size(); ++i) {
-    const std::uint64_t cost = i == 0 ? igp_dist[u] : covers[i - 1].dist[u];
+    const std::uint64_t cost = !takes_igp ? 0 : i == 0 ? igp_dist[u] : cover(i - 1).dist[u];
     if (cs[i].is_origin) producers->push_back({cs[i].prefix, {}, 0, {}});
-    if (uses_igp) producers->push_back({cs[i].prefix, {}, cost, {}});
+    if (takes_igp) producers->push_back({cs[i].prefix, {}, cost, {}});
   }
   for (const StaticState<ExplicitLogic>& st : statics) {
     const StaticRoute& r = *st.route;

@@ -7,6 +7,8 @@
 #include <z3++.h>
 
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +117,22 @@ Selected<L> carried_at(const L& logic, std::size_t slot, const SegmentAt<L>& seg
   return s;
 }
 
+// match:  the segment of slot k (target t) in one scenario, a device x of its slice, for the
+//         packets of a BFD session towards t (models/sessions.hpp)
+// result: t delivers (it is the walk's far end); any other x forwards over the segment's next
+//         hops while it has a route there, else it has none.  A device outside the slice never
+//         carries the frame (accepts), so a walk landing on it dies there.
+template <class L>
+Selected<L> session_hop(const Network& net, const L& logic, DeviceId t, DeviceId x,
+                        const SegmentAt<L>& seg) {
+  Selected<L> s{logic.constant(x == t), logic.constant(false), logic.constant(x != t), {}, {}};
+  if (x != t) s.no_route = !seg.route;
+  for (std::size_t l = 0; l < net.logical[x].size(); ++l)
+    s.next_hop.push_back(x == t || logic.is_false(seg.next_hop[l]) ? logic.constant(false)
+                                                                   : seg.route && seg.next_hop[l]);
+  return s;
+}
+
 // match:  device u, destination P (is_origin: u is an origin of P)
 // result: u looks up a flow that arrives at it iff it carries transit or originates P; at a
 //         host or external that does not, an arriving walk dies (DESIGN.md §7)
@@ -122,6 +140,12 @@ template <class L>
 typename L::Bool accepts_at(const Network& net, const L& logic, DeviceId u,
                             typename L::Bool is_origin) {
   return net.devices[u].transit() ? logic.constant(true) : is_origin;
+}
+
+// Whether u takes the IGP's routes: it carries transit, or it is a host or external with no
+// static route (one with static routes uses those instead, DESIGN.md §7).
+inline bool uses_igp(const Network& net, DeviceId u) {
+  return net.devices[u].transit() || net.statics_of[u].empty();
 }
 
 // match:  device u, destination P, its covering prefixes Q (P first), u's static routes that
@@ -136,7 +160,7 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
                             std::span<const StaticState<L>> statics) {
   using Action = typename RouteCandidate<L>::Action;
   const bool junos = net.junos(u);
-  const bool uses_igp = net.devices[u].transit() || net.statics_of[u].empty();
+  const bool takes_igp = uses_igp(net, u);
   Candidates<L> out;
   for (std::size_t i = 0; i < covers.size(); ++i) {
     const CoverState<L>& q = covers[i];
@@ -144,7 +168,7 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
     if (!logic.is_false(q.is_origin))
       out.push_back({RouteSource::connected, spec, 0, i == 0 ? Action::deliver : Action::discard,
                      q.is_origin, {}});
-    if (uses_igp)
+    if (takes_igp)
       out.push_back({RouteSource::igp, spec, default_distance(RouteSource::igp, junos),
                      Action::forward, q.igp_route, q.igp_next_hop});
   }
@@ -171,11 +195,28 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
 // state is computed at once; a node's selection when a walk first asks for it (a reach
 // judgement visits only the nodes its source reaches).  Holds a reference to the plane: use
 // it while the plane lives.
+class LeastCost;
 class RouteTable {
  public:
-  RouteTable(const Network& net, const ExplicitPlane& p, PrefixId dest);
-  // A table given device by device, one slot (tests of the walk layer; a BFD session's walks
-  // through a segment).  `accepts` defaults to accepts_at.
+  // A least-cost state: towards a prefix's origins over the IGP (a covering prefix of dest),
+  // or towards an L2 segment target in its switches-only subgraph.
+  struct Cover {
+    PrefixId prefix;
+    std::vector<char> origin;
+    std::vector<std::uint64_t> dist;
+  };
+
+  // With `cache`, the least-cost states come from it (computed there once per plane).
+  RouteTable(const Network& net, const ExplicitPlane& p, PrefixId dest, LeastCost* cache = nullptr);
+  // The walks of a BFD session's packets towards the target of segment slot k, over devices
+  // (one slot): the target delivers, every other device of segment_slice forwards along the
+  // segment's least-cost next hops (`seg`: segment_distance(net, p, k)), any other never
+  // carries the frame.  Each device's hop is built when a walk first asks for it.
+  struct SessionWalks {};
+  RouteTable(SessionWalks, const Network& net, const ExplicitPlane& p, std::size_t k,
+             const Cover& seg);
+  // A table given device by device, one slot (tests of the walk layer).  `accepts` defaults
+  // to accepts_at.
   RouteTable(const Network& net, PrefixId dest, std::vector<char> origin,
              std::vector<Selected<ExplicitLogic>> at, std::vector<char> accepts = {});
 
@@ -202,14 +243,12 @@ class RouteTable {
   std::vector<std::uint64_t> igp_dist;  // the IGP producer's state (support, explanations)
   std::vector<char> accepts;            // per node: looks up an arriving flow (accepts_at)
 
-  // The IGP state towards a covering prefix of dest other than dest itself, and towards each
-  // L2 segment target in its switches-only subgraph.
-  struct Cover {
-    PrefixId prefix;
-    std::vector<char> origin;
-    std::vector<std::uint64_t> dist;
-  };
-  std::vector<Cover> covers;
+  // The IGP state towards covering prefix i of dest other than dest itself (more specific
+  // first), computed when first asked: a device with a more specific IGP route never asks.
+  const Cover& cover(std::size_t i) const;
+  std::size_t covers() const { return covers_.size(); }
+  // The state towards each L2 segment target in its switches-only subgraph (a session walks
+  // table: its one target).
   std::vector<Cover> segments;  // per segment target, slot k at index k - 1
 
  private:
@@ -222,21 +261,48 @@ class RouteTable {
     std::vector<DeviceId> installed;   // static
   };
   Candidates<ExplicitLogic> candidates(DeviceId u, std::vector<Producer>* producers) const;
+  const Selected<ExplicitLogic>& keep(std::size_t node, Selected<ExplicitLogic> s) const;
 
   const Network* net_;
   const ExplicitPlane* plane_ = nullptr;
-  mutable std::vector<std::optional<Selected<ExplicitLogic>>> at_;
+  LeastCost* cache_ = nullptr;
+  mutable std::vector<Cover> covers_;  // dist empty until cover(i) asks
+  std::size_t session_slot_ = 0;  // k ≥ 1: a session walks table towards segment target k
+  // The selections built so far: per node an index into computed_ (kNone: not yet); a deque
+  // keeps the references at() hands out valid.
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  mutable std::vector<std::uint32_t> index_;
+  mutable std::deque<Selected<ExplicitLogic>> computed_;
 };
-inline RouteTable route_table(const Network& net, const ExplicitPlane& p, PrefixId dest) {
-  return RouteTable(net, p, dest);
+inline RouteTable route_table(const Network& net, const ExplicitPlane& p, PrefixId dest,
+                              LeastCost* cache = nullptr) {
+  return RouteTable(net, p, dest, cache);
 }
 
+// The least-cost states of one plane, each computed when first asked and then kept: they do not
+// depend on the BFD sessions' choices, so the route tables of a plane's session combinations
+// and the sessions' own walks share them.  Holds a reference to the plane: any plane that
+// differs from it in session_up alone has the same states.
+class LeastCost {
+ public:
+  LeastCost(const Network& net, const ExplicitPlane& p) : net_(&net), p_(&p) {}
+  const RouteTable::Cover& prefix(PrefixId q);         // over the IGP, towards q's origins
+  const RouteTable::Cover& segment(std::size_t slot);  // switches only, towards target `slot`
+
+ private:
+  const igp::UpArcs& arcs();
+
+  const Network* net_;
+  const ExplicitPlane* p_;
+  std::optional<igp::UpArcs> arcs_;
+  std::map<PrefixId, RouteTable::Cover> prefixes_;
+  std::map<std::size_t, RouteTable::Cover> segments_;
+};
+
 // The least-cost distances towards segment target k in the subgraph whose only transit
-// devices are switches (DESIGN.md §7); per target (index k - 1), those some static next hop is
-// (carried_only: the rest left empty — only a BFD session's return walk goes there) or all.
-RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, std::size_t slot);
-std::vector<RouteTable::Cover> segment_distances(const Network& net, const ExplicitPlane& p,
-                                                 bool carried_only);
+// devices are switches (DESIGN.md §7).
+RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, std::size_t slot,
+                                   const igp::UpArcs* arcs = nullptr);
 // The segment of slot k at device u, its next hops written into `buffer`.
 SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
                                     const RouteTable::Cover& seg, DeviceId u,

@@ -2,61 +2,37 @@
 
 namespace faultline::models {
 
-namespace {
-
-// match:  the segment of slot k (target t) in one scenario, a device x of its slice
-// result: t delivers (it is the walk's far end); any other x forwards over the segment's next
-//         hops while it has a route there, else it has none.  A device outside the slice never
-//         carries the frame (accepts), so a walk landing on it dies there.
-template <class L>
-Selected<L> session_hop(const Network& net, const L& logic, DeviceId t, DeviceId x,
-                        const SegmentAt<L>& seg) {
-  Selected<L> s{logic.constant(x == t), logic.constant(false), logic.constant(x != t), {}, {}};
-  if (x != t) s.no_route = !seg.route;
-  for (std::size_t l = 0; l < net.logical[x].size(); ++l)
-    s.next_hop.push_back(x == t || logic.is_false(seg.next_hop[l]) ? logic.constant(false)
-                                                                   : seg.route && seg.next_hop[l]);
-  return s;
+RouteTable segment_walks(const Network& net, const ExplicitPlane& p, std::size_t k,
+                         const RouteTable::Cover& seg) {
+  return RouteTable(RouteTable::SessionWalks{}, net, p, k, seg);
 }
 
-}  // namespace
-
 std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
-                                            const std::vector<std::size_t>* only) {
+                                            const std::vector<std::size_t>* only,
+                                            LeastCost* cache) {
   std::vector<SessionOptions> out(net.sessions.size());
   if (net.sessions.empty()) return out;
-  ExplicitLogic logic;
-  std::vector<RouteTable::Cover> segs(net.slots() - 1);  // per target, when first needed
-  // Per slot, lazily: the segment's walk table, and per device whether every / some walk from
-  // it is delivered at the target.
-  struct Walks {
-    std::vector<char> all, some;
+  LeastCost own(net, p);
+  if (!cache) cache = &own;
+  // Per slot, lazily: the segment's walk table, asked only at the nodes the sessions' walks
+  // reach.
+  std::vector<std::optional<RouteTable>> tables(net.slots());
+  auto table = [&](std::size_t k) -> const RouteTable& {
+    if (!tables[k]) tables[k].emplace(segment_walks(net, p, k, cache->segment(k)));
+    return *tables[k];
   };
-  std::vector<std::optional<Walks>> walks(net.slots());
-  auto walks_of = [&](std::size_t k) -> const Walks& {
-    if (walks[k]) return *walks[k];
-    const DeviceId t = net.segment_targets[k - 1];
-    const std::vector<char> slice = segment_slice(net, k);
-    if (segs[k - 1].dist.empty()) segs[k - 1] = segment_distance(net, p, k);
-    std::vector<Selected<ExplicitLogic>> at;
-    std::vector<char> buffer;
-    for (DeviceId x = 0; x < net.devices.size(); ++x) {
-      if (!slice[x]) {
-        at.push_back(no_route(logic, net.logical[x].size()));
-        continue;
-      }
-      at.push_back(session_hop(net, logic, t, x, segment_at(net, p, segs[k - 1], x, buffer)));
-    }
-    RouteTable table(net, net.host_prefix(t), segs[k - 1].origin, std::move(at), slice);
-    walks[k] = Walks{delivers_all(net, p, table), delivers_some(net, p, table)};
-    return *walks[k];
+  // Whether every / some walk from `from` through segment k is delivered at its target.
+  auto every = [&](std::size_t k, DeviceId from) {
+    return delivers_all(net, p, table(k), node_of(net, from))[node_of(net, from)] != 0;
+  };
+  auto some = [&](std::size_t k, DeviceId from) {
+    return delivers_some_from(net, p, table(k), node_of(net, from));
   };
   auto judge = [&](std::size_t i) {
     const SegmentSession& s = net.sessions[i];
-    const Walks& there = walks_of(net.slot_of(s.neighbour));
-    const Walks& back = walks_of(net.slot_of(s.device));
-    out[i].can_up = there.some[s.device] && back.some[s.neighbour];
-    out[i].can_down = !there.all[s.device] || !back.all[s.neighbour];
+    const std::size_t there = net.slot_of(s.neighbour), back = net.slot_of(s.device);
+    out[i].can_up = some(there, s.device) && some(back, s.neighbour);
+    out[i].can_down = !every(there, s.device) || !every(back, s.neighbour);
   };
   if (only)
     for (std::size_t i : *only) judge(i);

@@ -20,13 +20,19 @@
 namespace faultline::models {
 
 // --- explicit ------------------------------------------------------------------------------
+// The walks of a session's packets towards segment target k (slot k) in one plane
+// (RouteTable::SessionWalks: built node by node as walks ask).
+RouteTable segment_walks(const Network& net, const ExplicitPlane& p, std::size_t k,
+                         const RouteTable::Cover& seg);
+
 struct SessionOptions {
   bool can_up = true, can_down = false;
 };
 // Per session (Network::sessions), in one plane; with `only`, for those sessions alone (the
-// others read up-only).
+// others read up-only); with `cache`, the segments' least-cost states come from it.
 std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
-                                            const std::vector<std::size_t>* only = nullptr);
+                                            const std::vector<std::size_t>* only = nullptr,
+                                            LeastCost* cache = nullptr);
 
 // --- symbolic ------------------------------------------------------------------------------
 // Holds iff every session's choice p.session_up is one it may take; `segments` is

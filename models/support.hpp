@@ -7,30 +7,48 @@
 
 #include "models/faults.hpp"
 #include "models/features.hpp"
+#include "models/requirements.hpp"
 
 namespace faultline::models {
 
-// What the hot-event search is proved sound for (proofs/SOUNDNESS.md §7): reach over links,
-// bundles, MC-LAG, detectors, hosts, and every fault kind of DESIGN.md §4.
+// What the hot-event search is proved sound for (proofs/SOUNDNESS.md §7): the one-flow
+// requirements (reach with or without via and avoid, isolate) over links, bundles, MC-LAG,
+// detectors, hosts, every fault kind of DESIGN.md §4, and the routing of DESIGN.md §7 —
+// declared and covering prefixes, static routes direct or over L2 segments with their BFD
+// sessions.
 inline const FeatureSet kHotSupports{
-    Feature::lag,        Feature::mclag_client,       Feature::bfd,
-    Feature::microbfd,   Feature::non_transit_device, Feature::fault_down,
-    Feature::fault_blackhole, Feature::multi_element_event, Feature::reach};
+    Feature::lag,           Feature::mclag_client,       Feature::bfd,
+    Feature::microbfd,      Feature::non_transit_device, Feature::fault_down,
+    Feature::fault_blackhole, Feature::multi_element_event, Feature::reach,
+    Feature::isolate,       Feature::waypoints,          Feature::avoided,
+    Feature::prefixes,      Feature::static_routes,      Feature::prefix_destination};
 
 struct Support {
-  // Z: the devices some walk from the source reaches (R), closed under least-cost next hops.
+  // R, the devices some walk from the source reaches in some scenario the judge visits, and
+  // the walks of the BFD sessions met on them; with Z, each least-cost state those walks read,
+  // closed under its next hops.
   std::vector<char> device;
   // Every member of a logical link that is a next hop at a device of Z (for a LAG: all its
-  // members, whose count decides whether the bundle is up), and the ICCP links of every MC-LAG
-  // domain with a client that takes part in the requirement.
+  // members, whose count decides whether the bundle is up), of a logical link towards a
+  // directly linked next hop of a static route read on a walk, and the ICCP links of every
+  // MC-LAG domain with a client that takes part in the requirement.
   std::vector<char> link;
 };
 
-// The support of `req` (a reach) under `faults`, or nullopt when it cannot be bounded: not a
-// reach, or an MC-LAG domain with a client that takes part in `req` is in split brain (its
+// The support of `req` (a one-flow requirement) under `faults`, or nullopt when it cannot be
+// bounded: not one flow, or an MC-LAG domain with a client that takes part in `req` is in split brain (its
 // choice may hand traffic back to members the state does not show as serving).
 std::optional<Support> judgement_support(const Network& net, const Requirement& req,
                                          const FaultState& faults);
+
+// The explicit judgement of a one-flow requirement (find_violation) and, when it holds, its
+// support, from one pass over the scenarios: each route table is built once for both.  A
+// state that violates, or whose support cannot be bounded, has no support.
+struct Judged {
+  std::optional<Witness> violation;
+  std::optional<Support> support;
+};
+Judged judge_with_support(const Network& net, const Requirement& req, const FaultState& faults);
 
 // Whether `event` may change the verdict at a state whose support is `s`: it fails a device of
 // the support, or a link of the support (directly, through one of its ports, or by failing a

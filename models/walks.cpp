@@ -186,6 +186,26 @@ std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, cons
   return reaches_some(net, p, t, delivering(net, p, t), std::vector<char>(t.nodes(), 0));
 }
 
+bool delivers_some_from(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                        NodeId src) {
+  std::vector<char> seen(t.nodes(), 0);
+  std::deque<NodeId> queue{src};
+  seen[src] = 1;
+  while (!queue.empty()) {
+    NodeId u = queue.front();
+    queue.pop_front();
+    if (delivered(p, t, u)) return true;
+    if (dies(p, t, u)) continue;
+    for (const auto& o : moves(net, p, t, u)) {
+      if (o.egress_drop || seen[o.to]) continue;
+      if (o.arrives_dead && !delivered(p, t, o.to)) continue;
+      seen[o.to] = 1;
+      queue.push_back(o.to);
+    }
+  }
+  return false;
+}
+
 std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                               const std::vector<char>& target, const std::vector<char>& barrier,
                               NodeId src) {

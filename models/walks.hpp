@@ -132,6 +132,9 @@ std::vector<char> delivers_all(const Network& net, const ExplicitPlane& p, const
                                std::optional<NodeId> from = std::nullopt);
 // Per node: some walk from it is delivered (reaches_some towards the delivering nodes).
 std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, const RouteTable& t);
+// The same for one node alone, asking the route table of the nodes its walks reach only.
+bool delivers_some_from(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                        NodeId src);
 // Per node: some walk from it arrives at a node marked in `target`, passing no node marked in
 // `barrier` on the way (a walk ends where it is delivered or dies).  With `target` the
 // delivering nodes and no barrier this is delivers_some.

@@ -31,9 +31,9 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
     if (opts.stop_at_first && !found.empty()) break;
     std::set<std::vector<std::size_t>> next;
     // Grows `next` by the hot events of the non-violating state `pos`.
-    auto extend = [&](const std::vector<std::size_t>& pos, const models::FaultState& state) {
-      // Without a support every event is hot: correct, only slower.
-      std::optional<models::Support> support = models::judgement_support(design.net, req, state);
+    // Without a support every event is hot: correct, only slower.
+    auto extend = [&](const std::vector<std::size_t>& pos,
+                      const std::optional<models::Support>& support) {
       for (std::size_t p = 0; p < universe.size(); ++p) {
         if (std::binary_search(pos.begin(), pos.end(), p)) continue;
         if (support && !models::is_hot(design.net, *support, design.events[universe[p]])) continue;
@@ -61,16 +61,22 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
       if (models::choice_count(design.net, req, state) > models::kMaxFreeChoices)
         return std::nullopt;  // too many split-brain choices to enumerate: not for this engine
       ++stats.solver_calls;
-      if (auto w = models::find_violation(design.net, req, state)) {
-        found.push_back(pos);
-        witnesses.push_back(std::move(*w));
+      if (size == max_size || defer) {  // no support needed now
+        if (auto w = models::find_violation(design.net, req, state)) {
+          found.push_back(pos);
+          witnesses.push_back(std::move(*w));
+        } else if (size < max_size) {
+          survivors.push_back(&pos);
+        }
         continue;
       }
-      if (size == max_size) continue;
-      if (defer)
-        survivors.push_back(&pos);
-      else
-        extend(pos, state);
+      models::Judged judged = models::judge_with_support(design.net, req, state);
+      if (judged.violation) {
+        found.push_back(pos);
+        witnesses.push_back(std::move(*judged.violation));
+        continue;
+      }
+      extend(pos, judged.support);
     }
     if (defer && found.empty()) {
       for (std::size_t i = 0; i < survivors.size(); ++i) {
@@ -79,7 +85,9 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
           return answer;
         }
         const std::vector<std::size_t>& pos = *survivors[i];
-        extend(pos, models::apply_events(design.net, design.events, events_at(universe, pos)));
+        extend(pos, models::judgement_support(
+                        design.net, req,
+                        models::apply_events(design.net, design.events, events_at(universe, pos))));
       }
     }
     level = std::move(next);

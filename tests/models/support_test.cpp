@@ -57,3 +57,106 @@ TEST_CASE("cold events never change a reach verdict", "[models][support]") {
   }
   CHECK(cold_checked > 200);
 }
+
+TEST_CASE("a static next hop behind switches: the segment's least-cost path is hot, a detour cold",
+          "[models][support][routing]") {
+  // h reaches gw through sw1 (cost 1 + 1); sw2 offers a detour of cost 5 + 5.  The IGP beyond
+  // gw is read too: core is hot, spare (off every path) is cold.
+  auto d = design_of(
+      "device h host; device sw1 switch; device sw2 switch; device gw router; device core router;\n"
+      "device spare router; device isp external;\n"
+      "link h:1 -- sw1:1;\nlink h:2 -- sw2:1 { cost = 5; }\nlink sw1:2 -- gw:1;\n"
+      "link sw2:2 -- gw:2 { cost = 5; }\nlink gw:3 -- core:1;\nlink core:2 -- isp:1;\n"
+      "link gw:4 -- spare:1 { cost = 50; }\nlink spare:2 -- isp:2 { cost = 50; }\n"
+      "prefix internet 0.0.0.0/0 at isp;\nstatic h internet via gw;\n"
+      "faults { down device, link; blackhole switch; }\nrequire reach h -> internet;\n");
+  const auto& req = d.net.requirements[0];
+  auto s = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
+  REQUIRE(s);
+  auto event = [&](const std::string& n) -> const models::FaultEvent& {
+    for (const auto& e : d.events)
+      if (e.name == n) return e;
+    throw std::runtime_error(n);
+  };
+  CHECK(models::is_hot(d.net, *s, event("blackhole sw1")));
+  CHECK(models::is_hot(d.net, *s, event("down h:1--sw1:1")));
+  CHECK(models::is_hot(d.net, *s, event("down core")));
+  CHECK_FALSE(models::is_hot(d.net, *s, event("blackhole sw2")));
+  CHECK_FALSE(models::is_hot(d.net, *s, event("down spare")));
+  CHECK_FALSE(models::is_hot(d.net, *s, event("down gw:4--spare:1")));
+}
+
+TEST_CASE("cold events never change a verdict with routing and walk clauses",
+          "[models][support][routing]") {
+  // Prefixes, statics direct and over segments with BFD sessions, isolate, via, avoid.
+  std::mt19937_64 rng(13);
+  testing::RandomDesignOptions opts;
+  opts.routing = opts.walk_clauses = true;
+  std::size_t cold_checked = 0, hot_seen = 0;
+  for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+    auto d = design_of(testing::random_design(seed, opts));
+    for (const auto& req : d.net.requirements) {
+      if (!req.one_flow()) continue;
+      auto universe = models::requirement_universe(d.net, d.events, req);
+      std::vector<std::size_t> base;
+      for (std::size_t i : testing::random_set(rng, d, 1))
+        if (std::find(universe.begin(), universe.end(), i) != universe.end()) base.push_back(i);
+      auto state = models::apply_events(d.net, d.events, base);
+      if (models::choice_count(d.net, req, state) > models::kMaxFreeChoices) continue;
+      auto support = models::judgement_support(d.net, req, state);
+      if (!support) continue;
+      bool verdict = models::find_violation(d.net, req, state).has_value();
+      for (std::size_t e : universe) {
+        if (std::find(base.begin(), base.end(), e) != base.end()) continue;
+        if (models::is_hot(d.net, *support, d.events[e])) {
+          ++hot_seen;
+          continue;
+        }
+        auto grown = base;
+        grown.push_back(e);
+        auto after = models::apply_events(d.net, d.events, grown);
+        if (models::choice_count(d.net, req, after) > models::kMaxFreeChoices) continue;
+        INFO("seed " << seed << " " << req.text << " + " << d.events[e].name);
+        CHECK(models::find_violation(d.net, req, after).has_value() == verdict);
+        ++cold_checked;
+      }
+    }
+  }
+  CHECK(cold_checked > 200);
+  CHECK(hot_seen > 200);
+}
+
+TEST_CASE("a free BFD session: the support covers the walks of both its choices",
+          "[models][support][routing]") {
+  // h's static towards gw runs BFD through sw1 or sw2; gw2 behind sw3 is the backup (distance
+  // 5).  With sw1's port towards h black-holed, the session's return walk may die: the session
+  // may be up (the flow goes through gw) or down (through gw2).  The requirement holds in both,
+  // and the link beyond gw2, used only when the session is down, must be hot: losing it too
+  // violates.
+  auto d = design_of(
+      "device h host; device sw1 switch; device sw2 switch; device sw3 switch;\n"
+      "device gw router; device gw2 router; device isp external;\n"
+      "link h:1 -- sw1:1;\nlink h:2 -- sw2:1;\nlink sw1:2 -- gw:1;\nlink sw2:2 -- gw:2;\n"
+      "link h:3 -- sw3:1;\nlink sw3:2 -- gw2:1;\nlink gw:3 -- isp:1;\nlink gw2:3 -- isp:2;\n"
+      "prefix internet 0.0.0.0/0 at isp;\n"
+      "static h internet via gw { bfd = on; }\nstatic h internet via gw2 { bfd = on; distance = 5; }\n"
+      "faults { down link; blackhole port; }\nrequire reach h -> internet tolerate 2;\n");
+  const auto& req = d.net.requirements[0];
+  auto index = [&](const std::string& n) {
+    for (std::size_t i = 0; i < d.events.size(); ++i)
+      if (d.events[i].name == n) return i;
+    throw std::runtime_error(n);
+  };
+  auto port = models::apply_events(d.net, d.events, {index("blackhole sw1:1")});
+  REQUIRE_FALSE(models::find_violation(d.net, req, port));
+  auto s = models::judgement_support(d.net, req, port);
+  REQUIRE(s);
+  CHECK(models::is_hot(d.net, *s, d.events[index("down gw2:3--isp:2")]));
+  CHECK(models::find_violation(
+      d.net, req,
+      models::apply_events(d.net, d.events, {index("blackhole sw1:1"), index("down gw2:3--isp:2")})));
+  // Without the port fault the session is up only: the backup's uplink is cold.
+  auto healthy = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
+  REQUIRE(healthy);
+  CHECK_FALSE(models::is_hot(d.net, *healthy, d.events[index("down gw2:3--isp:2")]));
+}

@@ -537,9 +537,9 @@ TEST_CASE("reach via: every delivered walk passes a waypoint", "[verifier][walk-
   }
   auto d = design_of(std::string(kWaypointDesign) + "require reach a -> c via fw;\n");
   auto c = verifier::check_requirement(d, 0, {});
-  // Neither the hot-event nor the fail-stop path lists `via` (features.hpp); a search this
-  // small is the explicit judge's.
-  CHECK(std::string(c.result.method) == "explicit");
+  // The hot-event search takes `via` (proofs/SOUNDNESS.md §7a: the verdict is a function of
+  // the walk graph); the fail-stop path does not.
+  CHECK(std::string(c.result.method) == "hot");
   REQUIRE(!c.explanations.empty());
   CHECK(c.explanations[0].drop.reason == models::DropReason::missed_waypoints);
   CHECK(report::drop_sentence(c.explanations[0]) ==
@@ -573,7 +573,7 @@ TEST_CASE("isolate: no walk is delivered", "[verifier][walk-clauses]") {
   }
   auto d = design_of(std::string(kWaypointDesign) + "require isolate a -> c tolerate 0;\n");
   auto c = verifier::check_requirement(d, 0, {});
-  CHECK(std::string(c.result.method) == "explicit");  // nor `isolate`
+  CHECK(std::string(c.result.method) == "hot");  // and `isolate`
   REQUIRE(c.explanations.size() == 1);
   CHECK(report::drop_sentence(c.explanations[0]) ==
         "the walk is delivered to c at c: it must stay isolated");

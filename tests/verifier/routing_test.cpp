@@ -37,9 +37,8 @@ TEST_CASE("a covering prefix's origin drops what it does not hold", "[verifier][
   for (auto e : kEngines)
     CHECK(violating(d, 0, e) == Sets{{"down a:1--core:1"}, {"down core:2--web1:1"}});
   auto c = verifier::check_requirement(d, 0, {});
-  // Neither the hot-event nor the fail-stop path lists prefixes: a search this small is the
-  // explicit judge's, any larger one Z3's.
-  CHECK(std::string(c.result.method) == "explicit");
+  // The hot-event search lists prefixes and covering routes (proofs/SOUNDNESS.md §7a).
+  CHECK(std::string(c.result.method) == "hot");
   REQUIRE(c.explanations.size() == 2);
   CHECK(c.explanations[1].drop.reason == models::DropReason::discarded);
   CHECK(report::drop_sentence(c.explanations[1]) ==
