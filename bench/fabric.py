@@ -2,11 +2,13 @@
 """Fabric workload: generated three-tier fat-trees (bench/gen-fabric), K = 4 … 32, racks on
 MC-LAG edge pairs, `down device, link; blackhole switch;`, eight `reach` requirements, K = 1.
 
-For each size and variant (BFD everywhere: expect proved; no BFD: expect violated) times
+For each size and variant (BFD everywhere: expect proved; no BFD: expect violated; each also
+with --routing: rack prefixes, host static defaults towards the border leaves over the fabric,
+the requirements towards the racks' prefixes plus one to the internet) times
 faultline's product engine (median of --runs runs) with GNU time -v for wall time and peak
 memory, and the Z3 path (`--no-fast-path`, the direct encoding) once with a time limit, side by
-side; fits the growth exponent of time and memory against the number of switches.  Prints a
-markdown section."""
+side; fits the growth exponent of time and memory against the number of switches, and sets each
+routing variant beside its device-destination twin as ratios.  Prints a markdown section."""
 import argparse
 import json
 import math
@@ -59,12 +61,15 @@ def main():
     args = ap.parse_args()
     sizes = [int(k) for k in args.sizes.split(",")]
     work = tempfile.mkdtemp(prefix="faultline-fabric-")
-    rows, series = [], {"bfd": [], "nobfd": []}
-    z3_gave_up = {"bfd": False, "nobfd": False}
+    variants = ("bfd", "nobfd", "bfd-routing", "nobfd-routing")
+    rows, series = [], {v: [] for v in variants}
+    z3_gave_up = {v: False for v in variants}
     for k in sizes:
-        for variant in ("bfd", "nobfd"):
+        for variant in variants:
             design = os.path.join(work, f"fabric-{k}-{variant}.fl")
-            subprocess.run([GEN, str(k), *(["--bfd"] if variant == "bfd" else []), "-o", design], check=True)
+            flags = (["--bfd"] if variant.startswith("bfd") else []) + \
+                    (["--routing"] if variant.endswith("routing") else [])
+            subprocess.run([GEN, str(k), *flags, "-o", design], check=True)
             runs = [gnu_time([FAULTLINE, "check", "--format", "json", "--stats", design]) for _ in range(args.runs)]
             wall = statistics.median(r[0] for r in runs)
             rss = max(r[1] for r in runs)
@@ -84,7 +89,7 @@ def main():
                 else:
                     z3 = f"{r[0]:.2f} s ({r[0] / wall:.0f}×)"
             verdict = "/".join(sorted(statuses))
-            expected = "proved" if variant == "bfd" else "violated"
+            expected = "proved" if variant.startswith("bfd") else "violated"
             rows.append(f"| {k} | {switches:,} | {variant} | {events:,} | {judged:,} | {verdict}"
                         f"{'' if statuses == {expected} else ' (UNEXPECTED)'} | {sets:,} | {wall:.2f} s | {rss:.0f} MiB | {z3} |")
             series[variant].append((switches, wall, rss))
@@ -92,7 +97,7 @@ def main():
     lines = [
         "## Generated fat-tree fabrics: eight `reach`, `down device, link; blackhole switch;`, K = 1",
         "",
-        f"Commit `{commit}`; `bench/gen-fabric K [--bfd]`; faultline median of {args.runs} runs, wall time and peak RSS",
+        f"Commit `{commit}`; `bench/gen-fabric K [--bfd] [--routing]`; faultline median of {args.runs} runs, wall time and peak RSS",
         f"from GNU time -v; the Z3 path (`--no-fast-path`) one run with a {args.limit:.0f} s limit, not",
         "retried at larger sizes once it hits the limit. `judged` = explicit states the hot-event",
         "search judged, over the eight requirements (`events` is per requirement).",
@@ -107,7 +112,25 @@ def main():
         if len(big) >= 2:
             lines.append(f"Growth ({variant}, K ≥ 12): time ∝ switches^{fit([p[0] for p in big], [p[1] for p in big]):.2f}, "
                          f"memory ∝ switches^{fit([p[0] for p in big], [p[2] for p in big]):.2f}.")
-    last = {v: pts[-1] for v, pts in series.items() if pts}
+    # Routing beside its device-destination twin, size by size (the same run).
+    lines += ["", "Routing (DESIGN.md §7) beside the device-destination fabric of the same size, as ratios:", "",
+              "| K | switches | bfd-routing / bfd time | memory | nobfd-routing / nobfd time | memory |",
+              "|---|---|---|---|---|---|"]
+    ratios = {}
+    for i, k in enumerate(sizes):
+        cells = []
+        for base in ("bfd", "nobfd"):
+            (sw, t0, m0), (_, t1, m1) = series[base][i], series[base + "-routing"][i]
+            ratios[(k, base)] = (t1 / t0, m1 / m0)
+            cells += [f"{t1 / t0:.2f}×", f"{m1 / m0:.2f}×"]
+        lines.append(f"| {k} | {5 * k * k // 4:,} | " + " | ".join(cells) + " |")
+    if sizes and sizes[-1] == 32:
+        worst_t = max(ratios[(32, b)][0] for b in ("bfd", "nobfd"))
+        worst_m = max(ratios[(32, b)][1] for b in ("bfd", "nobfd"))
+        ok = worst_t <= 1.5 and worst_m <= 1.5
+        lines += ["", f"Target (issue 12): the routing fabric at 1,280 switches within 1.5× of the device-destination "
+                  f"fabric's time and memory: {worst_t:.2f}× time, {worst_m:.2f}× memory — " + ("met." if ok else "missed.")]
+    last = {v: pts[-1] for v, pts in series.items() if pts and not v.endswith("routing")}
     if sizes and sizes[-1] == 32:
         worst = max(last.values(), key=lambda p: p[1])
         mem = max(p[2] for p in last.values())

@@ -1,6 +1,7 @@
 #include "models/igp.hpp"
 
 #include <algorithm>
+#include <queue>
 
 #include "models/lag.hpp"
 
@@ -20,23 +21,114 @@ bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x, T
 void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
   ExplicitLogic logic;
   const std::size_t n = net.devices.size();
-  struct Arc {
+  struct Pending {
     DeviceId x, u;
     std::uint32_t cost;
   };
-  thread_local std::vector<Arc> arcs;  // no allocation once the buffers have grown
+  thread_local std::vector<Pending> arcs;  // no allocation once the buffers have grown
   arcs.clear();
   for (DeviceId u = 0; u < n; ++u)
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
         if (lag::up_towards(net, logic, p, ll, x)) arcs.push_back({x, u, ll.cost});
   out.start.assign(n + 1, 0);
-  for (const Arc& a : arcs) ++out.start[a.x + 1];
+  for (const Pending& a : arcs) ++out.start[a.x + 1];
   for (std::size_t i = 0; i < n; ++i) out.start[i + 1] += out.start[i];
   out.into.resize(arcs.size());
-  for (const Arc& a : arcs) out.into[out.start[a.x]++] = {a.u, a.cost};
+  for (const Pending& a : arcs) out.into[out.start[a.x]++] = {a.u, a.cost};
   for (std::size_t i = n; i > 0; --i) out.start[i] = out.start[i - 1];
   out.start[0] = 0;
+}
+
+std::optional<std::vector<Arc>> removed_arcs(const UpArcs& ref, const UpArcs& arcs) {
+  std::vector<Arc> out;
+  const std::size_t n = ref.start.size() - 1;
+  for (DeviceId x = 0; x < n; ++x) {
+    std::uint32_t j = arcs.start[x];
+    const std::uint32_t end = arcs.start[x + 1];
+    for (std::uint32_t i = ref.start[x]; i < ref.start[x + 1]; ++i) {
+      if (j < end && arcs.into[j] == ref.into[i])
+        ++j;
+      else
+        out.push_back({ref.into[i].first, x, ref.into[i].second});
+    }
+    if (j != end) return std::nullopt;  // an arc the reference does not have
+  }
+  return out;
+}
+
+bool tight(const Network& net, const std::vector<std::uint64_t>& dist,
+           const std::vector<char>& origin, const Arc& a, Transit transit) {
+  if (origin[a.u] || dist[a.u] == kNoRoute || dist[a.x] == kNoRoute) return false;
+  return eligible(net, origin, a.x, transit) && dist[a.u] == a.cost + dist[a.x];
+}
+
+// match:  a reference state d0 over arcs A0, a plane with arcs A = A0 \ removed
+// result: affected = the devices u with d0(u) < ∞ left with no tight arc of A towards an
+//         unaffected device (decided in increasing d0, from the tails of removed tight arcs;
+//         tight arcs strictly decrease d0, so every device below is final when u is);
+//         dist = d0 off affected; on affected, Dijkstra seeded by their arcs of A towards
+//         unaffected devices, relaxed within affected
+std::vector<std::uint64_t> distances_after(const Network& net, const Plane<ExplicitLogic>& p,
+                                           const std::vector<std::uint64_t>& d0,
+                                           const std::vector<char>& origin, Transit transit,
+                                           const UpArcs& arcs, const std::vector<Arc>& removed) {
+  ExplicitLogic logic;
+  const std::size_t n = net.devices.size();
+  std::vector<std::uint64_t> dist = d0;
+  std::vector<char> affected(n, 0), decided(n, 0);
+  using Item = std::pair<std::uint64_t, DeviceId>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> check;
+  for (const Arc& a : removed)
+    if (tight(net, d0, origin, a, transit)) check.push({d0[a.u], a.u});
+  // u's arcs in the plane: its logical links up towards a far device.
+  auto each_arc = [&](DeviceId u, auto&& f) {
+    for (const LogicalLink& ll : net.logical[u])
+      for (DeviceId x : ll.far)
+        if (lag::up_towards(net, logic, p, ll, x)) f(Arc{u, x, ll.cost});
+  };
+  std::vector<DeviceId> lost;
+  while (!check.empty()) {
+    const DeviceId u = check.top().second;
+    check.pop();
+    if (decided[u]) continue;
+    decided[u] = 1;
+    bool keeps = false;
+    each_arc(u, [&](const Arc& a) {
+      keeps = keeps || (!affected[a.x] && tight(net, d0, origin, a, transit));
+    });
+    if (keeps) continue;
+    affected[u] = 1;
+    lost.push_back(u);
+    for (std::uint32_t i = arcs.start[u]; i < arcs.start[u + 1]; ++i) {
+      const Arc above{arcs.into[i].first, u, arcs.into[i].second};
+      if (!decided[above.u] && tight(net, d0, origin, above, transit))
+        check.push({d0[above.u], above.u});
+    }
+  }
+  if (lost.empty()) return dist;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  for (DeviceId u : lost) {
+    dist[u] = kNoRoute;
+    each_arc(u, [&](const Arc& a) {
+      if (affected[a.x] || d0[a.x] == kNoRoute || !eligible(net, origin, a.x, transit)) return;
+      dist[u] = std::min<std::uint64_t>(dist[u], a.cost + d0[a.x]);
+    });
+    if (dist[u] != kNoRoute) heap.push({dist[u], u});
+  }
+  while (!heap.empty()) {
+    auto [d, x] = heap.top();
+    heap.pop();
+    if (d != dist[x] || !eligible(net, origin, x, transit)) continue;
+    for (std::uint32_t i = arcs.start[x]; i < arcs.start[x + 1]; ++i) {
+      auto [u, cost] = arcs.into[i];
+      if (affected[u] && d + cost < dist[u]) {
+        dist[u] = d + cost;
+        heap.push({dist[u], u});
+      }
+    }
+  }
+  return dist;
 }
 
 // match:  origins O, believed-up logical links
@@ -92,8 +184,8 @@ bool attains(const Network& net, const Plane<ExplicitLogic>& p,
 }
 
 void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
-               const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
-               DeviceId u, std::vector<char>& out, Transit transit) {
+               const std::vector<std::uint64_t>& dist, const std::vector<char>& origin, DeviceId u,
+               std::vector<char>& out, Transit transit) {
   out.clear();
   for (const LogicalLink& ll : net.logical[u]) {
     bool any = false;
@@ -120,8 +212,7 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
   for (DeviceId u = 0; u < n; ++u) {
     const std::string name = net.devices[u].name + "]" + tag;
     d.push_back(in_slice[u] ? c.int_const(("dist[" + name).c_str()) : c.int_val(0));
-    e.noroute.push_back(in_slice[u] ? c.bool_const(("noroute[" + name).c_str())
-                                    : c.bool_val(true));
+    e.noroute.push_back(in_slice[u] ? c.bool_const(("noroute[" + name).c_str()) : c.bool_val(true));
   }
   e.next_hop.resize(n);
   for (DeviceId u = 0; u < n; ++u) {
@@ -146,8 +237,8 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
     facts.push_back(z3::implies(!is_origin[u], e.noroute[u] == !logic.any(avail_all)));
     z3::expr_vector bound_v(c);
     for (auto& b : bounds) bound_v.push_back(b);
-    facts.push_back(z3::implies(!is_origin[u] && !e.noroute[u],
-                                logic.all(bound_v) && logic.any(tight_all)));
+    facts.push_back(
+        z3::implies(!is_origin[u] && !e.noroute[u], logic.all(bound_v) && logic.any(tight_all)));
   }
   return e;
 }

@@ -6,6 +6,7 @@
 #include <z3++.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,17 +28,39 @@ enum class Transit { igp, switches };
 // transit rule (eligibility is checked as x is settled).  Built once per plane when several
 // searches share it (models::LeastCost).
 struct UpArcs {
-  std::vector<std::uint32_t> start;                          // per device, into `into`
-  std::vector<std::pair<DeviceId, std::uint32_t>> into;      // (u, cost)
+  std::vector<std::uint32_t> start;                      // per device, into `into`
+  std::vector<std::pair<DeviceId, std::uint32_t>> into;  // (u, cost)
 };
 void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out);
+
+// The arcs of `ref` that `arcs` lacks, as (u, x, cost), when `arcs` holds nothing `ref` does
+// not (both up_arcs of planes of one design, in their order); nullopt when it adds an arc.
+struct Arc {
+  DeviceId u, x;
+  std::uint32_t cost;
+};
+std::optional<std::vector<Arc>> removed_arcs(const UpArcs& ref, const UpArcs& arcs);
+
+// Whether arc a is tight for the least-cost state (dist, origin): a.u is no origin, a.x is
+// eligible, both are finite and dist(u) = cost + dist(x).  A plane that only lacks arcs that
+// are not tight has the same state (proofs/SOUNDNESS.md §10).
+bool tight(const Network& net, const std::vector<std::uint64_t>& dist,
+           const std::vector<char>& origin, const Arc& a, Transit transit);
+
+// The same state in plane `p` whose up arcs `arcs` are the reference's less `removed`
+// (removed_arcs), from the reference's state `d0`: only the devices whose every tight arc was
+// removed, and those whose least-cost paths all run through them, are searched again.  Equal
+// to distances(net, p, origin, transit) (proofs/SOUNDNESS.md §10).
+std::vector<std::uint64_t> distances_after(const Network& net, const Plane<ExplicitLogic>& p,
+                                           const std::vector<std::uint64_t>& d0,
+                                           const std::vector<char>& origin, Transit transit,
+                                           const UpArcs& arcs, const std::vector<Arc>& removed);
 
 // dist(u) towards the devices marked in `origin` (kNoRoute = ∞); over `arcs` when given
 // (up_arcs of the same plane).
 std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLogic>& p,
                                      const std::vector<char>& origin,
-                                     Transit transit = Transit::igp,
-                                     const UpArcs* arcs = nullptr);
+                                     Transit transit = Transit::igp, const UpArcs* arcs = nullptr);
 
 // match:  logical link ll of u, one of its far devices x
 // result: ll attains dist(u) through x iff u is no origin, ll is up towards x, x carries
@@ -50,13 +73,13 @@ bool attains(const Network& net, const Plane<ExplicitLogic>& p,
 // Per logical link of u, into `out`: a next hop iff it attains dist(u) through at least one
 // far device.
 void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
-               const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
-               DeviceId u, std::vector<char>& out, Transit transit = Transit::igp);
+               const std::vector<std::uint64_t>& dist, const std::vector<char>& origin, DeviceId u,
+               std::vector<char>& out, Transit transit = Transit::igp);
 
 // --- symbolic ------------------------------------------------------------------------------
 struct Encoded {
-  std::vector<z3::expr> noroute;                 // per device: no IGP route (dist = ∞)
-  std::vector<std::vector<z3::expr>> next_hop;   // per device, per logical link
+  std::vector<z3::expr> noroute;                // per device: no IGP route (dist = ∞)
+  std::vector<std::vector<z3::expr>> next_hop;  // per device, per logical link
 };
 
 // The distance equations towards the devices `is_origin` marks, over devices `in_slice`

@@ -110,8 +110,8 @@ std::vector<std::size_t> sessions_in_play(const Network& net, const Requirement&
 // a session that may only be up or only be down is so; among the sessions in play, one that
 // may be either takes both, up first.  Returns what the last visit returned.
 bool visit_sessions(const Network& net, const Requirement& req, ExplicitPlane p,
-                    const ScenarioVisit& visit) {
-  LeastCost cache(net, p);  // shared by every combination: the choices change no distance
+                    const ScenarioVisit& visit, ReferenceCosts* ref = nullptr) {
+  LeastCost cache(net, p, ref);  // shared by every combination: the choices change no distance
   if (net.sessions.empty()) return visit(p, cache);
   const std::vector<std::size_t> in_play = sessions_in_play(net, req);
   const std::vector<SessionOptions> options = session_options(net, p, &in_play, &cache);
@@ -151,7 +151,7 @@ std::vector<LagId> free_choices(const Network& net, const Requirement& req,
 }
 
 void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
-                       const ScenarioVisit& visit) {
+                       const ScenarioVisit& visit, ReferenceCosts* ref) {
   // Forced choices: keep a peer that still has a believed-up member (peer[0] when both or none
   // have one); then every combination of the free ones, peer[0] first.
   std::vector<char> keeps(net.lags.size(), 1);
@@ -161,14 +161,14 @@ void for_each_scenario(const Network& net, const Requirement& req, const FaultSt
   // Every choice may stay peer[0]: the base plane is the plane of the first combination.
   std::uint64_t first = 0;
   if (std::all_of(keeps.begin(), keeps.end(), [](char k) { return k == 1; })) {
-    if (visit_sessions(net, req, base, visit)) return;
+    if (visit_sessions(net, req, base, visit, ref)) return;
     first = 1;
   }
   for (std::uint64_t mask = first; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
     ExplicitPlane p = make_plane(net, faults, keeps);
     if (std::all_of(p.choice_allowed.begin(), p.choice_allowed.end(), [](char a) { return a; }) &&
-        visit_sessions(net, req, p, visit))
+        visit_sessions(net, req, p, visit, ref))
       return;
   }
 }
@@ -180,7 +180,8 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
   if (req.kind == Requirement::Kind::connected && alive.size() < 2) return std::nullopt;
   const std::size_t lags = net.lags.size();
   ExplicitPlane p = make_plane(
-      net, faults, std::vector<char>(choices.begin(), choices.begin() + std::min(lags, choices.size())));
+      net, faults,
+      std::vector<char>(choices.begin(), choices.begin() + std::min(lags, choices.size())));
   for (LagId g = 0; g < lags; ++g)
     if (!p.choice_allowed[g]) return std::nullopt;
   if (choices.size() < lags + net.sessions.size()) {  // the sessions' choices are not given
@@ -204,14 +205,17 @@ std::size_t choice_count(const Network& net, const Requirement& req, const Fault
 }
 
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
-                                      const FaultState& faults) {
+                                      const FaultState& faults, ReferenceCosts* ref) {
   std::vector<DeviceId> alive = survivors(req, faults);
   if (req.kind == Requirement::Kind::connected && alive.size() < 2) return std::nullopt;
   std::optional<Witness> found;
-  for_each_scenario(net, req, faults, [&](const ExplicitPlane& p, LeastCost& cache) {
-    found = judge(net, req, alive, p, &cache);
-    return found.has_value();
-  });
+  for_each_scenario(
+      net, req, faults,
+      [&](const ExplicitPlane& p, LeastCost& cache) {
+        found = judge(net, req, alive, p, &cache);
+        return found.has_value();
+      },
+      ref);
   return found;
 }
 
@@ -236,10 +240,10 @@ Scenario<SmtLogic> symbolic_scenario(const Network& net, const SmtLogic& logic,
             : logic.ctx.bool_val(true));
   for (std::size_t i = 0; i < net.sessions.size(); ++i) {
     const SegmentSession& x = net.sessions[i];
-    s.choices.session_up.push_back(logic.ctx.bool_const(
-        ("bfd_up[" + net.devices[x.device].name + "~" + net.devices[x.neighbour].name + "#" +
-         std::to_string(i) + "]" + tag)
-            .c_str()));
+    s.choices.session_up.push_back(
+        logic.ctx.bool_const(("bfd_up[" + net.devices[x.device].name + "~" +
+                              net.devices[x.neighbour].name + "#" + std::to_string(i) + "]" + tag)
+                                 .c_str()));
   }
   return s;
 }
@@ -305,12 +309,10 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
     needed[net.slot_of(net.sessions[i].neighbour) - 1] = 1;
     needed[net.slot_of(net.sessions[i].device) - 1] = 1;
   }
-  const std::vector<igp::Encoded> segments =
-      encode_segments(net, logic, p, tag, facts, &needed);
+  const std::vector<igp::Encoded> segments = encode_segments(net, logic, p, tag, facts, &needed);
   if (!in_play.empty())
     facts.push_back(encode_session_choices(net, logic, p, segments, tag, facts, &in_play));
-  auto routes =
-      encode_routes(net, logic, p, dest_kind, is_origin, in_slice, segments, tag, facts);
+  auto routes = encode_routes(net, logic, p, dest_kind, is_origin, in_slice, segments, tag, facts);
   // The walks that violate it (DESIGN.md §7): reach — one dies, or passes no waypoint while
   // delivered, or passes an avoided device; isolate — one is delivered.  A walk passes a
   // device at any of its nodes.
@@ -333,8 +335,8 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
     if (!req.avoid.empty()) {
       std::vector<z3::expr> avoided;
       for (char m : every_slot(req.avoid)) avoided.push_back(ctx.bool_val(m != 0));
-      ways.push_back(encode_walk_to(net, logic, p, routes, is_source, avoided, none,
-                                    "avoid_walk", tag));
+      ways.push_back(
+          encode_walk_to(net, logic, p, routes, is_source, avoided, none, "avoid_walk", tag));
     }
   }
   facts.push_back(ways.size() == 1 ? ways[0] : z3::mk_or(ways));

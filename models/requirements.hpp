@@ -52,14 +52,15 @@ constexpr std::size_t kMaxFreeChoices = 16;
 // `visit` also gets the plane's least-cost states, shared by the scenarios that differ only in
 // the BFD sessions' choices.
 using ScenarioVisit = std::function<bool(const ExplicitPlane&, LeastCost&)>;
+// With `ref`, the planes' least-cost states are copied from it where they agree.
 void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
-                       const ScenarioVisit& visit);
+                       const ScenarioVisit& visit, ReferenceCosts* ref = nullptr);
 
 // Some dropped walk for `req` under `faults`, over every scenario, ECMP next hop and hash;
 // nullopt when the requirement holds.  Deterministic: the first in a fixed order.
 // Precondition: choice_count(net, req, faults) <= kMaxFreeChoices.
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
-                                      const FaultState& faults);
+                                      const FaultState& faults, ReferenceCosts* ref = nullptr);
 
 // The judgement of a one-flow requirement in the scenario of plane `p`, over p's route table
 // `t` towards req.to (for a caller that reads the table again: the hot-event support).

@@ -47,22 +47,44 @@ const igp::UpArcs& LeastCost::arcs() {
   return *arcs_;
 }
 
+std::optional<RouteTable::Cover> LeastCost::from_reference(const RouteTable::Cover& reference,
+                                                           igp::Transit transit) {
+  if (!removed_) removed_ = igp::removed_arcs(ref_->costs_.arcs(), arcs());
+  if (!*removed_) return std::nullopt;  // the plane has an arc the reference lacks
+  return RouteTable::Cover{reference.prefix, reference.origin,
+                           igp::distances_after(*net_, *p_, reference.dist, reference.origin,
+                                                transit, arcs(), **removed_)};
+}
+
 const RouteTable::Cover& LeastCost::prefix(PrefixId q) {
   auto it = prefixes_.find(q);
-  if (it == prefixes_.end()) it = prefixes_.emplace(q, prefix_distance(*net_, *p_, q, &arcs())).first;
-  return it->second;
+  if (it != prefixes_.end()) return it->second;
+  std::optional<RouteTable::Cover> c;
+  if (ref_) c = from_reference(ref_->costs_.prefix(q), igp::Transit::igp);
+  if (!c) c = prefix_distance(*net_, *p_, q, &arcs());
+  return prefixes_.emplace(q, std::move(*c)).first->second;
 }
 
 const RouteTable::Cover& LeastCost::segment(std::size_t slot) {
   auto it = segments_.find(slot);
-  if (it == segments_.end())
-    it = segments_.emplace(slot, segment_distance(*net_, *p_, slot, &arcs())).first;
-  return it->second;
+  if (it != segments_.end()) return it->second;
+  std::optional<RouteTable::Cover> c;
+  if (ref_) c = from_reference(ref_->costs_.segment(slot), igp::Transit::switches);
+  if (!c) c = segment_distance(*net_, *p_, slot, &arcs());
+  return segments_.emplace(slot, std::move(*c)).first->second;
 }
 
+ReferenceCosts::ReferenceCosts(const Network& net, ExplicitPlane plane)
+    : plane_(std::move(plane)), costs_(net, plane_) {}
+
 RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, LeastCost* cache)
-    : dest(d), devices(net.devices.size()), slots(net.slots()), net_(&net), plane_(&p),
-      cache_(cache), index_(nodes(), kNone) {
+    : dest(d),
+      devices(net.devices.size()),
+      slots(net.slots()),
+      net_(&net),
+      plane_(&p),
+      cache_(cache),
+      index_(nodes(), kNone) {
   const std::size_t n = devices;
   {
     Cover own = cache ? cache->prefix(dest) : prefix_distance(net, p, dest);
@@ -70,7 +92,8 @@ RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, L
     igp_dist = std::move(own.dist);
   }
   accepts.reserve(nodes());
-  for (DeviceId u = 0; u < n; ++u) accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
+  for (DeviceId u = 0; u < n; ++u)
+    accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
   for (std::size_t k = 1; k < slots; ++k)
     for (DeviceId u = 0; u < n; ++u) accepts.push_back(is_switch(net, u));
   std::vector<PrefixId> cover = net.covering(dest);
@@ -89,14 +112,24 @@ RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, L
 
 RouteTable::RouteTable(SessionWalks, const Network& net, const ExplicitPlane& p, std::size_t k,
                        const Cover& seg)
-    : dest(net.host_prefix(net.segment_targets[k - 1])), devices(net.devices.size()),
-      origin(seg.origin), accepts(segment_slice(net, k)), segments{seg}, net_(&net), plane_(&p),
-      session_slot_(k), index_(devices, kNone) {}
+    : dest(net.host_prefix(net.segment_targets[k - 1])),
+      devices(net.devices.size()),
+      origin(seg.origin),
+      accepts(segment_slice(net, k)),
+      segments{seg},
+      net_(&net),
+      plane_(&p),
+      session_slot_(k),
+      index_(devices, kNone) {}
 
 RouteTable::RouteTable(const Network& net, PrefixId d, std::vector<char> o,
                        std::vector<Selected<ExplicitLogic>> at, std::vector<char> acc)
-    : dest(d), devices(net.devices.size()), origin(std::move(o)), accepts(std::move(acc)),
-      net_(&net), index_(devices, kNone) {
+    : dest(d),
+      devices(net.devices.size()),
+      origin(std::move(o)),
+      accepts(std::move(acc)),
+      net_(&net),
+      index_(devices, kNone) {
   if (accepts.empty())
     for (DeviceId u = 0; u < net.devices.size(); ++u)
       accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
@@ -106,7 +139,8 @@ RouteTable::RouteTable(const Network& net, PrefixId d, std::vector<char> o,
 const RouteTable::Cover& RouteTable::cover(std::size_t i) const {
   Cover& c = covers_[i];
   if (c.dist.empty())
-    c.dist = cache_ ? cache_->prefix(c.prefix).dist : prefix_distance(*net_, *plane_, c.prefix).dist;
+    c.dist =
+        cache_ ? cache_->prefix(c.prefix).dist : prefix_distance(*net_, *plane_, c.prefix).dist;
   return c;
 }
 
@@ -130,7 +164,8 @@ const Selected<ExplicitLogic>& RouteTable::at(std::size_t node) const {
   if (k > 0) {  // carried towards segment target k (no static next hop is it: never reached)
     if (!is_switch(*net_, u) || segments[k - 1].dist.empty())
       return keep(node, no_route(logic, net_->logical[u].size()));
-    return keep(node, carried_at(logic, k, segment_at(*net_, *plane_, segments[k - 1], u, seg_hops)));
+    return keep(node,
+                carried_at(logic, k, segment_at(*net_, *plane_, segments[k - 1], u, seg_hops)));
   }
   auto c = candidates(u, nullptr);
   return keep(node, select_routes(logic, c, net_->logical[u].size()));
@@ -221,8 +256,9 @@ std::optional<RouteTable::Used> RouteTable::used(DeviceId u, std::optional<std::
   std::optional<std::size_t> pick;
   for (std::size_t i : selected_candidates(c)) {
     using Action = RouteCandidate<ExplicitLogic>::Action;
-    const bool fits = via ? c[i].action == Action::forward && lands(c[i].slot) && c[i].next_hop[*via]
-                          : c[i].action != Action::forward;
+    const bool fits =
+        via ? c[i].action == Action::forward && lands(c[i].slot) && c[i].next_hop[*via]
+            : c[i].action != Action::forward;
     if (fits && !pick) pick = i;
   }
   if (!pick) return std::nullopt;
@@ -254,10 +290,10 @@ std::vector<igp::Encoded> encode_segments(const Network& net, const SmtLogic& lo
     }
     const DeviceId target = net.segment_targets[k - 1];
     std::vector<z3::expr> is_origin;
-    for (DeviceId u = 0; u < net.devices.size(); ++u) is_origin.push_back(logic.ctx.bool_val(u == target));
+    for (DeviceId u = 0; u < net.devices.size(); ++u)
+      is_origin.push_back(logic.ctx.bool_val(u == target));
     out.push_back(igp::encode(net, logic, p, is_origin, segment_slice(net, k),
-                              tag + "~" + net.devices[target].name, facts,
-                              igp::Transit::switches));
+                              tag + "~" + net.devices[target].name, facts, igp::Transit::switches));
   }
   return out;
 }
@@ -277,8 +313,8 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
   for (std::size_t i = 1; i < cover.size(); ++i) {
     std::vector<z3::expr> o;
     for (DeviceId u = 0; u < n; ++u) o.push_back(ctx.bool_val(net.is_origin(cover[i], u)));
-    igps.push_back(igp::encode(net, logic, p, o, in_slice, tag + "@" + net.prefixes[cover[i]].name,
-                               facts));
+    igps.push_back(
+        igp::encode(net, logic, p, o, in_slice, tag + "@" + net.prefixes[cover[i]].name, facts));
     origins.push_back(std::move(o));
   }
   const bool host_dest = net.prefixes[dest].is_host();
@@ -314,7 +350,8 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
         a = host_dest ? is_origin[*net.prefixes[*r.prefix].host_of] : ctx.bool_val(false);
       else
         a = ctx.bool_val(r.applies_to(net, dest));
-      if (!a.is_false()) statics.push_back(static_state(net, logic, p, r, a, {segs.data(), segs.size()}));
+      if (!a.is_false())
+        statics.push_back(static_state(net, logic, p, r, a, {segs.data(), segs.size()}));
     }
     auto c = candidates_at<SmtLogic>(net, logic, u, {cs.data(), cs.size()},
                                      {statics.data(), statics.size()});

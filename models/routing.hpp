@@ -166,8 +166,12 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
     const CoverState<L>& q = covers[i];
     const unsigned spec = net.prefixes[q.prefix].specificity();
     if (!logic.is_false(q.is_origin))
-      out.push_back({RouteSource::connected, spec, 0, i == 0 ? Action::deliver : Action::discard,
-                     q.is_origin, {}});
+      out.push_back({RouteSource::connected,
+                     spec,
+                     0,
+                     i == 0 ? Action::deliver : Action::discard,
+                     q.is_origin,
+                     {}});
     if (takes_igp)
       out.push_back({RouteSource::igp, spec, default_distance(RouteSource::igp, junos),
                      Action::forward, q.igp_route, q.igp_next_hop});
@@ -227,10 +231,10 @@ class RouteTable {
   // explanations.
   struct Used {
     RouteSource source;
-    PrefixId prefix;                      // connected, IGP: the covering prefix it is for
-    std::optional<std::size_t> route;     // static: index into Network::statics
-    std::uint64_t cost = 0;               // IGP: the least cost from u
-    std::vector<DeviceId> installed;      // static: the next hops installed
+    PrefixId prefix;                   // connected, IGP: the covering prefix it is for
+    std::optional<std::size_t> route;  // static: index into Network::statics
+    std::uint64_t cost = 0;            // IGP: the least cost from u
+    std::vector<DeviceId> installed;   // static: the next hops installed
   };
   std::optional<Used> used(DeviceId u, std::optional<std::size_t> via, std::size_t next) const;
   std::size_t nodes() const { return slots * devices; }
@@ -267,7 +271,7 @@ class RouteTable {
   const ExplicitPlane* plane_ = nullptr;
   LeastCost* cache_ = nullptr;
   mutable std::vector<Cover> covers_;  // dist empty until cover(i) asks
-  std::size_t session_slot_ = 0;  // k ≥ 1: a session walks table towards segment target k
+  std::size_t session_slot_ = 0;       // k ≥ 1: a session walks table towards segment target k
   // The selections built so far: per node an index into computed_ (kNone: not yet); a deque
   // keeps the references at() hands out valid.
   static constexpr std::uint32_t kNone = UINT32_MAX;
@@ -283,18 +287,27 @@ inline RouteTable route_table(const Network& net, const ExplicitPlane& p, Prefix
 // depend on the BFD sessions' choices, so the route tables of a plane's session combinations
 // and the sessions' own walks share them.  Holds a reference to the plane: any plane that
 // differs from it in session_up alone has the same states.
+class ReferenceCosts;
 class LeastCost {
  public:
-  LeastCost(const Network& net, const ExplicitPlane& p) : net_(&net), p_(&p) {}
+  // With `ref`, a state the reference plane shares with this one is copied from it.
+  LeastCost(const Network& net, const ExplicitPlane& p, ReferenceCosts* ref = nullptr)
+      : net_(&net), p_(&p), ref_(ref) {}
   const RouteTable::Cover& prefix(PrefixId q);         // over the IGP, towards q's origins
   const RouteTable::Cover& segment(std::size_t slot);  // switches only, towards target `slot`
 
  private:
   const igp::UpArcs& arcs();
+  // This plane's state from the reference's (igp::distances_after), when the plane only lacks
+  // arcs of the reference.
+  std::optional<RouteTable::Cover> from_reference(const RouteTable::Cover& reference,
+                                                  igp::Transit transit);
 
   const Network* net_;
   const ExplicitPlane* p_;
+  ReferenceCosts* ref_;
   std::optional<igp::UpArcs> arcs_;
+  std::optional<std::optional<std::vector<igp::Arc>>> removed_;  // from the reference's arcs
   std::map<PrefixId, RouteTable::Cover> prefixes_;
   std::map<std::size_t, RouteTable::Cover> segments_;
 };
@@ -307,6 +320,24 @@ RouteTable::Cover segment_distance(const Network& net, const ExplicitPlane& p, s
 SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
                                     const RouteTable::Cover& seg, DeviceId u,
                                     std::vector<char>& buffer);
+
+// The least-cost states of a reference plane (the design with no fault), for a search that
+// judges many fault sets of one design (the hot-event search): a plane whose up arcs are the
+// reference's less a few has, for each state, the reference's except where every least-cost
+// path lost an arc; LeastCost searches only those devices again (igp::distances_after,
+// proofs/SOUNDNESS.md §10).  Each reference state is computed when first asked.  One per search
+// and thread.
+class ReferenceCosts {
+ public:
+  ReferenceCosts(const Network& net, ExplicitPlane plane);
+  ReferenceCosts(const ReferenceCosts&) = delete;  // costs_ holds plane_'s address
+  ReferenceCosts& operator=(const ReferenceCosts&) = delete;
+
+ private:
+  friend class LeastCost;
+  ExplicitPlane plane_;
+  LeastCost costs_;
+};
 
 // --- symbolic ------------------------------------------------------------------------------
 // Per segment target: the distance equations in its subgraph over the devices segment_slice

@@ -116,80 +116,84 @@ class Builder {
 // With `judge`, the verdict first: a scenario that violates ends the pass (the support of a
 // violating state is never asked for).
 Judged support_pass(const Network& net, const Requirement& req, const FaultState& faults,
-                    bool judge) {
+                    bool judge, ReferenceCosts* ref) {
   Judged out;
   if (!req.one_flow()) return out;
   {
     ExplicitPlane base = make_plane(net, faults, std::vector<char>(net.lags.size(), 1));
     for (DomainId d = 0; d < net.domains.size(); ++d)
       if (base.split_brain[d] && domain_matters(net, req, d)) {
-        if (judge) out.violation = find_violation(net, req, faults);
+        if (judge) out.violation = find_violation(net, req, faults, ref);
         return out;
       }
   }
   Support s{std::vector<char>(net.devices.size(), 0), std::vector<char>(net.links.size(), 0)};
   std::vector<char> sessions(net.sessions.size(), 0);  // 1: met on a walk, 2: its walks done
-  for_each_scenario(net, req, faults, [&](const ExplicitPlane& p, LeastCost& cache) {
-    RouteTable t = route_table(net, p, req.to, &cache);
-    if (judge)
-      if ((out.violation = judge_flow(net, req, p, t))) return true;
-    Builder b(net, p, s);
-    // The least-cost states by index: 0 the destination, i ≥ 1 covering prefix i - 1, then
-    // one per segment slot.
-    RouteTable::Cover dest{req.to, t.origin, t.igp_dist};
-    std::vector<Reads> reads(1 + t.covers() + t.segments.size());
-    reads[0].state = &dest;
-    const std::size_t seg0 = 1 + t.covers();
-    for (std::size_t k = 0; k < t.segments.size(); ++k)
-      reads[seg0 + k] = {&t.segments[k], igp::Transit::switches, {}};
-    b.walk(t, node_of(net, req.from), [&](NodeId v) {
-      const DeviceId u = t.device(v);
-      if (t.slot(v) > 0) {
-        reads[seg0 + t.slot(v) - 1].at.push_back(u);
-        return;
-      }
-      // The IGP towards P, then towards each covering prefix, more specific first, up to the
-      // first u has a route for: a less specific route is never selected while it stays.
-      if (uses_igp(net, u))
-        for (std::size_t i = 0; i < seg0; ++i) {
-          if (i > 0) reads[i].state = &t.cover(i - 1);
-          reads[i].at.push_back(u);
-          if (reads[i].state->dist[u] != kNoRoute) break;
-        }
-      for (std::size_t i : net.statics_of[u]) {
-        const StaticRoute& r = net.statics[i];
-        if (!r.applies_to(net, req.to)) continue;
-        for (std::size_t j = 0; j < r.via.size(); ++j) {
-          if (r.segment[j] != 0) {
-            reads[seg0 + r.segment[j] - 1].at.push_back(u);
-            if (r.session[j] != kNoSession && !sessions[r.session[j]]) sessions[r.session[j]] = 1;
-            continue;
+  for_each_scenario(
+      net, req, faults,
+      [&](const ExplicitPlane& p, LeastCost& cache) {
+        RouteTable t = route_table(net, p, req.to, &cache);
+        if (judge)
+          if ((out.violation = judge_flow(net, req, p, t))) return true;
+        Builder b(net, p, s);
+        // The least-cost states by index: 0 the destination, i ≥ 1 covering prefix i - 1, then
+        // one per segment slot.
+        RouteTable::Cover dest{req.to, t.origin, t.igp_dist};
+        std::vector<Reads> reads(1 + t.covers() + t.segments.size());
+        reads[0].state = &dest;
+        const std::size_t seg0 = 1 + t.covers();
+        for (std::size_t k = 0; k < t.segments.size(); ++k)
+          reads[seg0 + k] = {&t.segments[k], igp::Transit::switches, {}};
+        b.walk(t, node_of(net, req.from), [&](NodeId v) {
+          const DeviceId u = t.device(v);
+          if (t.slot(v) > 0) {
+            reads[seg0 + t.slot(v) - 1].at.push_back(u);
+            return;
           }
-          for (const LogicalLink& ll : net.logical[u])
-            if (std::find(ll.far.begin(), ll.far.end(), r.via[j]) != ll.far.end()) b.mark(ll);
+          // The IGP towards P, then towards each covering prefix, more specific first, up to the
+          // first u has a route for: a less specific route is never selected while it stays.
+          if (uses_igp(net, u))
+            for (std::size_t i = 0; i < seg0; ++i) {
+              if (i > 0) reads[i].state = &t.cover(i - 1);
+              reads[i].at.push_back(u);
+              if (reads[i].state->dist[u] != kNoRoute) break;
+            }
+          for (std::size_t i : net.statics_of[u]) {
+            const StaticRoute& r = net.statics[i];
+            if (!r.applies_to(net, req.to)) continue;
+            for (std::size_t j = 0; j < r.via.size(); ++j) {
+              if (r.segment[j] != 0) {
+                reads[seg0 + r.segment[j] - 1].at.push_back(u);
+                if (r.session[j] != kNoSession && !sessions[r.session[j]])
+                  sessions[r.session[j]] = 1;
+                continue;
+              }
+              for (const LogicalLink& ll : net.logical[u])
+                if (std::find(ll.far.begin(), ll.far.end(), r.via[j]) != ll.far.end()) b.mark(ll);
+            }
+          }
+        });
+        for (const Reads& r : reads)
+          if (!r.at.empty()) b.close(r);
+        // A session met on a walk: its options come from its two walks through the segment,
+        // which do not depend on the sessions' choices (once each, whichever scenario meets it).
+        auto through = [&](std::size_t k, DeviceId from) {
+          const RouteTable::Cover& seg = cache.segment(k);
+          RouteTable walks = segment_walks(net, p, k, seg);
+          Reads r{&seg, igp::Transit::switches, {}};
+          b.walk(walks, node_of(net, from), [&](NodeId v) { r.at.push_back(walks.device(v)); });
+          b.close(r);
+        };
+        for (std::size_t i = 0; i < net.sessions.size(); ++i) {
+          if (sessions[i] != 1) continue;
+          sessions[i] = 2;
+          const SegmentSession& ss = net.sessions[i];
+          through(net.slot_of(ss.neighbour), ss.device);
+          through(net.slot_of(ss.device), ss.neighbour);
         }
-      }
-    });
-    for (const Reads& r : reads)
-      if (!r.at.empty()) b.close(r);
-    // A session met on a walk: its options come from its two walks through the segment,
-    // which do not depend on the sessions' choices (once each, whichever scenario meets it).
-    auto through = [&](std::size_t k, DeviceId from) {
-      const RouteTable::Cover& seg = cache.segment(k);
-      RouteTable walks = segment_walks(net, p, k, seg);
-      Reads r{&seg, igp::Transit::switches, {}};
-      b.walk(walks, node_of(net, from), [&](NodeId v) { r.at.push_back(walks.device(v)); });
-      b.close(r);
-    };
-    for (std::size_t i = 0; i < net.sessions.size(); ++i) {
-      if (sessions[i] != 1) continue;
-      sessions[i] = 2;
-      const SegmentSession& ss = net.sessions[i];
-      through(net.slot_of(ss.neighbour), ss.device);
-      through(net.slot_of(ss.device), ss.neighbour);
-    }
-    return false;
-  });
+        return false;
+      },
+      ref);
   if (out.violation) return out;
   // The ICCP links of the MC-LAG domains with a client that takes part: failing one may split
   // the brain, which takes members out of service.  (Failing a peer splits it too, but a peer
@@ -204,12 +208,13 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
 }  // namespace
 
 std::optional<Support> judgement_support(const Network& net, const Requirement& req,
-                                         const FaultState& faults) {
-  return support_pass(net, req, faults, /*judge=*/false).support;
+                                         const FaultState& faults, ReferenceCosts* ref) {
+  return support_pass(net, req, faults, /*judge=*/false, ref).support;
 }
 
-Judged judge_with_support(const Network& net, const Requirement& req, const FaultState& faults) {
-  return support_pass(net, req, faults, /*judge=*/true);
+Judged judge_with_support(const Network& net, const Requirement& req, const FaultState& faults,
+                          ReferenceCosts* ref) {
+  return support_pass(net, req, faults, /*judge=*/true, ref);
 }
 
 bool is_hot(const Network& net, const Support& s, const FaultEvent& event) {

@@ -16,12 +16,21 @@ namespace faultline::models {
 // detectors, hosts, every fault kind of DESIGN.md §4, and the routing of DESIGN.md §7 —
 // declared and covering prefixes, static routes direct or over L2 segments with their BFD
 // sessions.
-inline const FeatureSet kHotSupports{
-    Feature::lag,           Feature::mclag_client,       Feature::bfd,
-    Feature::microbfd,      Feature::non_transit_device, Feature::fault_down,
-    Feature::fault_blackhole, Feature::multi_element_event, Feature::reach,
-    Feature::isolate,       Feature::waypoints,          Feature::avoided,
-    Feature::prefixes,      Feature::static_routes,      Feature::prefix_destination};
+inline const FeatureSet kHotSupports{Feature::lag,
+                                     Feature::mclag_client,
+                                     Feature::bfd,
+                                     Feature::microbfd,
+                                     Feature::non_transit_device,
+                                     Feature::fault_down,
+                                     Feature::fault_blackhole,
+                                     Feature::multi_element_event,
+                                     Feature::reach,
+                                     Feature::isolate,
+                                     Feature::waypoints,
+                                     Feature::avoided,
+                                     Feature::prefixes,
+                                     Feature::static_routes,
+                                     Feature::prefix_destination};
 
 struct Support {
   // R, the devices some walk from the source reaches in some scenario the judge visits, and
@@ -36,10 +45,11 @@ struct Support {
 };
 
 // The support of `req` (a one-flow requirement) under `faults`, or nullopt when it cannot be
-// bounded: not one flow, or an MC-LAG domain with a client that takes part in `req` is in split brain (its
-// choice may hand traffic back to members the state does not show as serving).
+// bounded: not one flow, or an MC-LAG domain with a client that takes part in `req` is in split
+// brain (its choice may hand traffic back to members the state does not show as serving). With
+// `ref`, least-cost states are copied from it where they agree (models::ReferenceCosts).
 std::optional<Support> judgement_support(const Network& net, const Requirement& req,
-                                         const FaultState& faults);
+                                         const FaultState& faults, ReferenceCosts* ref = nullptr);
 
 // The explicit judgement of a one-flow requirement (find_violation) and, when it holds, its
 // support, from one pass over the scenarios: each route table is built once for both.  A
@@ -48,7 +58,8 @@ struct Judged {
   std::optional<Witness> violation;
   std::optional<Support> support;
 };
-Judged judge_with_support(const Network& net, const Requirement& req, const FaultState& faults);
+Judged judge_with_support(const Network& net, const Requirement& req, const FaultState& faults,
+                          ReferenceCosts* ref = nullptr);
 
 // Whether `event` may change the verdict at a state whose support is `s`: it fails a device of
 // the support, or a link of the support (directly, through one of its ports, or by failing a

@@ -25,6 +25,13 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
   std::vector<std::vector<std::size_t>> found;  // as positions in `universe`, sorted
   std::vector<models::Witness> witnesses;       // the dropped flow of each found set
   std::set<std::vector<std::size_t>> level{{}};
+  // The no-fault plane's least-cost states, copied into every judged plane that shares them
+  // (proofs/SOUNDNESS.md §10): a judgement then searches again only the states its faults
+  // change.
+  models::ReferenceCosts reference(
+      design.net,
+      models::make_plane(design.net, models::apply_events(design.net, design.events, {}),
+                         std::vector<char>(design.net.lags.size(), 1)));
   std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
   // opts.from_size needs no special case: the smaller levels find nothing and only build chains.
   for (std::size_t size = 0; size <= max_size && !level.empty(); ++size) {
@@ -62,7 +69,7 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
         return std::nullopt;  // too many split-brain choices to enumerate: not for this engine
       ++stats.solver_calls;
       if (size == max_size || defer) {  // no support needed now
-        if (auto w = models::find_violation(design.net, req, state)) {
+        if (auto w = models::find_violation(design.net, req, state, &reference)) {
           found.push_back(pos);
           witnesses.push_back(std::move(*w));
         } else if (size < max_size) {
@@ -70,7 +77,7 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
         }
         continue;
       }
-      models::Judged judged = models::judge_with_support(design.net, req, state);
+      models::Judged judged = models::judge_with_support(design.net, req, state, &reference);
       if (judged.violation) {
         found.push_back(pos);
         witnesses.push_back(std::move(*judged.violation));
@@ -87,7 +94,8 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
         const std::vector<std::size_t>& pos = *survivors[i];
         extend(pos, models::judgement_support(
                         design.net, req,
-                        models::apply_events(design.net, design.events, events_at(universe, pos))));
+                        models::apply_events(design.net, design.events, events_at(universe, pos)),
+                        &reference));
       }
     }
     level = std::move(next);

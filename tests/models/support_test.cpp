@@ -2,8 +2,8 @@
 // touches none of it leaves the verdict as it is.
 #include <catch2/catch.hpp>
 
-#include "models/support.hpp"
 #include "models/requirements.hpp"
+#include "models/support.hpp"
 #include "tests/models/two_readings.hpp"
 #include "tests/support/load.hpp"
 #include "tests/support/random_design.hpp"
@@ -14,7 +14,8 @@ using testing::design_of;
 TEST_CASE("a device off every least-cost path is cold; one on it is hot", "[models][support]") {
   auto d = design_of(
       "device s router; device m router; device t router; device far router;\n"
-      "link s:1 -- m:1;\nlink m:2 -- t:1;\nlink s:2 -- far:1 { cost = 9; }\nlink far:2 -- t:2 { cost = 9; }\n"
+      "link s:1 -- m:1;\nlink m:2 -- t:1;\nlink s:2 -- far:1 { cost = 9; }\nlink far:2 -- t:2 { "
+      "cost = 9; }\n"
       "faults { down device; }\nrequire reach s -> t;\n");
   const auto& req = d.net.requirements[0];
   auto s = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
@@ -139,7 +140,8 @@ TEST_CASE("a free BFD session: the support covers the walks of both its choices"
       "link h:1 -- sw1:1;\nlink h:2 -- sw2:1;\nlink sw1:2 -- gw:1;\nlink sw2:2 -- gw:2;\n"
       "link h:3 -- sw3:1;\nlink sw3:2 -- gw2:1;\nlink gw:3 -- isp:1;\nlink gw2:3 -- isp:2;\n"
       "prefix internet 0.0.0.0/0 at isp;\n"
-      "static h internet via gw { bfd = on; }\nstatic h internet via gw2 { bfd = on; distance = 5; }\n"
+      "static h internet via gw { bfd = on; }\nstatic h internet via gw2 { bfd = on; distance = 5; "
+      "}\n"
       "faults { down link; blackhole port; }\nrequire reach h -> internet tolerate 2;\n");
   const auto& req = d.net.requirements[0];
   auto index = [&](const std::string& n) {
@@ -154,9 +156,46 @@ TEST_CASE("a free BFD session: the support covers the walks of both its choices"
   CHECK(models::is_hot(d.net, *s, d.events[index("down gw2:3--isp:2")]));
   CHECK(models::find_violation(
       d.net, req,
-      models::apply_events(d.net, d.events, {index("blackhole sw1:1"), index("down gw2:3--isp:2")})));
+      models::apply_events(d.net, d.events,
+                           {index("blackhole sw1:1"), index("down gw2:3--isp:2")})));
   // Without the port fault the session is up only: the backup's uplink is cold.
   auto healthy = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
   REQUIRE(healthy);
   CHECK_FALSE(models::is_hot(d.net, *healthy, d.events[index("down gw2:3--isp:2")]));
+}
+
+TEST_CASE("least-cost states from the reference plane equal a fresh search",
+          "[models][support][igp]") {
+  // LeastCost with a ReferenceCosts repairs the no-fault state where the plane lost tight arcs
+  // (igp::distances_after); without one it searches afresh.  Both must agree on every state,
+  // towards every prefix and segment target, under random fault sets of random routed designs.
+  std::mt19937_64 rng(17);
+  testing::RandomDesignOptions opts;
+  opts.routing = true;
+  std::size_t states = 0, repaired = 0;
+  for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+    auto d = design_of(testing::random_design(seed, opts));
+    const std::vector<char> keeps(d.net.lags.size(), 1);
+    models::ReferenceCosts ref(
+        d.net, models::make_plane(d.net, models::apply_events(d.net, d.events, {}), keeps));
+    for (int trial = 0; trial < 4; ++trial) {
+      auto set = testing::random_set(rng, d, 1 + trial % 3);
+      auto p = models::make_plane(d.net, models::apply_events(d.net, d.events, set), keeps);
+      models::LeastCost fresh(d.net, p), reused(d.net, p, &ref);
+      for (models::PrefixId q = 0; q < d.net.prefixes.size(); ++q) {
+        INFO("seed " << seed << " prefix " << d.net.prefixes[q].name);
+        const auto& a = reused.prefix(q);
+        CHECK(a.dist == fresh.prefix(q).dist);
+        ++states;
+      }
+      for (std::size_t k = 1; k < d.net.slots(); ++k) {
+        INFO("seed " << seed << " segment slot " << k);
+        CHECK(reused.segment(k).dist == fresh.segment(k).dist);
+        ++states;
+      }
+      repaired += !set.empty();
+    }
+  }
+  CHECK(states > 2000);
+  CHECK(repaired > 300);
 }
