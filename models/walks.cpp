@@ -9,8 +9,8 @@ namespace faultline::models {
 namespace {
 ExplicitLogic explicit_logic;
 
-Moves<ExplicitLogic> moves(const Network& net, const ExplicitPlane& p,
-                                       const RouteTable& t, NodeId u) {
+Moves<ExplicitLogic> moves(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                           NodeId u) {
   return moves_at(net, explicit_logic, p, t.at(u), t.accepts, u);
 }
 bool delivered(const ExplicitPlane& p, const RouteTable& t, NodeId u) {
@@ -77,6 +77,32 @@ class WalkTree {
   const RouteTable& t_;
   std::vector<std::optional<Parent>> parent_;
 };
+
+// The first node, breadth first from `src`, where `is_target` holds, over walks that end where
+// they are delivered or die, stop at a `barrier` node, and take no move whose egress port drops
+// or that lands where the flow dies (unless it is a target); `reached(from, move)` sees each
+// move that reaches a node first.  nullopt when no walk gets there.
+template <class Target, class Reached>
+std::optional<NodeId> first_reached(const Network& net, const ExplicitPlane& p, const RouteTable& t,
+                                    NodeId src, Target&& is_target,
+                                    const std::vector<char>* barrier, Reached&& reached) {
+  std::vector<char> seen(t.nodes(), 0);
+  std::deque<NodeId> queue{src};
+  seen[src] = 1;
+  while (!queue.empty()) {
+    NodeId u = queue.front();
+    queue.pop_front();
+    if (is_target(u)) return u;
+    if ((barrier && (*barrier)[u]) || delivered(p, t, u) || dies(p, t, u)) continue;
+    for (const auto& o : moves(net, p, t, u)) {
+      if (o.egress_drop || seen[o.to] || (o.arrives_dead && !is_target(o.to))) continue;
+      seen[o.to] = 1;
+      reached(u, o);
+      queue.push_back(o.to);
+    }
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 // --- explicit ------------------------------------------------------------------------------
@@ -188,43 +214,19 @@ std::vector<char> delivers_some(const Network& net, const ExplicitPlane& p, cons
 
 bool delivers_some_from(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                         NodeId src) {
-  std::vector<char> seen(t.nodes(), 0);
-  std::deque<NodeId> queue{src};
-  seen[src] = 1;
-  while (!queue.empty()) {
-    NodeId u = queue.front();
-    queue.pop_front();
-    if (delivered(p, t, u)) return true;
-    if (dies(p, t, u)) continue;
-    for (const auto& o : moves(net, p, t, u)) {
-      if (o.egress_drop || seen[o.to]) continue;
-      if (o.arrives_dead && !delivered(p, t, o.to)) continue;
-      seen[o.to] = 1;
-      queue.push_back(o.to);
-    }
-  }
-  return false;
+  auto is_delivered = [&](NodeId u) { return delivered(p, t, u); };
+  return first_reached(net, p, t, src, is_delivered, nullptr, [](NodeId, const auto&) {})
+      .has_value();
 }
 
 std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                               const std::vector<char>& target, const std::vector<char>& barrier,
                               NodeId src) {
   WalkTree tree(t);
-  std::vector<char> seen(t.nodes(), 0);
-  std::deque<NodeId> queue{src};
-  seen[src] = 1;
-  while (!queue.empty()) {
-    NodeId u = queue.front();
-    queue.pop_front();
-    if (target[u]) return tree.path_to(u);
-    if (barrier[u] || delivered(p, t, u) || dies(p, t, u)) continue;
-    for (const auto& o : moves(net, p, t, u)) {
-      if (o.egress_drop || seen[o.to] || (o.arrives_dead && !target[o.to])) continue;
-      seen[o.to] = 1;
-      tree.reach(u, o);
-      queue.push_back(o.to);
-    }
-  }
+  auto found = first_reached(
+      net, p, t, src, [&](NodeId u) { return target[u] != 0; }, &barrier,
+      [&](NodeId from, const Move<ExplicitLogic>& o) { tree.reach(from, o); });
+  if (found) return tree.path_to(*found);
   return {tree.step(src)};  // no such walk: the precondition was not met
 }
 
@@ -245,8 +247,8 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
     auto opts = moves(net, p, t, u);
     for (const auto& o : opts) {
       if (o.egress_drop || o.arrives_dead) {
-        DroppedWalk w{path_to(u), o.egress_drop ? DropReason::blackholed_port
-                                                : DropReason::no_transit,
+        DroppedWalk w{path_to(u),
+                      o.egress_drop ? DropReason::blackholed_port : DropReason::no_transit,
                       o.egress_drop ? std::optional<LinkId>(o.member) : std::nullopt};
         w.steps.back().out = o.member;
         w.steps.back().via = o.via;
@@ -269,9 +271,8 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
   while (!on_walk[u]) {
     on_walk[u] = 1;
     auto opts = moves(net, p, t, u);
-    auto next = std::find_if(opts.begin(), opts.end(), [&](const auto& o) {
-      return !delivered(p, t, o.to) && !good[o.to];
-    });
+    auto next = std::find_if(opts.begin(), opts.end(),
+                             [&](const auto& o) { return !delivered(p, t, o.to) && !good[o.to]; });
     if (next == opts.end()) break;  // cannot happen for a non-delivering node; stay safe
     steps.push_back(tree.step(u, next->member, next->via));
     u = next->to;
@@ -288,16 +289,16 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
 //         egress port on a usable move) or having a usable move that lands in the set.  Such a
 //         set exists iff some walk ends in a drop or loops (follow the moves inside `on`).
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                             const EncodedRoutes& routes,
-                             const std::vector<z3::expr>& is_source,
+                             const EncodedRoutes& routes, const std::vector<z3::expr>& is_source,
                              const std::string& tag) {
   z3::context& c = logic.ctx;
   const std::size_t n = routes.nodes();
   const std::vector<char>& in_slice = routes.in_slice;
   std::vector<z3::expr> on;
   for (NodeId u = 0; u < n; ++u)
-    on.push_back(in_slice[u] ? c.bool_const(("walk[" + node_name(net, routes, u) + "]" + tag).c_str())
-                             : c.bool_val(false));
+    on.push_back(in_slice[u]
+                     ? c.bool_const(("walk[" + node_name(net, routes, u) + "]" + tag).c_str())
+                     : c.bool_val(false));
   z3::expr_vector facts(c);
   for (NodeId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
@@ -320,11 +321,9 @@ z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const Sm
 //         target, or no barrier, not delivered at, not dying, and having a usable move without
 //         an egress drop to a device of the set with a lower rank.  Ranks forbid cycles.
 z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                        const EncodedRoutes& routes,
-                        const std::vector<z3::expr>& is_source,
+                        const EncodedRoutes& routes, const std::vector<z3::expr>& is_source,
                         const std::vector<z3::expr>& target, const std::vector<char>& barrier,
-                        const std::string& name,
-                        const std::string& tag) {
+                        const std::string& name, const std::string& tag) {
   z3::context& c = logic.ctx;
   const std::size_t n = routes.nodes();
   const std::vector<char>& in_slice = routes.in_slice;
@@ -348,9 +347,9 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
                          ? m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u]
                          : m.usable && !m.egress_drop && on[m.to] && rank[m.to] < rank[u] &&
                                (!m.arrives_dead || target[m.to]));
-    facts.push_back(z3::implies(on[u] && !target[u], !delivered_at(p, routes[u], routes.device(u)) &&
-                                                         !dies_at(p, routes[u], routes.device(u)) &&
-                                                         logic.any(next)));
+    facts.push_back(z3::implies(on[u] && !target[u],
+                                !delivered_at(p, routes[u], routes.device(u)) &&
+                                    !dies_at(p, routes[u], routes.device(u)) && logic.any(next)));
   }
   return logic.all(facts);
 }
@@ -364,12 +363,10 @@ std::vector<z3::expr> encode_delivering(const Network&, const SmtPlane& p,
 }
 
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                               const EncodedRoutes& routes,
-                               const std::vector<z3::expr>& is_source,
+                               const EncodedRoutes& routes, const std::vector<z3::expr>& is_source,
                                const std::string& tag) {
   return encode_walk_to(net, logic, p, routes, is_source, encode_delivering(net, p, routes),
-                        std::vector<char>(routes.nodes(), 0), "delivered_walk",
-                        tag);
+                        std::vector<char>(routes.nodes(), 0), "delivered_walk", tag);
 }
 
 // match:  every walk from u is delivered
@@ -378,8 +375,7 @@ z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const 
 //         move lands on a lower rank.  The ranks exclude good cycles, so good is the least
 //         fixpoint: exactly the devices whose every walk is delivered.
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
-                                          const SmtPlane& p,
-                                          const EncodedRoutes& routes,
+                                          const SmtPlane& p, const EncodedRoutes& routes,
                                           const std::string& tag, std::vector<z3::expr>& facts) {
   z3::context& c = logic.ctx;
   const std::size_t n = routes.nodes();
@@ -389,8 +385,7 @@ std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& lo
     const std::string name = node_name(net, routes, u) + "]" + tag;
     good.push_back(in_slice[u] ? c.bool_const(("delivers_all[" + name).c_str())
                                : c.bool_val(false));
-    rank.push_back(in_slice[u] ? c.int_const(("delivers_all_rank[" + name).c_str())
-                               : c.int_val(0));
+    rank.push_back(in_slice[u] ? c.int_const(("delivers_all_rank[" + name).c_str()) : c.int_val(0));
   }
   for (NodeId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
@@ -404,8 +399,8 @@ std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& lo
       lower.push_back(z3::implies(m.usable, rank[m.to] < rank[u]));
     }
     z3::expr delivered = delivered_at(p, routes[u], routes.device(u));
-    z3::expr forwards = !dies_at(p, routes[u], routes.device(u)) && logic.any(usable) && !logic.any(egress) &&
-                        logic.all(onward);
+    z3::expr forwards = !dies_at(p, routes[u], routes.device(u)) && logic.any(usable) &&
+                        !logic.any(egress) && logic.all(onward);
     facts.push_back(good[u] == (delivered || forwards));
     facts.push_back(z3::implies(good[u] && !delivered, logic.all(lower)));
   }
