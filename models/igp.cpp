@@ -16,6 +16,15 @@ bool carries(const Network& net, DeviceId x, Transit transit) {
 bool eligible(const Network& net, const std::vector<char>& origin, DeviceId x, Transit transit) {
   return carries(net, x, transit) || origin[x];
 }
+// Whether arc a is tight for the least-cost state (dist, origin): a.u is no origin, a.x is
+// eligible, both are finite and dist(u) = cost + dist(x).  A plane that lacks only arcs that
+// are not tight has the same state (proofs/SOUNDNESS.md §10).
+bool tight(const Network& net, const std::vector<std::uint64_t>& dist,
+           const std::vector<char>& origin, const Arc& a, Transit transit) {
+  if (origin[a.u] || dist[a.u] == kNoRoute || dist[a.x] == kNoRoute) return false;
+  return eligible(net, origin, a.x, transit) && dist[a.u] == a.cost + dist[a.x];
+}
+
 }  // namespace
 
 void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
@@ -55,12 +64,6 @@ std::optional<std::vector<Arc>> removed_arcs(const UpArcs& ref, const UpArcs& ar
     if (j != end) return std::nullopt;  // an arc the reference does not have
   }
   return out;
-}
-
-bool tight(const Network& net, const std::vector<std::uint64_t>& dist,
-           const std::vector<char>& origin, const Arc& a, Transit transit) {
-  if (origin[a.u] || dist[a.u] == kNoRoute || dist[a.x] == kNoRoute) return false;
-  return eligible(net, origin, a.x, transit) && dist[a.u] == a.cost + dist[a.x];
 }
 
 // match:  a reference state d0 over arcs A0, a plane with arcs A = A0 \ removed
@@ -178,9 +181,8 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
 bool attains(const Network& net, const Plane<ExplicitLogic>& p,
              const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
              const LogicalLink& ll, DeviceId x, Transit transit) {
-  if (origin[ll.from] || dist[ll.from] == kNoRoute) return false;
-  if (!eligible(net, origin, x, transit) || dist[x] == kNoRoute) return false;
-  return dist[ll.from] == ll.cost + dist[x] && lag::up_towards(net, ExplicitLogic{}, p, ll, x);
+  return tight(net, dist, origin, Arc{ll.from, x, ll.cost}, transit) &&
+         lag::up_towards(net, ExplicitLogic{}, p, ll, x);
 }
 
 void next_hops(const Network& net, const Plane<ExplicitLogic>& p,

@@ -41,12 +41,6 @@ struct Arc {
 };
 std::optional<std::vector<Arc>> removed_arcs(const UpArcs& ref, const UpArcs& arcs);
 
-// Whether arc a is tight for the least-cost state (dist, origin): a.u is no origin, a.x is
-// eligible, both are finite and dist(u) = cost + dist(x).  A plane that only lacks arcs that
-// are not tight has the same state (proofs/SOUNDNESS.md §10).
-bool tight(const Network& net, const std::vector<std::uint64_t>& dist,
-           const std::vector<char>& origin, const Arc& a, Transit transit);
-
 // The same state in plane `p` whose up arcs `arcs` are the reference's less `removed`
 // (removed_arcs), from the reference's state `d0`: only the devices whose every tight arc was
 // removed, and those whose least-cost paths all run through them, are searched again.  Equal
