@@ -32,13 +32,30 @@ SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
 }
 
 namespace {
+// Prefix q's origins, its least-cost state not yet computed.
+RouteTable::Cover prefix_cover(const Network& net, PrefixId q) {
+  RouteTable::Cover c{q, std::vector<char>(net.devices.size(), 0), {}};
+  for (DeviceId o : net.prefixes[q].origins) c.origin[o] = 1;
+  return c;
+}
 // The IGP state towards q's origins.
 RouteTable::Cover prefix_distance(const Network& net, const ExplicitPlane& p, PrefixId q,
                                   const igp::UpArcs* arcs = nullptr) {
-  RouteTable::Cover c{q, std::vector<char>(net.devices.size(), 0), {}};
-  for (DeviceId o : net.prefixes[q].origins) c.origin[o] = 1;
+  RouteTable::Cover c = prefix_cover(net, q);
   c.dist = igp::distances(net, p, c.origin, igp::Transit::igp, arcs);
   return c;
+}
+
+// The state kept under `key` in `kept`; else the reference's repaired (LeastCost::from_reference),
+// else `fresh()`.
+template <class Key, class Reference, class Fresh>
+const RouteTable::Cover& kept_or(std::map<Key, RouteTable::Cover>& kept, Key key,
+                                 Reference&& from_reference, Fresh&& fresh) {
+  auto it = kept.find(key);
+  if (it != kept.end()) return it->second;
+  std::optional<RouteTable::Cover> c = from_reference();
+  if (!c) c = fresh();
+  return kept.emplace(key, std::move(*c)).first->second;
 }
 }  // namespace
 
@@ -57,21 +74,23 @@ std::optional<RouteTable::Cover> LeastCost::from_reference(const RouteTable::Cov
 }
 
 const RouteTable::Cover& LeastCost::prefix(PrefixId q) {
-  auto it = prefixes_.find(q);
-  if (it != prefixes_.end()) return it->second;
-  std::optional<RouteTable::Cover> c;
-  if (ref_) c = from_reference(ref_->costs_.prefix(q), igp::Transit::igp);
-  if (!c) c = prefix_distance(*net_, *p_, q, &arcs());
-  return prefixes_.emplace(q, std::move(*c)).first->second;
+  return kept_or(
+      prefixes_, q,
+      [&]() -> std::optional<RouteTable::Cover> {
+        if (!ref_) return std::nullopt;
+        return from_reference(ref_->costs_.prefix(q), igp::Transit::igp);
+      },
+      [&] { return prefix_distance(*net_, *p_, q, &arcs()); });
 }
 
 const RouteTable::Cover& LeastCost::segment(std::size_t slot) {
-  auto it = segments_.find(slot);
-  if (it != segments_.end()) return it->second;
-  std::optional<RouteTable::Cover> c;
-  if (ref_) c = from_reference(ref_->costs_.segment(slot), igp::Transit::switches);
-  if (!c) c = segment_distance(*net_, *p_, slot, &arcs());
-  return segments_.emplace(slot, std::move(*c)).first->second;
+  return kept_or(
+      segments_, slot,
+      [&]() -> std::optional<RouteTable::Cover> {
+        if (!ref_) return std::nullopt;
+        return from_reference(ref_->costs_.segment(slot), igp::Transit::switches);
+      },
+      [&] { return segment_distance(*net_, *p_, slot, &arcs()); });
 }
 
 ReferenceCosts::ReferenceCosts(const Network& net, ExplicitPlane plane)
@@ -97,11 +116,7 @@ RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, L
   for (std::size_t k = 1; k < slots; ++k)
     for (DeviceId u = 0; u < n; ++u) accepts.push_back(is_switch(net, u));
   std::vector<PrefixId> cover = net.covering(dest);
-  for (std::size_t i = 1; i < cover.size(); ++i) {
-    Cover c{cover[i], std::vector<char>(n, 0), {}};
-    for (DeviceId o : net.prefixes[cover[i]].origins) c.origin[o] = 1;
-    covers_.push_back(std::move(c));
-  }
+  for (std::size_t i = 1; i < cover.size(); ++i) covers_.push_back(prefix_cover(net, cover[i]));
   // Towards each target some static next hop is (only a BFD session's return walk goes to the
   // others: they stay empty).
   for (std::size_t k = 1; k < slots; ++k)

@@ -196,8 +196,9 @@ Candidates<L> candidates_at(const Network& net, const L& logic, DeviceId u,
 // What every walk node does with a flow to one destination in one plane.  A node is a device
 // and a slot (Network::slots): slot 0 looks the destination up, slot k ≥ 1 is a frame that
 // switches carry towards segment target k (node = slot · devices + device).  The producers'
-// state is computed at once; a node's selection when a walk first asks for it (a reach
-// judgement visits only the nodes its source reaches).  Holds a reference to the plane: use
+// state towards the destination and the segment targets is computed at once, a covering
+// prefix's when a device first needs it; a node's selection when a walk first asks for it (a
+// reach judgement visits only the nodes its source reaches).  Holds a reference to the plane: use
 // it while the plane lives.
 class LeastCost;
 class RouteTable {
