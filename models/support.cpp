@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <map>
 
 #include "models/requirements.hpp"
 #include "models/sessions.hpp"
@@ -119,22 +118,24 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
                     bool judge, ReferenceCosts* ref) {
   Judged out;
   if (!req.one_flow()) return out;
-  {
-    ExplicitPlane base = make_plane(net, faults, std::vector<char>(net.lags.size(), 1));
-    for (DomainId d = 0; d < net.domains.size(); ++d)
-      if (base.split_brain[d] && domain_matters(net, req, d)) {
-        if (judge) out.violation = find_violation(net, req, faults, ref);
-        return out;
-      }
-  }
   Support s{std::vector<char>(net.devices.size(), 0), std::vector<char>(net.links.size(), 0)};
-  std::vector<char> sessions(net.sessions.size(), 0);  // 1: met on a walk, 2: its walks done
+  // A relevant split brain leaves the support unbounded (the same in every scenario of the
+  // state: split brain does not depend on the choices); the judgement still runs to its end.
+  std::optional<bool> bounded;
+  std::vector<char> walked(net.sessions.size(), 0);  // the session's own walks are in s
   for_each_scenario(
       net, req, faults,
       [&](const ExplicitPlane& p, LeastCost& cache) {
         RouteTable t = route_table(net, p, req.to, &cache);
         if (judge)
           if ((out.violation = judge_flow(net, req, p, t))) return true;
+        if (!bounded) {
+          bounded = true;
+          for (DomainId d = 0; d < net.domains.size(); ++d)
+            if (p.split_brain[d] && domain_matters(net, req, d)) bounded = false;
+        }
+        if (!*bounded) return !judge;  // nothing to build; only the verdict goes on
+        std::vector<std::size_t> met;  // sessions first met in this scenario
         Builder b(net, p, s);
         // The least-cost states by index: 0 the destination, i ≥ 1 covering prefix i - 1, then
         // one per segment slot.
@@ -164,8 +165,10 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
             for (std::size_t j = 0; j < r.via.size(); ++j) {
               if (r.segment[j] != 0) {
                 reads[seg0 + r.segment[j] - 1].at.push_back(u);
-                if (r.session[j] != kNoSession && !sessions[r.session[j]])
-                  sessions[r.session[j]] = 1;
+                if (r.session[j] != kNoSession && !walked[r.session[j]]) {
+                  walked[r.session[j]] = 1;
+                  met.push_back(r.session[j]);
+                }
                 continue;
               }
               for (const LogicalLink& ll : net.logical[u])
@@ -184,9 +187,7 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
           b.walk(walks, node_of(net, from), [&](NodeId v) { r.at.push_back(walks.device(v)); });
           b.close(r);
         };
-        for (std::size_t i = 0; i < net.sessions.size(); ++i) {
-          if (sessions[i] != 1) continue;
-          sessions[i] = 2;
+        for (std::size_t i : met) {
           const SegmentSession& ss = net.sessions[i];
           through(net.slot_of(ss.neighbour), ss.device);
           through(net.slot_of(ss.device), ss.neighbour);
@@ -194,7 +195,7 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
         return false;
       },
       ref);
-  if (out.violation) return out;
+  if (out.violation || !bounded.value_or(false)) return out;
   // The ICCP links of the MC-LAG domains with a client that takes part: failing one may split
   // the brain, which takes members out of service.  (Failing a peer splits it too, but a peer
   // is at an end of every member of its clients' bundles, so the incidence rule covers it.)
