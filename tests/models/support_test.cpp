@@ -11,52 +11,77 @@
 using namespace faultline;
 using testing::design_of;
 
-TEST_CASE("a device off every least-cost path is cold; one on it is hot", "[models][support]") {
-  auto d = design_of(
-      "device s router; device m router; device t router; device far router;\n"
-      "link s:1 -- m:1;\nlink m:2 -- t:1;\nlink s:2 -- far:1 { cost = 9; }\nlink far:2 -- t:2 { "
-      "cost = 9; }\n"
-      "faults { down device; }\nrequire reach s -> t;\n");
-  const auto& req = d.net.requirements[0];
-  auto s = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
-  REQUIRE(s);
-  auto event = [&](const std::string& n) -> const models::FaultEvent& {
-    for (const auto& e : d.events)
-      if (e.name == n) return e;
-    throw std::runtime_error(n);
-  };
-  CHECK(models::is_hot(d.net, *s, event("down m")));
-  CHECK_FALSE(models::is_hot(d.net, *s, event("down far")));
+namespace {
+
+std::size_t event_index(const models::Design& d, const std::string& name) {
+  for (std::size_t i = 0; i < d.events.size(); ++i)
+    if (d.events[i].name == name) return i;
+  throw std::runtime_error(name);
 }
 
-TEST_CASE("cold events never change a reach verdict", "[models][support]") {
-  std::mt19937_64 rng(11);
-  std::size_t cold_checked = 0;
-  for (std::uint64_t seed = 1; seed <= 80; ++seed) {
-    auto d = design_of(testing::random_design(seed));
+struct ColdCount {
+  std::size_t cold = 0, hot = 0;
+};
+
+// Grows one random state per one-flow requirement (of the kinds `judged`) of random designs by
+// every event of its universe: an event the support calls cold must leave the verdict as it is.
+template <class Judged>
+ColdCount check_cold_events(std::uint64_t rng_seed, std::uint64_t designs,
+                            const testing::RandomDesignOptions& opts, Judged&& judged) {
+  std::mt19937_64 rng(rng_seed);
+  ColdCount n;
+  for (std::uint64_t seed = 1; seed <= designs; ++seed) {
+    auto d = design_of(testing::random_design(seed, opts));
     for (const auto& req : d.net.requirements) {
-      if (req.kind != models::Requirement::Kind::reach) continue;
+      if (!judged(req)) continue;
       auto universe = models::requirement_universe(d.net, d.events, req);
       std::vector<std::size_t> base;
       for (std::size_t i : testing::random_set(rng, d, 1))
         if (std::find(universe.begin(), universe.end(), i) != universe.end()) base.push_back(i);
       auto state = models::apply_events(d.net, d.events, base);
+      if (models::choice_count(d.net, req, state) > models::kMaxFreeChoices) continue;
       auto support = models::judgement_support(d.net, req, state);
       if (!support) continue;
       bool verdict = models::find_violation(d.net, req, state).has_value();
       for (std::size_t e : universe) {
         if (std::find(base.begin(), base.end(), e) != base.end()) continue;
-        if (models::is_hot(d.net, *support, d.events[e])) continue;
+        if (models::is_hot(d.net, *support, d.events[e])) {
+          ++n.hot;
+          continue;
+        }
         auto grown = base;
         grown.push_back(e);
+        auto after = models::apply_events(d.net, d.events, grown);
+        if (models::choice_count(d.net, req, after) > models::kMaxFreeChoices) continue;
         INFO("seed " << seed << " " << req.text << " + " << d.events[e].name);
-        CHECK(models::find_violation(d.net, req, models::apply_events(d.net, d.events, grown))
-                  .has_value() == verdict);
-        ++cold_checked;
+        CHECK(models::find_violation(d.net, req, after).has_value() == verdict);
+        ++n.cold;
       }
     }
   }
-  CHECK(cold_checked > 200);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a device off every least-cost path is cold; one on it is hot", "[models][support]") {
+  auto d = design_of(
+      "device s router; device m router; device t router; device far router;\n"
+      "link s:1 -- m:1;\nlink m:2 -- t:1;\nlink s:2 -- far:1 { cost = 9; }\n"
+      "link far:2 -- t:2 { cost = 9; }\n"
+      "faults { down device; }\nrequire reach s -> t;\n");
+  const auto& req = d.net.requirements[0];
+  auto s = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
+  REQUIRE(s);
+  CHECK(models::is_hot(d.net, *s, d.events[event_index(d, "down m")]));
+  CHECK_FALSE(models::is_hot(d.net, *s, d.events[event_index(d, "down far")]));
+}
+
+TEST_CASE("cold events never change a reach verdict", "[models][support]") {
+  auto n = check_cold_events(11, 80, {}, [](const models::Requirement& req) {
+    return req.kind == models::Requirement::Kind::reach;
+  });
+  CHECK(n.cold > 200);
 }
 
 TEST_CASE("a static next hop behind switches: the segment's least-cost path is hot, a detour cold",
@@ -75,9 +100,7 @@ TEST_CASE("a static next hop behind switches: the segment's least-cost path is h
   auto s = models::judgement_support(d.net, req, models::apply_events(d.net, d.events, {}));
   REQUIRE(s);
   auto event = [&](const std::string& n) -> const models::FaultEvent& {
-    for (const auto& e : d.events)
-      if (e.name == n) return e;
-    throw std::runtime_error(n);
+    return d.events[event_index(d, n)];
   };
   CHECK(models::is_hot(d.net, *s, event("blackhole sw1")));
   CHECK(models::is_hot(d.net, *s, event("down h:1--sw1:1")));
@@ -90,41 +113,12 @@ TEST_CASE("a static next hop behind switches: the segment's least-cost path is h
 TEST_CASE("cold events never change a verdict with routing and walk clauses",
           "[models][support][routing]") {
   // Prefixes, statics direct and over segments with BFD sessions, isolate, via, avoid.
-  std::mt19937_64 rng(13);
   testing::RandomDesignOptions opts;
   opts.routing = opts.walk_clauses = true;
-  std::size_t cold_checked = 0, hot_seen = 0;
-  for (std::uint64_t seed = 1; seed <= 120; ++seed) {
-    auto d = design_of(testing::random_design(seed, opts));
-    for (const auto& req : d.net.requirements) {
-      if (!req.one_flow()) continue;
-      auto universe = models::requirement_universe(d.net, d.events, req);
-      std::vector<std::size_t> base;
-      for (std::size_t i : testing::random_set(rng, d, 1))
-        if (std::find(universe.begin(), universe.end(), i) != universe.end()) base.push_back(i);
-      auto state = models::apply_events(d.net, d.events, base);
-      if (models::choice_count(d.net, req, state) > models::kMaxFreeChoices) continue;
-      auto support = models::judgement_support(d.net, req, state);
-      if (!support) continue;
-      bool verdict = models::find_violation(d.net, req, state).has_value();
-      for (std::size_t e : universe) {
-        if (std::find(base.begin(), base.end(), e) != base.end()) continue;
-        if (models::is_hot(d.net, *support, d.events[e])) {
-          ++hot_seen;
-          continue;
-        }
-        auto grown = base;
-        grown.push_back(e);
-        auto after = models::apply_events(d.net, d.events, grown);
-        if (models::choice_count(d.net, req, after) > models::kMaxFreeChoices) continue;
-        INFO("seed " << seed << " " << req.text << " + " << d.events[e].name);
-        CHECK(models::find_violation(d.net, req, after).has_value() == verdict);
-        ++cold_checked;
-      }
-    }
-  }
-  CHECK(cold_checked > 200);
-  CHECK(hot_seen > 200);
+  auto n = check_cold_events(13, 120, opts,
+                             [](const models::Requirement& req) { return req.one_flow(); });
+  CHECK(n.cold > 200);
+  CHECK(n.hot > 200);
 }
 
 TEST_CASE("a free BFD session: the support covers the walks of both its choices",
@@ -144,11 +138,7 @@ TEST_CASE("a free BFD session: the support covers the walks of both its choices"
       "}\n"
       "faults { down link; blackhole port; }\nrequire reach h -> internet tolerate 2;\n");
   const auto& req = d.net.requirements[0];
-  auto index = [&](const std::string& n) {
-    for (std::size_t i = 0; i < d.events.size(); ++i)
-      if (d.events[i].name == n) return i;
-    throw std::runtime_error(n);
-  };
+  auto index = [&](const std::string& n) { return event_index(d, n); };
   auto port = models::apply_events(d.net, d.events, {index("blackhole sw1:1")});
   REQUIRE_FALSE(models::find_violation(d.net, req, port));
   auto s = models::judgement_support(d.net, req, port);
