@@ -23,7 +23,7 @@ struct UnionFind {
 // The surviving logical connections: a plain link that is up, or a LAG with at least min-links
 // members up (its far end is one device: MC-LAG clients are outside the fragment).  Inside the
 // fragment belief is physical state (proofs/SOUNDNESS.md §5.1) — a member serves iff it is up —
-// so of the behaviour rules only links::derive_up, the one text of "up", needs to run.
+// so of the behaviour rules only links::up, the one text of "up", needs to run.
 struct Survivors {
   std::vector<std::pair<DeviceId, DeviceId>> edges;
 };
@@ -32,7 +32,7 @@ ExplicitPlane physical_plane(const Network& net, const FaultState& f) {
   ExplicitPlane p;
   p.link_down = f.link_down;
   p.device_down = f.device_down;  // nothing is black-holed inside the fragment
-  links::derive_up(net, ExplicitLogic{}, p);
+  for (LinkId l = 0; l < net.links.size(); ++l) p.link_up.push_back(links::up(net, p, l));
   return p;
 }
 

@@ -14,14 +14,20 @@ inline bool has_detector(const Network& net, LinkId l) {
 //         believed_up(l) = up(l) ∧ crosses u→v ∧ crosses v→u       with BFD / micro-BFD
 // Without a detector a black-holed device or port stays believed up: the gray failure.
 template <class L>
+typename L::Bool believed(const Network& net, const Plane<L>& p, LinkId l) {
+  if (has_detector(net, l)) return p.link_up[l] && p.crosses[0][l] && p.crosses[1][l];
+  return p.link_up[l];
+}
+
+template <class L>
 void derive(const Network& net, const L& logic, Plane<L>& p) {
   (void)logic;
-  for (LinkId l = 0; l < net.links.size(); ++l) {
-    if (has_detector(net, l))
-      p.believed_up.push_back(p.link_up[l] && p.crosses[0][l] && p.crosses[1][l]);
-    else
-      p.believed_up.push_back(p.link_up[l]);
-  }
+  for (LinkId l = 0; l < net.links.size(); ++l) p.believed_up.push_back(believed(net, p, l));
+}
+
+template <class L>
+void rederive(const Network& net, Plane<L>& p, const std::vector<LinkId>& changed) {
+  for (LinkId l : changed) p.believed_up[l] = believed(net, p, l);
 }
 
 }  // namespace faultline::models::detectors

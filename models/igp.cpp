@@ -32,41 +32,57 @@ void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
   const std::size_t n = net.devices.size();
   struct Pending {
     DeviceId x, u;
-    std::uint32_t cost;
+    std::uint32_t cost, via;
   };
   thread_local std::vector<Pending> arcs;  // no allocation once the buffers have grown
   arcs.clear();
   for (DeviceId u = 0; u < n; ++u)
-    for (const LogicalLink& ll : net.logical[u])
+    for (std::uint32_t i = 0; i < net.logical[u].size(); ++i) {
+      const LogicalLink& ll = net.logical[u][i];
       for (DeviceId x : ll.far)
-        if (lag::up_towards(net, logic, p, ll, x)) arcs.push_back({x, u, ll.cost});
+        if (lag::up_towards(net, logic, p, ll, x)) arcs.push_back({x, u, ll.cost, i});
+    }
   out.start.assign(n + 1, 0);
   for (const Pending& a : arcs) ++out.start[a.x + 1];
   for (std::size_t i = 0; i < n; ++i) out.start[i + 1] += out.start[i];
   out.into.resize(arcs.size());
-  for (const Pending& a : arcs) out.into[out.start[a.x]++] = {a.u, a.cost};
+  out.via.resize(arcs.size());
+  for (const Pending& a : arcs) {
+    out.via[out.start[a.x]] = a.via;
+    out.into[out.start[a.x]++] = {a.u, a.cost};
+  }
   for (std::size_t i = n; i > 0; --i) out.start[i] = out.start[i - 1];
   out.start[0] = 0;
 }
 
-std::optional<std::vector<Arc>> removed_arcs(const UpArcs& ref, const UpArcs& arcs) {
+std::optional<std::vector<Arc>> removed_arcs(const Network& net, const Plane<ExplicitLogic>& ref,
+                                             const Plane<ExplicitLogic>& p) {
+  ExplicitLogic logic;
+  thread_local std::vector<std::pair<DeviceId, std::uint32_t>> changed;  // logical links
+  changed.clear();
+  for (LinkId l = 0; l < net.links.size(); ++l)
+    if (p.serving[l] != ref.serving[l])
+      for (const auto& end : net.logical_ends[l]) changed.push_back(end);
+  for (LagId g = 0; g < net.lags.size(); ++g)
+    if (p.lag_up[g] != ref.lag_up[g])
+      for (LinkId m : net.lags[g].members)
+        for (const auto& end : net.logical_ends[m]) changed.push_back(end);
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
   std::vector<Arc> out;
-  const std::size_t n = ref.start.size() - 1;
-  for (DeviceId x = 0; x < n; ++x) {
-    std::uint32_t j = arcs.start[x];
-    const std::uint32_t end = arcs.start[x + 1];
-    for (std::uint32_t i = ref.start[x]; i < ref.start[x + 1]; ++i) {
-      if (j < end && arcs.into[j] == ref.into[i])
-        ++j;
-      else
-        out.push_back({ref.into[i].first, x, ref.into[i].second});
+  for (auto [u, i] : changed) {
+    const LogicalLink& ll = net.logical[u][i];
+    for (DeviceId x : ll.far) {
+      const bool before = lag::up_towards(net, logic, ref, ll, x);
+      const bool now = lag::up_towards(net, logic, p, ll, x);
+      if (now && !before) return std::nullopt;  // an arc the reference does not have
+      if (before && !now) out.push_back({u, x, ll.cost});
     }
-    if (j != end) return std::nullopt;  // an arc the reference does not have
   }
   return out;
 }
 
-// match:  a reference state d0 over arcs A0, a plane with arcs A = A0 \ removed
+// match:  a reference state d0 over arcs A0 (`arcs`), a plane with arcs A = A0 \ removed
 // result: affected = the devices u with d0(u) < ∞ left with no tight arc of A towards an
 //         unaffected device (decided in increasing d0, from the tails of removed tight arcs;
 //         tight arcs strictly decrease d0, so every device below is final when u is);
@@ -84,6 +100,10 @@ std::vector<std::uint64_t> distances_after(const Network& net, const Plane<Expli
   std::priority_queue<Item, std::vector<Item>, std::greater<>> check;
   for (const Arc& a : removed)
     if (tight(net, d0, origin, a, transit)) check.push({d0[a.u], a.u});
+  // Whether arc i of the reference's, into x, is up in the plane (not removed).
+  auto up = [&](std::uint32_t i, DeviceId x) {
+    return lag::up_towards(net, logic, p, net.logical[arcs.into[i].first][arcs.via[i]], x);
+  };
   // u's arcs in the plane: its logical links up towards a far device.
   auto each_arc = [&](DeviceId u, auto&& f) {
     for (const LogicalLink& ll : net.logical[u])
@@ -105,7 +125,7 @@ std::vector<std::uint64_t> distances_after(const Network& net, const Plane<Expli
     lost.push_back(u);
     for (std::uint32_t i = arcs.start[u]; i < arcs.start[u + 1]; ++i) {
       const Arc above{arcs.into[i].first, u, arcs.into[i].second};
-      if (!decided[above.u] && tight(net, d0, origin, above, transit))
+      if (!decided[above.u] && up(i, u) && tight(net, d0, origin, above, transit))
         check.push({d0[above.u], above.u});
     }
   }
@@ -125,7 +145,7 @@ std::vector<std::uint64_t> distances_after(const Network& net, const Plane<Expli
     if (d != dist[x] || !eligible(net, origin, x, transit)) continue;
     for (std::uint32_t i = arcs.start[x]; i < arcs.start[x + 1]; ++i) {
       auto [u, cost] = arcs.into[i];
-      if (affected[u] && d + cost < dist[u]) {
+      if (affected[u] && d + cost < dist[u] && up(i, x)) {
         dist[u] = d + cost;
         heap.push({dist[u], u});
       }

@@ -30,21 +30,24 @@ enum class Transit { igp, switches };
 struct UpArcs {
   std::vector<std::uint32_t> start;                      // per device, into `into`
   std::vector<std::pair<DeviceId, std::uint32_t>> into;  // (u, cost)
+  std::vector<std::uint32_t> via;  // per arc of `into`: its logical link, in net.logical[u]
 };
 void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out);
 
-// The arcs of `ref` that `arcs` lacks, as (u, x, cost), when `arcs` holds nothing `ref` does
-// not (both up_arcs of planes of one design, in their order); nullopt when it adds an arc.
+// The arcs of plane `ref` that plane `p` lacks, as (u, x, cost), when `p` has no arc `ref`
+// lacks (planes of one design); nullopt when it adds one.  Only the logical links of links
+// whose serving differs, or of bundles whose state differs, are compared.
 struct Arc {
   DeviceId u, x;
   std::uint32_t cost;
 };
-std::optional<std::vector<Arc>> removed_arcs(const UpArcs& ref, const UpArcs& arcs);
+std::optional<std::vector<Arc>> removed_arcs(const Network& net, const Plane<ExplicitLogic>& ref,
+                                             const Plane<ExplicitLogic>& p);
 
-// The same state in plane `p` whose up arcs `arcs` are the reference's less `removed`
-// (removed_arcs), from the reference's state `d0`: only the devices whose every tight arc was
-// removed, and those whose least-cost paths all run through them, are searched again.  Equal
-// to distances(net, p, origin, transit) (proofs/SOUNDNESS.md §10).
+// The same state in plane `p`, whose up arcs are those of the reference plane (`arcs`) less
+// `removed` (removed_arcs), from the reference's state `d0`: only the devices whose every
+// tight arc was removed, and those whose least-cost paths all run through them, are searched
+// again.  Equal to distances(net, p, origin, transit) (proofs/SOUNDNESS.md §10).
 std::vector<std::uint64_t> distances_after(const Network& net, const Plane<ExplicitLogic>& p,
                                            const std::vector<std::uint64_t>& d0,
                                            const std::vector<char>& origin, Transit transit,

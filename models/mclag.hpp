@@ -51,4 +51,14 @@ void derive_choices(const Network& net, const L& logic, Plane<L>& p) {
   }
 }
 
+// Both again, for a plane some of whose links changed (domains and bundles are few).
+template <class L>
+void rederive(const Network& net, const L& logic, Plane<L>& p) {
+  p.iccp_ok.clear();
+  p.split_brain.clear();
+  p.choice_allowed.clear();
+  derive_domains(net, logic, p);
+  derive_choices(net, logic, p);
+}
+
 }  // namespace faultline::models::mclag

@@ -57,6 +57,11 @@ void Network::build_logical_links() {
       logical[f].push_back(back);
     }
   }
+  logical_ends.assign(links.size(), {});
+  std::vector<int> seen(links.size(), 0);
+  for (DeviceId d = 0; d < devices.size(); ++d)
+    for (std::uint32_t i = 0; i < logical[d].size(); ++i)
+      for (LinkId m : logical[d][i].members) logical_ends[m][seen[m]++] = {d, i};
 }
 
 void Network::build_host_prefixes() {
@@ -69,10 +74,30 @@ void Network::build_host_prefixes() {
 
 std::size_t Network::segment_slot(DeviceId target) {
   auto it = std::find(segment_targets.begin(), segment_targets.end(), target);
-  if (it != segment_targets.end()) return 1 + static_cast<std::size_t>(it - segment_targets.begin());
+  if (it != segment_targets.end())
+    return 1 + static_cast<std::size_t>(it - segment_targets.begin());
   segment_targets.push_back(target);
   carried.push_back(0);
   return segment_targets.size();
+}
+
+void Network::order_segments() {
+  std::vector<std::size_t> order;  // new position → old position
+  for (int pass : {1, 0})
+    for (std::size_t i = 0; i < carried.size(); ++i)
+      if (carried[i] == pass) order.push_back(i);
+  std::vector<std::size_t> renumbered(slots(), 0);  // old slot → new slot
+  std::vector<DeviceId> targets;
+  std::vector<char> marks;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    renumbered[order[k] + 1] = k + 1;
+    targets.push_back(segment_targets[order[k]]);
+    marks.push_back(carried[order[k]]);
+  }
+  segment_targets = std::move(targets);
+  carried = std::move(marks);
+  for (StaticRoute& r : statics)
+    for (std::size_t& s : r.segment) s = renumbered[s];
 }
 
 }  // namespace faultline::models
@@ -81,8 +106,7 @@ namespace faultline::models {
 
 std::string Range::text() const {
   std::string out;
-  for (int i = 3; i >= 0; --i)
-    out += std::to_string((addr >> (8 * i)) & 0xff) + (i ? "." : "");
+  for (int i = 3; i >= 0; --i) out += std::to_string((addr >> (8 * i)) & 0xff) + (i ? "." : "");
   return out + "/" + std::to_string(len);
 }
 
@@ -91,9 +115,8 @@ std::optional<Range> parse_cidr(const std::string& text, std::string& why) {
   std::size_t slash = text.find('/');
   if (slash == std::string::npos) return std::nullopt;
   auto decimal = [](const std::string& s, unsigned hi) -> std::optional<unsigned> {
-    if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), [](char c) {
-          return c >= '0' && c <= '9';
-        }))
+    if (s.empty() || s.size() > 3 ||
+        !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return std::nullopt;
     unsigned v = static_cast<unsigned>(std::stoul(s));
     if (v > hi) return std::nullopt;

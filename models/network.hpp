@@ -3,6 +3,7 @@
 // requirements.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -114,11 +115,11 @@ std::optional<Range> parse_cidr(const std::string& text, std::string& why);
 // device has an implicit host prefix of its own (its address only), contained in itself and in
 // 0.0.0.0/0 and in no other prefix; a device named as a destination means its host prefix.
 struct Prefix {
-  std::string name;                     // a host prefix is named after its device
-  std::optional<DeviceId> host_of;      // set for a device's implicit host prefix
-  std::vector<DeviceId> origins;        // where it is attached (connected)
+  std::string name;                 // a host prefix is named after its device
+  std::optional<DeviceId> host_of;  // set for a device's implicit host prefix
+  std::vector<DeviceId> origins;    // where it is attached (connected)
   SourceLoc loc;
-  Range range;                          // a declared prefix's range (unused for a host prefix)
+  Range range;  // a declared prefix's range (unused for a host prefix)
 
   bool is_host() const { return host_of.has_value(); }
   // Longest-prefix order: a host prefix is more specific than any declared range.
@@ -186,30 +187,43 @@ struct Network {
   std::vector<Link> links;
   std::vector<Lag> lags;
   std::vector<McLagDomain> domains;
-  std::vector<Prefix> prefixes;          // the host prefixes first, one per device, in order
-  std::vector<StaticRoute> statics;      // in declaration order
+  std::vector<Prefix> prefixes;      // the host prefixes first, one per device, in order
+  std::vector<StaticRoute> statics;  // in declaration order
   std::vector<std::vector<std::size_t>> statics_of;  // per device, its static routes
   // L2 segments (DESIGN.md §7): the devices some static next hop or BFD session reaches through
-  // switches only, in first-use order.  Walk slot k ≥ 1 is a flow carried towards
-  // segment_targets[k - 1]; `carried[k - 1]`: some static next hop is that target (the rest
-  // are only the far ends of BFD sessions' return walks).
+  // switches only.  Walk slot k ≥ 1 is a flow carried towards segment_targets[k - 1];
+  // `carried[k - 1]`: some static next hop is that target (the rest are only the far ends of
+  // BFD sessions' return walks).  Once resolved (order_segments), the carried targets come
+  // first, each group in first-use order.
   std::vector<DeviceId> segment_targets;
   std::vector<char> carried;
   std::vector<SegmentSession> sessions;
   // The slot of a segment target (1-based), adding it when new.
   std::size_t segment_slot(DeviceId target);
+  // Puts the carried targets first (renumbering the statics' slots): a flow's walk is only
+  // ever carried towards those, so its nodes need walk_slots() slots, not slots() — a fabric
+  // whose every host runs BFD towards its gateways has a return target per host.
+  void order_segments();
   // The slot of a segment target (0 when it is none).
   std::size_t slot_of(DeviceId target) const {
     auto it = std::find(segment_targets.begin(), segment_targets.end(), target);
-    return it == segment_targets.end() ? 0 : 1 + static_cast<std::size_t>(it - segment_targets.begin());
+    return it == segment_targets.end() ? 0
+                                       : 1 + static_cast<std::size_t>(it - segment_targets.begin());
   }
-  // Walk nodes: a device and a slot, node = slot · devices + device (models/walks.hpp).
+  // Per-target tables: slot 0 and one per segment target.
   std::size_t slots() const { return 1 + segment_targets.size(); }
+  // A flow's walk nodes: a device and a slot, node = slot · devices + device
+  // (models/walks.hpp), the slots the lookup and the carried targets.
+  std::size_t walk_slots() const {
+    return 1 + static_cast<std::size_t>(std::count(carried.begin(), carried.end(), 1));
+  }
   std::vector<Requirement> requirements;
   std::map<std::string, DeviceId> device_by_name;
 
   // Per device, its logical links in a deterministic order (declaration order).
   std::vector<std::vector<LogicalLink>> logical;
+  // Per link, the two logical links it is a member of: (device, index into logical[device]).
+  std::vector<std::array<std::pair<DeviceId, std::uint32_t>, 2>> logical_ends;
 
   std::string port_name(PortId p) const {
     return devices[ports[p].device].name + ":" + ports[p].name;

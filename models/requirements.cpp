@@ -97,12 +97,18 @@ std::vector<LagId> free_choices_in(const Network& net, const Requirement& req,
 }
 
 // The sessions whose choice can matter to `req`: of static routes that may apply to its
-// destination, on devices that take part (no walk ever looks anything up at any other).
+// destination, on devices that take part (no walk ever looks anything up at any other) and
+// are no origin of a one-flow destination: a static that applies contains the destination, so
+// at an origin the connected route wins (as long or longer, distance 0) and the static is never
+// selected — on a fabric whose hosts all run BFD towards their gateways, the target host's
+// sessions would otherwise be judged, and chosen, in every state.
 std::vector<std::size_t> sessions_in_play(const Network& net, const Requirement& req) {
   std::vector<std::size_t> out;
   for (std::size_t i :
-       sessions_towards(net, req.one_flow() ? std::optional<PrefixId>(req.to) : std::nullopt))
-    if (takes_part(net, req, net.sessions[i].device)) out.push_back(i);
+       sessions_towards(net, req.one_flow() ? std::optional<PrefixId>(req.to) : std::nullopt)) {
+    const DeviceId d = net.sessions[i].device;
+    if (takes_part(net, req, d) && !(req.one_flow() && net.is_origin(req.to, d))) out.push_back(i);
+  }
   return out;
 }
 
@@ -135,8 +141,10 @@ ExplicitPlane make_plane(const Network& net, ExplicitScenario scenario) {
 }
 
 ExplicitPlane make_plane(const Network& net, const FaultState& faults,
-                         const std::vector<char>& keeps_peer0) {
-  return make_plane(net, ExplicitScenario{faults, {keeps_peer0, {}}});
+                         const std::vector<char>& keeps_peer0, const ReferenceCosts* ref) {
+  ExplicitScenario scenario{faults, {keeps_peer0, {}}};
+  if (ref) return derive_plane_from(net, ref->plane(), std::move(scenario));
+  return make_plane(net, std::move(scenario));
 }
 
 bool takes_part(const Network& net, const Requirement& req, DeviceId d) {
@@ -146,8 +154,9 @@ bool takes_part(const Network& net, const Requirement& req, DeviceId d) {
 }
 
 std::vector<LagId> free_choices(const Network& net, const Requirement& req,
-                                const FaultState& faults) {
-  return free_choices_in(net, req, make_plane(net, faults, std::vector<char>(net.lags.size(), 1)));
+                                const FaultState& faults, const ReferenceCosts* ref) {
+  return free_choices_in(net, req,
+                         make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref));
 }
 
 void for_each_scenario(const Network& net, const Requirement& req, const FaultState& faults,
@@ -155,7 +164,7 @@ void for_each_scenario(const Network& net, const Requirement& req, const FaultSt
   // Forced choices: keep a peer that still has a believed-up member (peer[0] when both or none
   // have one); then every combination of the free ones, peer[0] first.
   std::vector<char> keeps(net.lags.size(), 1);
-  ExplicitPlane base = make_plane(net, faults, keeps);
+  ExplicitPlane base = make_plane(net, faults, keeps, ref);
   for (LagId g = 0; g < net.lags.size(); ++g) keeps[g] = base.choice_allowed[g] ? 1 : 0;
   std::vector<LagId> free = free_choices_in(net, req, base);
   // Every choice may stay peer[0]: the base plane is the plane of the first combination.
@@ -166,7 +175,7 @@ void for_each_scenario(const Network& net, const Requirement& req, const FaultSt
   }
   for (std::uint64_t mask = first; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
-    ExplicitPlane p = make_plane(net, faults, keeps);
+    ExplicitPlane p = make_plane(net, faults, keeps, ref);
     if (std::all_of(p.choice_allowed.begin(), p.choice_allowed.end(), [](char a) { return a; }) &&
         visit_sessions(net, req, p, visit, ref))
       return;
@@ -200,8 +209,9 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
   return judge(net, req, alive, p);
 }
 
-std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults) {
-  return free_choices(net, req, faults).size() + sessions_in_play(net, req).size();
+std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
+                         const ReferenceCosts* ref) {
+  return free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
 }
 
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,

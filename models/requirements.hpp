@@ -26,9 +26,10 @@ struct Witness {
 
 // The explicit plane of a scenario.
 ExplicitPlane make_plane(const Network& net, ExplicitScenario scenario);
-// The same for a fault state and a split-brain choice per LAG (1 = keeps peer[0]).
+// The same for a fault state and a split-brain choice per LAG (1 = keeps peer[0]); with `ref`,
+// derived from the reference's plane (derive_plane_from: the same plane, sooner).
 ExplicitPlane make_plane(const Network& net, const FaultState& faults,
-                         const std::vector<char>& keeps_peer0);
+                         const std::vector<char>& keeps_peer0, const ReferenceCosts* ref = nullptr);
 
 // Whether device d can take part in a walk `req` judges: it carries transit or is one of the
 // requirement's endpoints (reach's source and the destination's origins, connected's listed
@@ -41,7 +42,7 @@ bool takes_part(const Network& net, const Requirement& req, DeviceId d);
 // and the client's device takes part in `req` (the choice of any other client changes only
 // the members of a device no walk uses: proofs/SOUNDNESS.md §7).
 std::vector<LagId> free_choices(const Network& net, const Requirement& req,
-                                const FaultState& faults);
+                                const FaultState& faults, const ReferenceCosts* ref = nullptr);
 
 // The explicit judge enumerates 2^|free_choices| combinations; past this it needs them given.
 constexpr std::size_t kMaxFreeChoices = 16;
@@ -78,7 +79,8 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
 // How many choices the explicit judge enumerates for `req` under `faults` at most, as a power
 // of two: the free split-brain choices and the BFD sessions whose routes may apply.  Past
 // kMaxFreeChoices the judge needs the choices given (find_violation_with).
-std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults);
+std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
+                         const ReferenceCosts* ref = nullptr);
 
 // The symbolic fault events: one literal per event of a requirement's universe.
 struct SymbolicFaults {

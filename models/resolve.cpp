@@ -41,7 +41,9 @@ class Resolver {
     for (const auto& s : p_.statements) visit<ast::McLagStmt>(s, [&](auto& x) { mclag(x); });
     for (const auto& s : p_.statements) visit<ast::LagStmt>(s, [&](auto& x) { lag(x); });
     d_.net.statics_of.assign(d_.net.devices.size(), {});
-    for (const auto& s : p_.statements) visit<ast::StaticStmt>(s, [&](auto& x) { static_route(x); });
+    for (const auto& s : p_.statements)
+      visit<ast::StaticStmt>(s, [&](auto& x) { static_route(x); });
+    d_.net.order_segments();
     bool have_faults = false;
     for (const auto& s : p_.statements)
       visit<ast::FaultsStmt>(s, [&](auto& x) { faults(x, have_faults); });
@@ -231,8 +233,10 @@ class Resolver {
         const ast::Value* v = single(a);
         if (v && a.key.text == "preferences" && v->head.text != "junos" &&
             v->head.text != "cisco") {
-          error(*v, "expected 'junos' or 'cisco' for 'preferences' (the administrative "
-                    "distances), found '" + v->head.text + "'");
+          error(*v,
+                "expected 'junos' or 'cisco' for 'preferences' (the administrative "
+                "distances), found '" +
+                    v->head.text + "'");
           continue;
         }
         if (v) dev.attrs[a.key.text] = v->head.text;
@@ -494,7 +498,8 @@ class Resolver {
   void prefix(const ast::PrefixStmt& s) {
     if (!name_word(s.name)) return;
     if (auto dev = d_.net.device_by_name.find(s.name.text); dev != d_.net.device_by_name.end()) {
-      auto& d = error(s.name, "'" + s.name.text + "' names a device: a prefix needs a name of its own");
+      auto& d =
+          error(s.name, "'" + s.name.text + "' names a device: a prefix needs a name of its own");
       note(d, d_.net.devices[dev->second].loc, "device declared here");
       return;
     }
@@ -595,8 +600,10 @@ class Resolver {
         if (a.key.text == "bfd") {
           if (auto v = on_off(a)) r.bfd = *v;
         } else if (a.key.text == "distance") {
-          if (auto v = number_attr(a, 1, 255)) r.distance = *v;
-          else ok = false;
+          if (auto v = number_attr(a, 1, 255))
+            r.distance = *v;
+          else
+            ok = false;
         } else {
           unknown_attr(a, "static route", "bfd or distance");
           ok = false;
@@ -738,13 +745,14 @@ class Resolver {
       const std::string& key = c.keyword.text;
       const ast::Clause** slot = key == "tolerate" ? &tolerate : key == "via" ? &via : &avoid;
       if (key != "tolerate" && kind != "reach") {
-        error(c.keyword, "'" + key + "' applies to reach requirements, not to " + kind +
-                             " (" + kind + " takes only 'tolerate')");
+        error(c.keyword, "'" + key + "' applies to reach requirements, not to " + kind + " (" +
+                             kind + " takes only 'tolerate')");
         ok = false;
         continue;
       }
       if (*slot) {
-        auto& d = error(c.keyword, "'" + key + "' is given twice in this requirement: give it once");
+        auto& d =
+            error(c.keyword, "'" + key + "' is given twice in this requirement: give it once");
         note(d, loc((*slot)->keyword), "first given here");
         ok = false;
         continue;
@@ -766,8 +774,8 @@ class Resolver {
       r.kind = kind == "reach" ? Requirement::Kind::reach : Requirement::Kind::isolate;
       if (name_word(eps[0]) && !d_.net.device_by_name.count(eps[0].text) &&
           find_prefix(eps[0].text))
-        return void(error(eps[0], "'" + eps[0].text + "' is a prefix: the source of a " + kind +
-                                      " is a device"));
+        return void(error(
+            eps[0], "'" + eps[0].text + "' is a prefix: the source of a " + kind + " is a device"));
       auto a = find_device(eps[0]);
       if (!name_word(eps[1])) return;
       auto b = find_prefix(eps[1].text);
@@ -790,15 +798,18 @@ class Resolver {
       auto devices = [&](const ast::Clause* c, std::vector<DeviceId>& into) {
         if (!c) return;
         const std::string& key = c->keyword.text;
-        ok = device_list(c->args, into, [&](const ast::Word& w, DeviceId d) {
-               if (d != r.from && !d_.net.is_origin(r.to, d)) return true;
-               error(w, "'" + key + "' names '" + w.text + "', " +
-                            (d == r.from                          ? "the source"
-                             : d_.net.prefixes[r.to].is_host() ? "the destination"
-                                                                   : "an origin of the destination") +
-                            " of the requirement: list devices in between");
-               return false;
-             }) && ok;
+        ok = device_list(c->args, into,
+                         [&](const ast::Word& w, DeviceId d) {
+                           if (d != r.from && !d_.net.is_origin(r.to, d)) return true;
+                           error(w, "'" + key + "' names '" + w.text + "', " +
+                                        (d == r.from ? "the source"
+                                         : d_.net.prefixes[r.to].is_host()
+                                             ? "the destination"
+                                             : "an origin of the destination") +
+                                        " of the requirement: list devices in between");
+                           return false;
+                         }) &&
+             ok;
         r.text += " " + key + " " + names(into);
       };
       devices(via, r.via);

@@ -66,11 +66,11 @@ const igp::UpArcs& LeastCost::arcs() {
 
 std::optional<RouteTable::Cover> LeastCost::from_reference(const RouteTable::Cover& reference,
                                                            igp::Transit transit) {
-  if (!removed_) removed_ = igp::removed_arcs(ref_->costs_.arcs(), arcs());
+  if (!removed_) removed_ = igp::removed_arcs(*net_, ref_->plane_, *p_);
   if (!*removed_) return std::nullopt;  // the plane has an arc the reference lacks
   return RouteTable::Cover{reference.prefix, reference.origin,
                            igp::distances_after(*net_, *p_, reference.dist, reference.origin,
-                                                transit, arcs(), **removed_)};
+                                                transit, ref_->costs_.arcs(), **removed_)};
 }
 
 const RouteTable::Cover& LeastCost::prefix(PrefixId q) {
@@ -99,7 +99,7 @@ ReferenceCosts::ReferenceCosts(const Network& net, ExplicitPlane plane)
 RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, LeastCost* cache)
     : dest(d),
       devices(net.devices.size()),
-      slots(net.slots()),
+      slots(net.walk_slots()),
       net_(&net),
       plane_(&p),
       cache_(cache),
@@ -335,7 +335,7 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
   const bool host_dest = net.prefixes[dest].is_host();
   EncodedRoutes out;
   out.devices = n;
-  out.slots = net.slots();
+  out.slots = net.walk_slots();
   auto none = [&](DeviceId u) { return no_route(logic, net.logical[u].size()); };
   for (DeviceId u = 0; u < n; ++u) {
     out.accepts.push_back(accepts_at(net, logic, u, is_origin[u]));

@@ -333,6 +333,7 @@ class ReferenceCosts {
   ReferenceCosts(const Network& net, ExplicitPlane plane);
   ReferenceCosts(const ReferenceCosts&) = delete;  // costs_ holds plane_'s address
   ReferenceCosts& operator=(const ReferenceCosts&) = delete;
+  const ExplicitPlane& plane() const { return plane_; }
 
  private:
   friend class LeastCost;

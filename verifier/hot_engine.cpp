@@ -65,7 +65,7 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
       }
       models::FaultState state =
           models::apply_events(design.net, design.events, events_at(universe, pos));
-      if (models::choice_count(design.net, req, state) > models::kMaxFreeChoices)
+      if (models::choice_count(design.net, req, state, &reference) > models::kMaxFreeChoices)
         return std::nullopt;  // too many split-brain choices to enumerate: not for this engine
       ++stats.solver_calls;
       if (size == max_size || defer) {  // no support needed now
