@@ -62,7 +62,7 @@ std::optional<Witness> judge(const Network& net, const Requirement& req,
                              LeastCost* cache = nullptr) {
   auto judge_sources = [&](PrefixId dest,
                            const std::vector<DeviceId>& sources) -> std::optional<Witness> {
-    RouteTable t = route_table(net, p, dest);
+    RouteTable t = route_table(net, p, dest, cache);
     auto good = sources.size() == 1 ? delivers_all(net, p, t, sources[0]) : delivers_all(net, p, t);
     for (DeviceId src : sources) {
       if (t.origin[src] || good[src]) continue;

@@ -93,6 +93,17 @@ const RouteTable::Cover& LeastCost::segment(std::size_t slot) {
       [&] { return segment_distance(*net_, *p_, slot, &arcs()); });
 }
 
+const RouteTable& LeastCost::session_walks(std::size_t slot) {
+  auto it = walks_.find(slot);
+  if (it == walks_.end())
+    it = walks_
+             .emplace(
+                 std::piecewise_construct, std::forward_as_tuple(slot),
+                 std::forward_as_tuple(RouteTable::SessionWalks{}, *net_, *p_, slot, segment(slot)))
+             .first;
+  return it->second;
+}
+
 ReferenceCosts::ReferenceCosts(const Network& net, ExplicitPlane plane)
     : plane_(std::move(plane)), costs_(net, plane_) {}
 

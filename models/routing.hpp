@@ -296,6 +296,9 @@ class LeastCost {
       : net_(&net), p_(&p), ref_(ref) {}
   const RouteTable::Cover& prefix(PrefixId q);         // over the IGP, towards q's origins
   const RouteTable::Cover& segment(std::size_t slot);  // switches only, towards target `slot`
+  // The walks of BFD sessions' packets towards segment target `slot` (RouteTable::SessionWalks
+  // over segment(slot)), once per plane: the sessions' options and the support read one table.
+  const RouteTable& session_walks(std::size_t slot);
 
  private:
   const igp::UpArcs& arcs();
@@ -311,6 +314,7 @@ class LeastCost {
   std::optional<std::optional<std::vector<igp::Arc>>> removed_;  // from the reference's arcs
   std::map<PrefixId, RouteTable::Cover> prefixes_;
   std::map<std::size_t, RouteTable::Cover> segments_;
+  std::map<std::size_t, RouteTable> walks_;
 };
 
 // The least-cost distances towards segment target k in the subgraph whose only transit

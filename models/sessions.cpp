@@ -2,11 +2,6 @@
 
 namespace faultline::models {
 
-RouteTable segment_walks(const Network& net, const ExplicitPlane& p, std::size_t k,
-                         const RouteTable::Cover& seg) {
-  return RouteTable(RouteTable::SessionWalks{}, net, p, k, seg);
-}
-
 std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
                                             const std::vector<std::size_t>* only,
                                             LeastCost* cache) {
@@ -15,12 +10,8 @@ std::vector<SessionOptions> session_options(const Network& net, const ExplicitPl
   LeastCost own(net, p);
   if (!cache) cache = &own;
   // Per slot, lazily: the segment's walk table, asked only at the nodes the sessions' walks
-  // reach.
-  std::vector<std::optional<RouteTable>> tables(net.slots());
-  auto table = [&](std::size_t k) -> const RouteTable& {
-    if (!tables[k]) tables[k].emplace(segment_walks(net, p, k, cache->segment(k)));
-    return *tables[k];
-  };
+  // reach (kept in the plane's cache: the support reads the same tables).
+  auto table = [&](std::size_t k) -> const RouteTable& { return cache->session_walks(k); };
   // Whether every / some walk from `from` through segment k is delivered at its target.
   auto every = [&](std::size_t k, DeviceId from) {
     return delivers_all(net, p, table(k), node_of(net, from))[node_of(net, from)] != 0;
@@ -43,7 +34,8 @@ std::vector<SessionOptions> session_options(const Network& net, const ExplicitPl
 
 z3::expr encode_session_choices(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                                 const std::vector<igp::Encoded>& segments, const std::string& tag,
-                                std::vector<z3::expr>& facts, const std::vector<std::size_t>* only) {
+                                std::vector<z3::expr>& facts,
+                                const std::vector<std::size_t>* only) {
   z3::context& c = logic.ctx;
   const std::size_t n = net.devices.size();
   struct Walks {

@@ -20,11 +20,6 @@
 namespace faultline::models {
 
 // --- explicit ------------------------------------------------------------------------------
-// The walks of a session's packets towards segment target k (slot k) in one plane
-// (RouteTable::SessionWalks: built node by node as walks ask).
-RouteTable segment_walks(const Network& net, const ExplicitPlane& p, std::size_t k,
-                         const RouteTable::Cover& seg);
-
 struct SessionOptions {
   bool can_up = true, can_down = false;
 };

@@ -182,7 +182,7 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
         // which do not depend on the sessions' choices (once each, whichever scenario meets it).
         auto through = [&](std::size_t k, DeviceId from) {
           const RouteTable::Cover& seg = cache.segment(k);
-          RouteTable walks = segment_walks(net, p, k, seg);
+          const RouteTable& walks = cache.session_walks(k);
           Reads r{&seg, igp::Transit::switches, {}};
           b.walk(walks, node_of(net, from), [&](NodeId v) { r.at.push_back(walks.device(v)); });
           b.close(r);

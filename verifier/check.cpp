@@ -88,7 +88,7 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
   // Z3 then decides.
   if (opts.fast_path && used.within(models::kExplicitSupports) &&
       explicit_search_is_small(design, req, universe)) {
-    EngineAnswer answer = search_enumerate(c);
+    EngineAnswer answer = search_enumerate(c, /*reference=*/true);
     if (answer.status != Status::unknown || budget.exhausted()) {
       r.method = "explicit";
       return answer;
@@ -145,6 +145,13 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
     if (choices) return models::find_violation_with(design.net, req, state, *choices);
     return std::nullopt;
   };
+  // The no-fault plane's least-cost states, repaired for each explained plane.
+  std::optional<models::ReferenceCosts> reference;
+  if (!found.empty())
+    reference.emplace(
+        design.net,
+        models::make_plane(design.net, models::apply_events(design.net, design.events, {}),
+                           std::vector<char>(design.net.lags.size(), 1)));
   for (const auto& [set, choices, judged] : found) {
     std::optional<models::Witness> witness =
         judged ? std::optional<models::Witness>(std::move(*judged)) : replay(set, choices);
@@ -157,7 +164,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
       return "internal error: the violating set {" + names +
              "} found by the solver does not replay in the simulator";
     }
-    explanations.push_back(explain(design.net, req, *witness));
+    explanations.push_back(explain(design.net, req, *witness, &*reference));
     violations.push_back({set, std::move(*witness), set_probability(design.events, set)});
   }
   return "";

@@ -142,6 +142,8 @@ EngineAnswer search_failstop(SearchContext& c);
 // split-brain choices than the explicit judge enumerates (the caller falls back to smt).
 std::optional<EngineAnswer> search_hot(SearchContext& c);
 
-EngineAnswer search_enumerate(SearchContext& c);
+// With `reference`, each state is judged from the no-fault plane's (models::ReferenceCosts: the
+// same verdicts, sooner — the small-search path); without, from nothing (the oracle).
+EngineAnswer search_enumerate(SearchContext& c, bool reference = false);
 
 }  // namespace faultline::verifier

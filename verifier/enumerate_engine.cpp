@@ -70,21 +70,25 @@ EngineAnswer search_sets(SearchContext& c, const Judge& violates) {
 
 }  // namespace
 
-EngineAnswer search_enumerate(SearchContext& c) {
+EngineAnswer search_enumerate(SearchContext& c, bool reference) {
   const models::Design& design = c.design;
   const models::Requirement& req = c.req;
-  return search_sets(
-      c,
-      [&](const models::FaultState& state, std::string& refusal) {
-        if (models::choice_count(design.net, req, state) > models::kMaxFreeChoices) {
-          refusal = "the enumerate oracle does not try more than 2^" +
-                    std::to_string(models::kMaxFreeChoices) +
-                    " split-brain choice combinations (a BFD session over an L2 segment counts "
-                    "as one choice)";
-          return false;
-        }
-        return models::find_violation(design.net, req, state).has_value();
-      });
+  std::optional<models::ReferenceCosts> ref;
+  if (reference)
+    ref.emplace(design.net,
+                models::make_plane(design.net, models::apply_events(design.net, design.events, {}),
+                                   std::vector<char>(design.net.lags.size(), 1)));
+  models::ReferenceCosts* r = ref ? &*ref : nullptr;
+  return search_sets(c, [&](const models::FaultState& state, std::string& refusal) {
+    if (models::choice_count(design.net, req, state, r) > models::kMaxFreeChoices) {
+      refusal = "the enumerate oracle does not try more than 2^" +
+                std::to_string(models::kMaxFreeChoices) +
+                " split-brain choice combinations (a BFD session over an L2 segment counts "
+                "as one choice)";
+      return false;
+    }
+    return models::find_violation(design.net, req, state, r).has_value();
+  });
 }
 
 namespace {

@@ -88,7 +88,8 @@ std::vector<Drop::Withdrawn> withdrawn(const Network& net, const models::Explici
 
 }  // namespace
 
-Explanation explain(const Network& net, const models::Requirement& req, const models::Witness& w) {
+Explanation explain(const Network& net, const models::Requirement& req, const models::Witness& w,
+                    models::ReferenceCosts* ref) {
   const models::ExplicitPlane& p = w.plane;
   const models::DroppedWalk& walk = w.walk;
   Explanation e;
@@ -96,7 +97,8 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
   e.destination = net.prefixes[w.dest].name;
   e.routing = !net.statics.empty() || net.prefixes.size() > net.devices.size();
   std::set<DeviceId> on_walk;
-  const models::RouteTable table(net, p, w.dest);
+  models::LeastCost costs(net, p, ref);
+  const models::RouteTable table(net, p, w.dest, &costs);
   for (std::size_t i = 0; i < walk.steps.size(); ++i) {
     const models::WalkStep& s = walk.steps[i];
     on_walk.insert(s.device);
@@ -140,8 +142,8 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       // which).
       if (e.walk.back().route) e.drop.covering = e.walk.back().route->prefix;
       const models::Prefix& dest = net.prefixes[w.dest];
-      e.drop.held = dest.is_host() ? dest.name + "'s address"
-                                   : dest.name + " (" + dest.range.text() + ")";
+      e.drop.held =
+          dest.is_host() ? dest.name + "'s address" : dest.name + " (" + dest.range.text() + ")";
       break;
     }
     case models::DropReason::no_route:

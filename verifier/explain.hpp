@@ -95,7 +95,9 @@ struct Explanation {
   std::vector<StateFact> state;      // split brains, bundles down
 };
 
+// With `ref`, the walk's least-cost states come from the no-fault plane's (the same states,
+// sooner: proofs/SOUNDNESS.md §10).
 Explanation explain(const models::Network& net, const models::Requirement& req,
-                    const models::Witness& w);
+                    const models::Witness& w, models::ReferenceCosts* ref = nullptr);
 
 }  // namespace faultline::verifier
