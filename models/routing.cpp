@@ -1,5 +1,8 @@
 #include "models/routing.hpp"
 
+#include "models/faults.hpp"
+#include "models/state.hpp"
+
 namespace faultline::models {
 
 namespace {
@@ -106,6 +109,13 @@ const RouteTable& LeastCost::session_walks(std::size_t slot) {
 
 ReferenceCosts::ReferenceCosts(const Network& net, ExplicitPlane plane)
     : plane_(std::move(plane)), costs_(net, plane_) {}
+
+ReferenceCosts::ReferenceCosts(const Network& net)
+    : ReferenceCosts(
+          net, derive_plane(net, ExplicitLogic{},
+                            Scenario<ExplicitLogic>{apply_events(net, {}),
+                                                    {std::vector<char>(net.lags.size(), 1), {}}})) {
+}
 
 RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, LeastCost* cache)
     : dest(d),

@@ -335,6 +335,8 @@ SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
 class ReferenceCosts {
  public:
   ReferenceCosts(const Network& net, ExplicitPlane plane);
+  // The design's own reference: the plane with no fault and every choice peer[0].
+  explicit ReferenceCosts(const Network& net);
   ReferenceCosts(const ReferenceCosts&) = delete;  // costs_ holds plane_'s address
   ReferenceCosts& operator=(const ReferenceCosts&) = delete;
   const ExplicitPlane& plane() const { return plane_; }

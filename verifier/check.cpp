@@ -147,11 +147,7 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
   };
   // The no-fault plane's least-cost states, repaired for each explained plane.
   std::optional<models::ReferenceCosts> reference;
-  if (!found.empty())
-    reference.emplace(
-        design.net,
-        models::make_plane(design.net, models::apply_events(design.net, design.events, {}),
-                           std::vector<char>(design.net.lags.size(), 1)));
+  if (!found.empty()) reference.emplace(design.net);
   for (const auto& [set, choices, judged] : found) {
     std::optional<models::Witness> witness =
         judged ? std::optional<models::Witness>(std::move(*judged)) : replay(set, choices);

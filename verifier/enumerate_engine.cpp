@@ -74,10 +74,7 @@ EngineAnswer search_enumerate(SearchContext& c, bool reference) {
   const models::Design& design = c.design;
   const models::Requirement& req = c.req;
   std::optional<models::ReferenceCosts> ref;
-  if (reference)
-    ref.emplace(design.net,
-                models::make_plane(design.net, models::apply_events(design.net, design.events, {}),
-                                   std::vector<char>(design.net.lags.size(), 1)));
+  if (reference) ref.emplace(design.net);
   models::ReferenceCosts* r = ref ? &*ref : nullptr;
   return search_sets(c, [&](const models::FaultState& state, std::string& refusal) {
     if (models::choice_count(design.net, req, state, r) > models::kMaxFreeChoices) {

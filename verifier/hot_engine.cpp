@@ -28,10 +28,7 @@ std::optional<EngineAnswer> search_hot(SearchContext& c) {
   // The no-fault plane's least-cost states, copied into every judged plane that shares them
   // (proofs/SOUNDNESS.md §10): a judgement then searches again only the states its faults
   // change.
-  models::ReferenceCosts reference(
-      design.net,
-      models::make_plane(design.net, models::apply_events(design.net, design.events, {}),
-                         std::vector<char>(design.net.lags.size(), 1)));
+  models::ReferenceCosts reference(design.net);
   std::size_t max_size = std::min<std::size_t>(req.tolerate, universe.size());
   // opts.from_size needs no special case: the smaller levels find nothing and only build chains.
   for (std::size_t size = 0; size <= max_size && !level.empty(); ++size) {
