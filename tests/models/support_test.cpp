@@ -13,6 +13,27 @@ using testing::design_of;
 
 namespace {
 
+// Random scenarios of random routed designs (seeds 1 to `designs`), each beside its design's
+// reference: `trials` sets of 1–3 events per design, every second one with random split-brain
+// choices.  visit(design, reference, set, keeps, seed).
+template <class Visit>
+void reference_trials(std::uint64_t rng_seed, std::uint64_t designs, int trials, Visit&& visit) {
+  std::mt19937_64 rng(rng_seed);
+  testing::RandomDesignOptions opts;
+  opts.routing = true;
+  for (std::uint64_t seed = 1; seed <= designs; ++seed) {
+    auto d = design_of(testing::random_design(seed, opts));
+    models::ReferenceCosts ref(d.net);
+    for (int trial = 0; trial < trials; ++trial) {
+      auto set = testing::random_set(rng, d, 1 + trial % 3);
+      std::vector<char> keeps(d.net.lags.size(), 1);
+      if (trial % 2)
+        for (char& k : keeps) k = static_cast<char>(rng() % 2);
+      visit(d, ref, set, keeps, seed);
+    }
+  }
+}
+
 std::size_t event_index(const models::Design& d, const std::string& name) {
   for (std::size_t i = 0; i < d.events.size(); ++i)
     if (d.events[i].name == name) return i;
@@ -158,38 +179,26 @@ TEST_CASE("least-cost states from the reference plane equal a fresh search",
           "[models][support][igp]") {
   // LeastCost with a ReferenceCosts repairs the no-fault state where the plane lost tight arcs
   // (igp::distances_after); without one it searches afresh.  Both must agree on every state,
-  // towards every prefix and segment target, under random fault sets of random routed designs.
-  std::mt19937_64 rng(17);
-  testing::RandomDesignOptions opts;
-  opts.routing = true;
+  // towards every prefix and segment target, under random fault sets (some with split-brain
+  // choices, which take members out of service) of random routed designs.
   std::size_t states = 0, repaired = 0;
-  for (std::uint64_t seed = 1; seed <= 150; ++seed) {
-    auto d = design_of(testing::random_design(seed, opts));
-    const std::vector<char> keeps(d.net.lags.size(), 1);
-    models::ReferenceCosts ref(
-        d.net, models::make_plane(d.net, models::apply_events(d.net, d.events, {}), keeps));
-    for (int trial = 0; trial < 4; ++trial) {
-      auto set = testing::random_set(rng, d, 1 + trial % 3);
-      // Some planes with split-brain choices too: they take members out of service.
-      std::vector<char> chosen = keeps;
-      if (trial % 2)
-        for (char& k : chosen) k = static_cast<char>(rng() % 2);
-      auto p = models::make_plane(d.net, models::apply_events(d.net, d.events, set), chosen);
-      models::LeastCost fresh(d.net, p), reused(d.net, p, &ref);
-      for (models::PrefixId q = 0; q < d.net.prefixes.size(); ++q) {
-        INFO("seed " << seed << " prefix " << d.net.prefixes[q].name);
-        const auto& a = reused.prefix(q);
-        CHECK(a.dist == fresh.prefix(q).dist);
-        ++states;
-      }
-      for (std::size_t k = 1; k < d.net.slots(); ++k) {
-        INFO("seed " << seed << " segment slot " << k);
-        CHECK(reused.segment(k).dist == fresh.segment(k).dist);
-        ++states;
-      }
-      repaired += !set.empty();
-    }
-  }
+  reference_trials(
+      17, 150, 4,
+      [&](const auto& d, auto& ref, const auto& set, const auto& keeps, std::uint64_t seed) {
+        auto p = models::make_plane(d.net, models::apply_events(d.net, d.events, set), keeps);
+        models::LeastCost fresh(d.net, p), reused(d.net, p, &ref);
+        for (models::PrefixId q = 0; q < d.net.prefixes.size(); ++q) {
+          INFO("seed " << seed << " prefix " << d.net.prefixes[q].name);
+          CHECK(reused.prefix(q).dist == fresh.prefix(q).dist);
+          ++states;
+        }
+        for (std::size_t k = 1; k < d.net.slots(); ++k) {
+          INFO("seed " << seed << " segment slot " << k);
+          CHECK(reused.segment(k).dist == fresh.segment(k).dist);
+          ++states;
+        }
+        repaired += !set.empty();
+      });
   CHECK(states > 2000);
   CHECK(repaired > 300);
 }
@@ -199,39 +208,28 @@ TEST_CASE("a plane derived from the reference plane equals one derived afresh",
   // derive_plane_from applies the rules again only to the links whose faults differ (and to
   // every domain, choice, MC-LAG client member and bundle); every field must come out as
   // derive_plane's, under random fault sets and split-brain choices of random designs.
-  std::mt19937_64 rng(23);
-  testing::RandomDesignOptions opts;
-  opts.routing = true;
   std::size_t planes = 0, split = 0;
-  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-    auto d = design_of(testing::random_design(seed, opts));
-    models::ReferenceCosts ref(d.net,
-                               models::make_plane(d.net, models::apply_events(d.net, d.events, {}),
-                                                  std::vector<char>(d.net.lags.size(), 1)));
-    for (int trial = 0; trial < 6; ++trial) {
-      auto faults =
-          models::apply_events(d.net, d.events, testing::random_set(rng, d, 1 + trial % 3));
-      std::vector<char> keeps(d.net.lags.size(), 1);
-      if (trial % 2)
-        for (char& k : keeps) k = static_cast<char>(rng() % 2);
-      auto fresh = models::make_plane(d.net, faults, keeps);
-      auto from = models::make_plane(d.net, faults, keeps, &ref);
-      INFO("seed " << seed << " trial " << trial);
-      CHECK(from.link_up == fresh.link_up);
-      CHECK(from.crosses[0] == fresh.crosses[0]);
-      CHECK(from.crosses[1] == fresh.crosses[1]);
-      CHECK(from.believed_up == fresh.believed_up);
-      CHECK(from.iccp_ok == fresh.iccp_ok);
-      CHECK(from.split_brain == fresh.split_brain);
-      CHECK(from.choice_allowed == fresh.choice_allowed);
-      CHECK(from.serving == fresh.serving);
-      CHECK(from.lag_up == fresh.lag_up);
-      CHECK(from.keeps_peer0 == fresh.keeps_peer0);
-      CHECK(from.device_blackholed == fresh.device_blackholed);
-      ++planes;
-      split += std::count(fresh.split_brain.begin(), fresh.split_brain.end(), 1) > 0;
-    }
-  }
+  reference_trials(
+      23, 200, 6,
+      [&](const auto& d, auto& ref, const auto& set, const auto& keeps, std::uint64_t seed) {
+        auto faults = models::apply_events(d.net, d.events, set);
+        auto fresh = models::make_plane(d.net, faults, keeps);
+        auto from = models::make_plane(d.net, faults, keeps, &ref);
+        INFO("seed " << seed << " plane " << planes);
+        CHECK(from.link_up == fresh.link_up);
+        CHECK(from.crosses[0] == fresh.crosses[0]);
+        CHECK(from.crosses[1] == fresh.crosses[1]);
+        CHECK(from.believed_up == fresh.believed_up);
+        CHECK(from.iccp_ok == fresh.iccp_ok);
+        CHECK(from.split_brain == fresh.split_brain);
+        CHECK(from.choice_allowed == fresh.choice_allowed);
+        CHECK(from.serving == fresh.serving);
+        CHECK(from.lag_up == fresh.lag_up);
+        CHECK(from.keeps_peer0 == fresh.keeps_peer0);
+        CHECK(from.device_blackholed == fresh.device_blackholed);
+        ++planes;
+        split += std::count(fresh.split_brain.begin(), fresh.split_brain.end(), 1) > 0;
+      });
   CHECK(planes == 1200);
   CHECK(split > 20);  // the choices were exercised
 }
