@@ -331,10 +331,9 @@ SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
 // reference's less a few has, for each state, the reference's except where every least-cost
 // path lost an arc; LeastCost searches only those devices again (igp::distances_after,
 // proofs/SOUNDNESS.md §10).  Each reference state is computed when first asked.  One per search
-// and thread.
+// and thread.  Its plane is also where derive_plane_from starts (make_plane with a reference).
 class ReferenceCosts {
  public:
-  ReferenceCosts(const Network& net, ExplicitPlane plane);
   // The design's own reference: the plane with no fault and every choice peer[0].
   explicit ReferenceCosts(const Network& net);
   ReferenceCosts(const ReferenceCosts&) = delete;  // costs_ holds plane_'s address
@@ -342,6 +341,7 @@ class ReferenceCosts {
   const ExplicitPlane& plane() const { return plane_; }
 
  private:
+  ReferenceCosts(const Network& net, ExplicitPlane plane);
   friend class LeastCost;
   ExplicitPlane plane_;
   LeastCost costs_;
