@@ -96,10 +96,25 @@ struct StaticStmt : Node {
   boost::optional<AttrBlock> attrs;
 };
 
+// `bgp A -- B [{ export = …; import = …; local-pref = N; }]` (DESIGN.md §8): A's policy
+struct BgpStmt : Node {
+  Word a;
+  Word b;
+  boost::optional<AttrBlock> attrs;
+};
+
+// `originate DEV PREFIX, …;` (DESIGN.md §8)
+struct OriginateStmt : Node {
+  Word device;
+  std::vector<Word> prefixes;
+};
+
 // `require reach A -> B`  `require isolate A -> B`  `require connected (DEV, … | *)`
+// `require no-export P to D`  `require announce P to D` (DESIGN.md §8)
 struct RequireBody : Node {
-  Word kind;                    // "reach", "isolate" or "connected"
-  std::vector<Word> endpoints;  // reach, isolate: from, to; connected: the devices, or one "*"
+  Word kind;  // "reach", "isolate", "connected", "no-export" or "announce"
+  // reach, isolate: from, to; connected: the devices, or one "*"; no-export, announce: P, D
+  std::vector<Word> endpoints;
 };
 
 // A clause after the body, in any order: `via W, …`, `avoid X, …`, `tolerate K`.  Which
@@ -114,8 +129,9 @@ struct RequireStmt : Node {
   std::vector<Clause> clauses;
 };
 
-struct Statement : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt, McLagStmt,
-                                              PrefixStmt, StaticStmt, FaultsStmt, RequireStmt> {
+struct Statement
+    : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt, McLagStmt, PrefixStmt,
+                                 StaticStmt, BgpStmt, OriginateStmt, FaultsStmt, RequireStmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

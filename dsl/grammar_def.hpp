@@ -73,6 +73,9 @@ struct lag_class : annotate {};
 struct mclag_class : annotate {};
 struct prefix_class : annotate {};
 struct static_class : annotate {};
+struct bgp_class : annotate {};
+struct originate_class : annotate {};
+struct export_body_class : annotate {};
 struct fault_line_class : annotate {};
 struct fault_param_class : annotate {};
 struct faults_class : annotate {};
@@ -115,10 +118,16 @@ x3::rule<lag_class, ast::LagStmt> const lag_stmt = "lag statement";
 x3::rule<mclag_class, ast::McLagStmt> const mclag_stmt = "mclag statement";
 x3::rule<prefix_class, ast::PrefixStmt> const prefix_stmt = "prefix statement";
 x3::rule<static_class, ast::StaticStmt> const static_stmt = "static route";
+x3::rule<bgp_class, ast::BgpStmt> const bgp_stmt = "bgp session";
+x3::rule<originate_class, ast::OriginateStmt> const originate_stmt = "originate statement";
+x3::rule<struct to_kw_class> const to_kw = "'to' and the device";
+x3::rule<struct session_dash_class> const session_dash = "'--' and the session's other end";
+x3::rule<export_body_class, ast::RequireBody> const export_body =
+    "no-export or announce requirement";
 x3::rule<struct at_kw_class> const at_kw = "'at' and the devices that originate the prefix";
 x3::rule<struct via_kw_class> const via_kw = "'via' and the next hops";
 x3::rule<fault_line_class, ast::FaultLine> const fault_line =
-    "fault line ('down', 'blackhole' or 'common')";
+    "fault line ('down', 'blackhole', 'restart' or 'common')";
 x3::rule<fault_param_class, ast::FaultParam> const fault_param = "'p = PROBABILITY'";
 x3::rule<faults_kw_class, ast::Word> const faults_kw = "'faults'";
 x3::rule<faults_class, ast::FaultsStmt> const faults_stmt = "faults block";
@@ -126,7 +135,7 @@ x3::rule<reach_body_class, ast::RequireBody> const reach_body = "reach requireme
 x3::rule<isolate_body_class, ast::RequireBody> const isolate_body = "isolate requirement";
 x3::rule<connected_body_class, ast::RequireBody> const connected_body = "connected requirement";
 x3::rule<require_body_class, ast::RequireBody> const require_body =
-    "'reach', 'isolate' or 'connected'";
+    "'reach', 'isolate', 'connected', 'no-export' or 'announce'";
 x3::rule<clause_kw_class, ast::Word> const clause_kw = "clause ('via', 'avoid' or 'tolerate')";
 x3::rule<clause_class, ast::Clause> const clause = "clause";
 x3::rule<struct require_end_class> const require_end =
@@ -208,6 +217,10 @@ auto const at_kw_def = kw("at");
 auto const via_kw_def = kw("via");
 auto const prefix_stmt_def = kw("prefix") > word > word > at_kw > word_list > ';';
 auto const static_stmt_def = kw("static") > word > word > via_kw > word_list > stmt_end;
+auto const to_kw_def = kw("to");
+auto const session_dash_def = x3::lit("--");
+auto const bgp_stmt_def = kw("bgp") > word > session_dash > word > stmt_end;
+auto const originate_stmt_def = kw("originate") > word > word_list > ';';
 // The mode word is not the key of a parameter: `down link p = 1e-3;` has no mode.  (The test
 // comes first, as a predicate: X3 keeps the attribute of a failed optional sequence.)
 auto const fault_param_def = word >> '=' > word;
@@ -223,7 +236,9 @@ auto const star_def = x3::raw[x3::lit('*')][act::set_word];
 auto const device_list_def = star[act::push_back] | (word[act::push_back] % ',');
 auto const connected_body_def =
     x3::raw[kw("connected")][act::set_kind] > device_list[act::set_endpoints];
-auto const require_body_def = reach_body | isolate_body | connected_body;
+auto const export_body_def = x3::raw[kw("no-export") | kw("announce")][act::set_kind] >
+                             word[act::push_endpoint] > to_kw > word[act::push_endpoint];
+auto const require_body_def = reach_body | isolate_body | connected_body | export_body;
 auto const clause_kw_def =
     x3::raw[kw("via") | kw("avoid") | kw("tolerate")][act::set_word];
 auto const clause_def = clause_kw > word_list;
@@ -231,12 +246,13 @@ auto const require_end_def = x3::lit(';');
 auto const require_stmt_def = kw("require") > require_body > *clause > require_end;
 auto const statement_def =
     design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | prefix_stmt | static_stmt |
-    faults_stmt | require_stmt;
+    bgp_stmt | originate_stmt | faults_stmt | require_stmt;
 
 BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted,
                     bare, number, bare_port, word_text, port_text, word, port_word, value, port_ref,
                     attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
-                    mclag_stmt, at_kw, via_kw, prefix_stmt, static_stmt, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
+                    mclag_stmt, at_kw, via_kw, prefix_stmt, static_stmt, to_kw, session_dash, bgp_stmt,
+                    originate_stmt, export_body, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
                     isolate_body, connected_body, require_body, clause_kw, clause, require_end, require_stmt,
                     statement)
 

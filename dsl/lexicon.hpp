@@ -9,21 +9,27 @@ namespace faultline::dsl {
 
 // The words that start a statement.  They never name an attribute, so that a block left open
 // ends at the next statement.
-inline constexpr std::array<std::string_view, 9> kStatementKeywords = {
-    "design", "device", "link", "lag", "mclag", "prefix", "static", "faults", "require"};
+inline constexpr std::array<std::string_view, 11> kStatementKeywords = {
+    "design", "device", "link",      "lag",    "mclag",  "prefix",
+    "static", "bgp",    "originate", "faults", "require"};
 
 // Statements the language will have (DESIGN.md §7–§11), refused by name until they are
 // modelled: a design that uses them must not be checked as if they were absent.
-inline constexpr std::array<std::string_view, 10> kPlannedKeywords = {
-    "route", "ospf", "bgp", "tunnel", "monitor", "restart", "size", "loss", "lossy",
-    "mtu"};
+inline constexpr std::array<std::string_view, 8> kPlannedKeywords = {
+    "route", "ospf", "tunnel", "monitor", "size", "loss", "lossy", "mtu"};
 
 // Names (DESIGN.md §3): [A-Za-z_][A-Za-z0-9_.-]*, a '-' never starting "--" or "->"; or a
 // double-quoted string.  A word that starts with a digit is a number or an address (10,
 // 1e-3, 10.0.0.0/24, 3%), never a bare name.
-constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_name_start(char c) { return is_letter(c) || c == '_'; }
+constexpr bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+constexpr bool is_name_start(char c) {
+  return is_letter(c) || c == '_';
+}
 constexpr bool is_name_char(char c) {
   return is_letter(c) || is_digit(c) || c == '_' || c == '.' || c == '-';
 }

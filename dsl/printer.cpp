@@ -26,7 +26,9 @@ class Printer {
     if (w.kind == ast::Word::Kind::number) return w.text;  // as written: 10, 1e-3, 10.0.0.0/24
     return quote_word(w.text);
   }
-  std::string port(const ast::Word& w) const { return o_.quote_all ? quoted(w.text) : quote_port(w.text); }
+  std::string port(const ast::Word& w) const {
+    return o_.quote_all ? quoted(w.text) : quote_port(w.text);
+  }
   std::string value(const ast::Value& v) const {
     return word(v.head) + (v.port ? ":" + port(*v.port) : "");
   }
@@ -39,8 +41,8 @@ class Printer {
   std::string block(const ast::AttrBlock& attrs) const {
     std::string out = "{";
     for (const auto& a : attrs)
-      out += " " + word(a.key) + " = " + list(a.values, [&](const auto& v) { return value(v); }) +
-             ";";
+      out +=
+          " " + word(a.key) + " = " + list(a.values, [&](const auto& v) { return value(v); }) + ";";
     return out + " }";
   }
   std::string end(const boost::optional<ast::AttrBlock>& attrs) const {
@@ -68,6 +70,13 @@ class Printer {
     return "static " + word(s.device) + " " + word(s.dest) + " via " +
            list(s.via, [&](const auto& w) { return word(w); }) + end(s.attrs);
   }
+  std::string operator()(const ast::BgpStmt& s) const {
+    return "bgp " + word(s.a) + " -- " + word(s.b) + end(s.attrs);
+  }
+  std::string operator()(const ast::OriginateStmt& s) const {
+    return "originate " + word(s.device) + " " +
+           list(s.prefixes, [&](const auto& w) { return word(w); }) + ";";
+  }
   std::string operator()(const ast::FaultsStmt& s) const {
     std::string out = "faults {";
     for (const auto& l : s.lines) {
@@ -82,6 +91,8 @@ class Printer {
     std::string out = "require " + s.body.kind.text + " ";
     if (s.body.kind.text == "reach" || s.body.kind.text == "isolate")
       out += word(s.body.endpoints[0]) + " -> " + word(s.body.endpoints[1]);
+    else if (s.body.kind.text == "no-export" || s.body.kind.text == "announce")
+      out += word(s.body.endpoints[0]) + " to " + word(s.body.endpoints[1]);
     else if (s.body.endpoints.size() == 1 && s.body.endpoints[0].text == "*" &&
              s.body.endpoints[0].kind != ast::Word::Kind::quoted)
       out += "*";
@@ -98,7 +109,9 @@ class Printer {
 
 }  // namespace
 
-std::string quote_word(const std::string& s) { return is_bare_name(s) ? s : quoted(s); }
+std::string quote_word(const std::string& s) {
+  return is_bare_name(s) ? s : quoted(s);
+}
 
 std::string quote_port(const std::string& s) {
   bool bare = !s.empty() && s.back() != '-';

@@ -23,8 +23,16 @@ std::string describe(const FaultClass& c) {
       return std::string("blackhole ") + (c.device_kind ? kind_name(*c.device_kind) : "device");
     case FaultClass::Kind::blackhole_port:
       return "blackhole port";
+    case FaultClass::Kind::down_session:
+      return "down session";
+    case FaultClass::Kind::restart_devices:
+      return std::string("restart ") + (c.device_kind ? kind_name(*c.device_kind) : "device") +
+             " partial";
     case FaultClass::Kind::common:
-      return "common " + c.attr + (c.action == FaultAction::down ? " down" : " blackhole");
+      return "common " + c.attr +
+             (c.action == FaultAction::down        ? " down"
+              : c.action == FaultAction::blackhole ? " blackhole"
+                                                   : " restart");
   }
   return "";
 }
@@ -74,6 +82,30 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
                  net.devices[d].loc,
                  c.loc});
         break;
+      case FaultClass::Kind::down_session:
+        for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
+          FaultEvent e{"down session " + net.session_name(q),
+                       FaultAction::down,
+                       {},
+                       {},
+                       {},
+                       net.bgp_sessions[q].loc,
+                       c.loc};
+          e.sessions = {q};
+          add(std::move(e));
+        }
+        break;
+      case FaultClass::Kind::restart_devices:
+        for (DeviceId d = 0; d < net.devices.size(); ++d)
+          if (blackhole_applies(c, net.devices[d]))
+            add({"restart " + net.devices[d].name + " partial",
+                 FaultAction::restart,
+                 {d},
+                 {},
+                 {},
+                 net.devices[d].loc,
+                 c.loc});
+        break;
       case FaultClass::Kind::blackhole_port:
         for (PortId p = 0; p < net.ports.size(); ++p)
           if (net.devices[net.ports[p].device].transit())
@@ -111,10 +143,29 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
           if (Group* g = group(net.devices[d].attrs, net.devices[d].loc)) g->devices.push_back(d);
         for (LinkId l = 0; l < net.links.size(); ++l)
           if (Group* g = group(net.links[l].attrs, net.links[l].loc)) g->links.push_back(l);
-        const char* mode = c.action == FaultAction::down ? "down" : "blackhole";
+        const char* mode = c.action == FaultAction::down        ? "down"
+                           : c.action == FaultAction::blackhole ? "blackhole"
+                                                                : "restart";
         for (const std::string& v : order) {
           const Group& g = by_value[v];
           if (g.devices.size() + g.links.size() < 2) continue;
+          if (c.action == FaultAction::restart) {
+            // Routers, switches and firewalls restart; hosts and externals count towards the
+            // group's "two or more" but run no daemon of ours (DESIGN.md §8).  Links carry no
+            // daemon: a restart group is one of devices.
+            std::vector<DeviceId> restarted;
+            for (DeviceId d : g.devices)
+              if (net.devices[d].transit()) restarted.push_back(d);
+            if (g.devices.size() < 2 || restarted.empty()) continue;
+            add({"common " + c.attr + "=" + v + " restart",
+                 FaultAction::restart,
+                 restarted,
+                 {},
+                 {},
+                 g.first,
+                 c.loc});
+            continue;
+          }
           FaultEvent e{"common " + c.attr + "=" + v + " " + mode,
                        c.action,
                        g.devices,
@@ -141,7 +192,8 @@ std::vector<std::size_t> requirement_universe(const Network& net,
                                               const Requirement& req) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
-    if (req.one_flow()) {
+    // A restart or a session event always stays in (DESIGN.md §8): it kills nothing.
+    if ((req.one_flow() || req.about_bgp()) && events[i].action != FaultAction::restart) {
       const auto& hit = events[i].devices;  // the devices it downs or black-holes
       auto takes = [&](DeviceId d) { return std::find(hit.begin(), hit.end(), d) != hit.end(); };
       const auto& origins = net.prefixes[req.to].origins;
@@ -154,8 +206,7 @@ std::vector<std::size_t> requirement_universe(const Network& net,
 
 FaultState apply_events(const Network& net, const std::vector<FaultEvent>& events,
                         const std::vector<std::size_t>& chosen) {
-  return fault_effects(net, ExplicitLogic{}, events, chosen,
-                       std::vector<char>(chosen.size(), 1));
+  return fault_effects(net, ExplicitLogic{}, events, chosen, std::vector<char>(chosen.size(), 1));
 }
 
 FaultState apply_events(const Network& net, const std::vector<const FaultEvent*>& events) {

@@ -11,13 +11,22 @@
 
 namespace faultline::models {
 
-enum class FaultAction { down, blackhole };
+enum class FaultAction { down, blackhole, restart };
 
 // One line of the faults block, after checking.
 struct FaultClass {
-  enum class Kind { down_device, down_link, blackhole_devices, blackhole_port, common };
+  enum class Kind {
+    down_device,
+    down_link,
+    down_session,  // DESIGN.md §8: one event per BGP session
+    blackhole_devices,
+    blackhole_port,
+    restart_devices,  // `restart KIND partial` (DESIGN.md §8)
+    common
+  };
   Kind kind;
-  std::optional<DeviceKind> device_kind;   // blackhole_devices: nullopt = every transit device
+  // blackhole_devices, restart_devices: nullopt = every router, switch and firewall
+  std::optional<DeviceKind> device_kind;
   std::string attr;                        // common
   FaultAction action = FaultAction::down;  // common
   SourceLoc loc;                           // the word in the faults block
@@ -27,13 +36,14 @@ struct FaultClass {
 struct FaultEvent {
   std::string name;  // canonical, e.g. "down ca1:et-0/0/0--ca2:et-0/0/0"
   FaultAction action;
-  std::vector<DeviceId> devices;  // devices it downs or black-holes
+  std::vector<DeviceId> devices;  // devices it downs, black-holes or restarts (by `action`)
   std::vector<LinkId> links;      // links it downs (down link, common … down)
   std::vector<PortId> ports;      // ports it black-holes (blackhole port, common … blackhole)
   SourceLoc loc;                  // the declaration of the element it fails
   SourceLoc cause;                // the faults line that put it in the universe
   std::string origin = {};        // that line's words, e.g. "blackhole switch"
   std::optional<double> probability = {};  // from the class that first added it
+  std::vector<std::size_t> sessions = {};  // BGP sessions it downs (down session, DESIGN.md §8)
 };
 
 // "down device", "blackhole switch", "common os blackhole", …
@@ -61,13 +71,17 @@ FaultEffects<L> fault_effects(const Network& net, const L& logic,
   using B = typename L::Bool;
   // (element, occurrence) pairs per kind of effect, then one disjunction per element in event
   // order: no per-element list, so that a small explicit set costs little on a large network.
-  std::vector<std::pair<std::size_t, B>> down, bh, link_down, port_bh;
+  std::vector<std::pair<std::size_t, B>> down, bh, link_down, port_bh, restart, session_down;
   for (std::size_t i = 0; i < which.size(); ++i) {
     const FaultEvent& e = events[which[i]];
     for (DeviceId d : e.devices)
-      (e.action == FaultAction::down ? down : bh).push_back({d, occurs[i]});
+      (e.action == FaultAction::down        ? down
+       : e.action == FaultAction::blackhole ? bh
+                                            : restart)
+          .push_back({d, occurs[i]});
     for (LinkId l : e.links) link_down.push_back({l, occurs[i]});
     for (PortId q : e.ports) port_bh.push_back({q, occurs[i]});
+    for (std::size_t q : e.sessions) session_down.push_back({q, occurs[i]});
   }
   auto per_element = [&](std::size_t n, std::vector<std::pair<std::size_t, B>>& pairs) {
     std::stable_sort(pairs.begin(), pairs.end(),
@@ -82,8 +96,10 @@ FaultEffects<L> fault_effects(const Network& net, const L& logic,
     }
     return out;
   };
-  return {per_element(net.devices.size(), down), per_element(net.devices.size(), bh),
-          per_element(net.links.size(), link_down), per_element(net.ports.size(), port_bh)};
+  return {
+      per_element(net.devices.size(), down),    per_element(net.devices.size(), bh),
+      per_element(net.links.size(), link_down), per_element(net.ports.size(), port_bh),
+      per_element(net.devices.size(), restart), per_element(net.bgp_sessions.size(), session_down)};
 }
 
 // The explicit effect of a set of events.

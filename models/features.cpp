@@ -10,6 +10,9 @@ FeatureSet network_features(const Network& net) {
     if (l.bfd) f.add(Feature::bfd);
   if (net.prefixes.size() > net.devices.size()) f.add(Feature::prefixes);
   if (!net.statics.empty()) f.add(Feature::static_routes);
+  if (net.has_bgp()) f.add(Feature::bgp);
+  for (const auto& o : net.originates)
+    if (!o.empty()) f.add(Feature::bgp);
   for (const Lag& g : net.lags) {
     f.add(Feature::lag);
     if (g.mclag) f.add(Feature::mclag_client);
@@ -29,12 +32,17 @@ FeatureSet requirement_features(const Network& net, const FeatureSet& design,
     if (!req.avoid.empty()) f.add(Feature::avoided);
   } else if (req.kind == Requirement::Kind::isolate) {
     f.add(Feature::isolate);
+  } else if (req.about_bgp()) {
+    f.add(Feature::bgp_requirement);
   } else {
     f.add(req.devices.size() == net.devices.size() ? Feature::connected_all : Feature::connected);
   }
   for (std::size_t i : universe) {
     const FaultEvent& e = events[i];
-    f.add(e.action == FaultAction::down ? Feature::fault_down : Feature::fault_blackhole);
+    f.add(e.action == FaultAction::down        ? Feature::fault_down
+          : e.action == FaultAction::blackhole ? Feature::fault_blackhole
+                                               : Feature::fault_restart);
+    if (!e.sessions.empty()) f.add(Feature::fault_session);
     if (e.devices.size() + e.links.size() + e.ports.size() > 1) f.add(Feature::multi_element_event);
   }
   return f;

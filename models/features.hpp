@@ -30,8 +30,12 @@ enum class Feature : unsigned {
   prefixes,             // a declared prefix (DESIGN.md §7): ranges, anycast, covering routes
   static_routes,        // a static route (DESIGN.md §7)
   prefix_destination,   // the requirement's destination is a declared prefix
+  bgp,                  // a BGP session or an `originate` line (DESIGN.md §8)
+  fault_restart,        // an event that restarts devices half-configured (DESIGN.md §8)
+  fault_session,        // an event that downs a BGP session
+  bgp_requirement,      // the requirement is a no-export or an announce
 };
-constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::prefix_destination) + 1;
+constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::bgp_requirement) + 1;
 
 class FeatureSet {
  public:
@@ -47,6 +51,8 @@ class FeatureSet {
   }
   // Everything used here is on the allow-list `supported`.
   bool within(const FeatureSet& supported) const { return (bits_ & ~supported.bits_).none(); }
+  // Some feature used here is in `other`.
+  bool meets(const FeatureSet& other) const { return (bits_ & other.bits_).any(); }
 
  private:
   std::bitset<64> bits_;
@@ -56,13 +62,32 @@ class FeatureSet {
 // semantics the encoding is tested against, so it is exact for every feature the simulator
 // implements — listed here one by one, so that a feature a later layer adds stays off until
 // its simulator exists (proofs/SOUNDNESS.md §9).
-inline const FeatureSet kExplicitSupports{
-    Feature::lag,           Feature::mclag_client,     Feature::bfd,
-    Feature::microbfd,      Feature::non_transit_device, Feature::fault_down,
-    Feature::fault_blackhole, Feature::multi_element_event, Feature::reach,
-    Feature::connected,     Feature::connected_all,    Feature::isolate,
-    Feature::waypoints,     Feature::avoided,          Feature::prefixes,
-    Feature::static_routes, Feature::prefix_destination};
+inline const FeatureSet kExplicitSupports{Feature::lag,
+                                          Feature::mclag_client,
+                                          Feature::bfd,
+                                          Feature::microbfd,
+                                          Feature::non_transit_device,
+                                          Feature::fault_down,
+                                          Feature::fault_blackhole,
+                                          Feature::multi_element_event,
+                                          Feature::reach,
+                                          Feature::connected,
+                                          Feature::connected_all,
+                                          Feature::isolate,
+                                          Feature::waypoints,
+                                          Feature::avoided,
+                                          Feature::prefixes,
+                                          Feature::static_routes,
+                                          Feature::prefix_destination,
+                                          Feature::bgp,
+                                          Feature::fault_restart,
+                                          Feature::fault_session,
+                                          Feature::bgp_requirement};
+
+// The features the SMT encoding does not state yet: a requirement that uses one is decided by
+// the explicit search over every combination (verifier/check.cpp), never by Z3.
+inline const FeatureSet kSmtLacks{Feature::bgp, Feature::fault_restart, Feature::fault_session,
+                                  Feature::bgp_requirement};
 
 // The structural features of a network (its devices, bundles and detectors).
 FeatureSet network_features(const Network& net);

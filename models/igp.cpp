@@ -40,7 +40,7 @@ void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
     for (std::uint32_t i = 0; i < net.logical[u].size(); ++i) {
       const LogicalLink& ll = net.logical[u][i];
       for (DeviceId x : ll.far)
-        if (lag::up_towards(net, logic, p, ll, x)) arcs.push_back({x, u, ll.cost, i});
+        if (lag::up_towards(net, logic, p, ll, x)) arcs.push_back({x, u, cost(p, ll), i});
     }
   out.start.assign(n + 1, 0);
   for (const Pending& a : arcs) ++out.start[a.x + 1];
@@ -58,6 +58,8 @@ void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
 std::optional<std::vector<Arc>> removed_arcs(const Network& net, const Plane<ExplicitLogic>& ref,
                                              const Plane<ExplicitLogic>& p) {
   ExplicitLogic logic;
+  // A restart changes costs, not only arcs: the reference says nothing then (SOUNDNESS §10).
+  if (costs_changed(p) || costs_changed(ref)) return std::nullopt;
   thread_local std::vector<std::pair<DeviceId, std::uint32_t>> changed;  // logical links
   changed.clear();
   for (LinkId l = 0; l < net.links.size(); ++l)
@@ -76,7 +78,7 @@ std::optional<std::vector<Arc>> removed_arcs(const Network& net, const Plane<Exp
       const bool before = lag::up_towards(net, logic, ref, ll, x);
       const bool now = lag::up_towards(net, logic, p, ll, x);
       if (now && !before) return std::nullopt;  // an arc the reference does not have
-      if (before && !now) out.push_back({u, x, ll.cost});
+      if (before && !now) out.push_back({u, x, cost(ref, ll)});
     }
   }
   return out;
@@ -108,7 +110,7 @@ std::vector<std::uint64_t> distances_after(const Network& net, const Plane<Expli
   auto each_arc = [&](DeviceId u, auto&& f) {
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
-        if (lag::up_towards(net, logic, p, ll, x)) f(Arc{u, x, ll.cost});
+        if (lag::up_towards(net, logic, p, ll, x)) f(Arc{u, x, cost(p, ll)});
   };
   std::vector<DeviceId> lost;
   while (!check.empty()) {
@@ -201,7 +203,7 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
 bool attains(const Network& net, const Plane<ExplicitLogic>& p,
              const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
              const LogicalLink& ll, DeviceId x, Transit transit) {
-  return tight(net, dist, origin, Arc{ll.from, x, ll.cost}, transit) &&
+  return tight(net, dist, origin, Arc{ll.from, x, cost(p, ll)}, transit) &&
          lag::up_towards(net, ExplicitLogic{}, p, ll, x);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <z3++.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +24,16 @@ constexpr std::uint64_t kNoRoute = UINT64_MAX;
 enum class Transit { igp, switches };
 
 // --- explicit ------------------------------------------------------------------------------
+// The IGP cost of logical link ll in plane p: its `cost`, or its `default-cost` while its
+// device has restarted half-configured (DESIGN.md §8; costs are per outgoing side).
+inline std::uint32_t cost(const Plane<ExplicitLogic>& p, const LogicalLink& ll) {
+  return !p.restarted.empty() && p.restarted[ll.from] ? ll.default_cost : ll.cost;
+}
+// Whether some device of p has restarted (its costs are not the design's).
+inline bool costs_changed(const Plane<ExplicitLogic>& p) {
+  return std::find(p.restarted.begin(), p.restarted.end(), 1) != p.restarted.end();
+}
+
 // The believed-up logical links of one plane reversed (u → x as x ← u, cost), grouped by far
 // end x: what every least-cost search over the plane relaxes, whatever its origins and
 // transit rule (eligibility is checked as x is settled).  Built once per plane when several

@@ -37,21 +37,29 @@ void Network::build_logical_links() {
   for (LinkId l = 0; l < links.size(); ++l) {
     if (links[l].lag) continue;
     for (int side = 0; side < 2; ++side) {
-      LogicalLink ll{LogicalLink::Kind::plain,   links[l].device[side], links[l].cost, l, 0, {l},
+      LogicalLink ll{LogicalLink::Kind::plain,
+                     links[l].device[side],
+                     links[l].cost,
+                     links[l].default_cost,
+                     l,
+                     0,
+                     {l},
                      {links[l].device[1 - side]}};
       logical[ll.from].push_back(ll);
     }
   }
   for (LagId g = 0; g < lags.size(); ++g) {
     const Lag& lag = lags[g];
-    LogicalLink near{LogicalLink::Kind::lag_near, lag.device, lag.cost, 0, g, lag.members, {}};
+    LogicalLink near{
+        LogicalLink::Kind::lag_near, lag.device, lag.cost, lag.default_cost, 0, g, lag.members, {}};
     for (LinkId m : lag.members) {
       DeviceId f = links[m].other(lag.device);
       if (std::find(near.far.begin(), near.far.end(), f) == near.far.end()) near.far.push_back(f);
     }
     logical[lag.device].push_back(near);
     for (DeviceId f : near.far) {
-      LogicalLink back{LogicalLink::Kind::lag_far, f, lag.cost, 0, g, {}, {lag.device}};
+      LogicalLink back{
+          LogicalLink::Kind::lag_far, f, lag.cost, lag.default_cost, 0, g, {}, {lag.device}};
       for (LinkId m : lag.members)
         if (links[m].other(lag.device) == f) back.members.push_back(m);
       logical[f].push_back(back);

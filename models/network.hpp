@@ -32,6 +32,7 @@ struct Device {
   std::map<std::string, std::string> attrs;  // os, site, rack, power, …
   SourceLoc loc;
   std::vector<PortId> ports;
+  std::optional<std::uint32_t> asn;  // DESIGN.md §8: every device with a BGP session has one
 
   // Routers, switches and firewalls carry transit traffic; hosts and externals never do.
   bool transit() const {
@@ -51,6 +52,7 @@ struct Link {
   PortId port[2];  // the ends in the order written
   DeviceId device[2];
   std::uint32_t cost = 1;
+  std::uint32_t default_cost = 1;  // what a restarted daemon falls back to (DESIGN.md §8)
   bool bfd = false;
   std::optional<LagId> lag;  // a link is a member of at most one LAG
   // Shared-risk attributes of the circuit: conduit, provider, site (they feed `common`).
@@ -68,6 +70,7 @@ struct Lag {
   std::uint32_t min_links = 1;
   bool microbfd = false;
   std::uint32_t cost = 1;
+  std::uint32_t default_cost = 1;
   std::optional<DomainId> mclag;  // set when the far ends are the two peers of a domain
   SourceLoc loc;
 };
@@ -86,8 +89,9 @@ struct LogicalLink {
   Kind kind;
   DeviceId from;
   std::uint32_t cost;
-  LinkId link = 0;  // plain
-  LagId lag = 0;    // lag_near, lag_far
+  std::uint32_t default_cost = 1;  // after a partial restart of `from` (DESIGN.md §8)
+  LinkId link = 0;                 // plain
+  LagId lag = 0;                   // lag_near, lag_far
   // The members this device may hash onto; each lands on its link's other end.
   std::vector<LinkId> members;
   std::vector<DeviceId> far;  // the distinct far devices, in first-member order
@@ -162,11 +166,36 @@ struct SegmentSession {
   DeviceId device, neighbour;
 };
 
+// A BGP policy (DESIGN.md §8): one end's statement on a session.  nullopt lists mean `any`.
+struct BgpPolicy {
+  std::optional<std::vector<PrefixId>> exports, imports;
+  std::uint32_t local_pref = 100;
+  SourceLoc loc;  // the statement, when there is one
+  bool stated = false;
+
+  static bool permits(const std::optional<std::vector<PrefixId>>& list, PrefixId p) {
+    return !list || std::find(list->begin(), list->end(), p) != list->end();
+  }
+};
+
+// A BGP session between end[0] and end[1] (in the order of its first statement), with each
+// end's policy.  eBGP when the ends' asn differ: per end, 0 when the ends are directly linked,
+// else the L2 segment slot (Network::segment_targets) towards the other end.  iBGP over the IGP.
+struct BgpSession {
+  DeviceId end[2];
+  bool ibgp = false;
+  BgpPolicy policy[2];
+  std::size_t segment[2] = {0, 0};
+  SourceLoc loc;
+
+  int side_of(DeviceId d) const { return end[0] == d ? 0 : 1; }
+};
+
 struct Requirement {
-  enum class Kind { reach, isolate, connected };
+  enum class Kind { reach, isolate, connected, no_export, announce };
   Kind kind;
-  DeviceId from = 0;              // reach, isolate: the source
-  PrefixId to = 0;                // reach, isolate: the destination
+  DeviceId from = 0;              // reach, isolate: the source; no-export, announce: D
+  PrefixId to = 0;                // reach, isolate: the destination; no-export, announce: P
   std::vector<DeviceId> via;      // reach: every delivered walk passes one of them (DESIGN §7)
   std::vector<DeviceId> avoid;    // reach: no walk passes any of them
   std::vector<DeviceId> devices;  // connected: the listed devices (all for '*')
@@ -176,7 +205,9 @@ struct Requirement {
   std::string text;  // "reach edge1 -> edge2" as shown in reports
 
   // One flow from `from` to `to` (reach, isolate), rather than every pair of a set.
-  bool one_flow() const { return kind != Kind::connected; }
+  bool one_flow() const { return kind == Kind::reach || kind == Kind::isolate; }
+  // About what BGP sends and accepts (no-export, announce), not about walks.
+  bool about_bgp() const { return kind == Kind::no_export || kind == Kind::announce; }
 };
 
 struct Network {
@@ -219,6 +250,21 @@ struct Network {
   }
   std::vector<Requirement> requirements;
   std::map<std::string, DeviceId> device_by_name;
+  // BGP (DESIGN.md §8): the sessions in order of first statement, and per device the prefixes
+  // its `originate` lines name.
+  std::vector<BgpSession> bgp_sessions;
+  std::vector<std::vector<PrefixId>> originates;
+  bool has_bgp() const { return !bgp_sessions.empty(); }
+  // Whether d has a BGP session.
+  bool speaks_bgp(DeviceId d) const {
+    for (const BgpSession& s : bgp_sessions)
+      if (s.end[0] == d || s.end[1] == d) return true;
+    return false;
+  }
+  // "A--B" in the order of the session's first statement.
+  std::string session_name(std::size_t s) const {
+    return devices[bgp_sessions[s].end[0]].name + "--" + devices[bgp_sessions[s].end[1]].name;
+  }
 
   // Per device, its logical links in a deterministic order (declaration order).
   std::vector<std::vector<LogicalLink>> logical;

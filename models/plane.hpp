@@ -22,6 +22,8 @@ template <class Logic>
 struct FaultEffects {
   using B = typename Logic::Bool;
   std::vector<B> device_down, device_blackholed, link_down, port_blackholed;
+  // DESIGN.md §8: per device, restarted with half its configuration; per BGP session, down.
+  std::vector<B> restarted, session_down;
 };
 
 // The adversarial choices of a scenario.

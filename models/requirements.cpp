@@ -1,6 +1,7 @@
 #include "models/requirements.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "models/mclag.hpp"
 #include "models/sessions.hpp"
@@ -71,6 +72,13 @@ std::optional<Witness> judge(const Network& net, const Requirement& req,
     return std::nullopt;
   };
   if (req.one_flow()) return judge_flow(net, req, p, route_table(net, p, req.to, cache));
+  if (req.about_bgp()) {
+    std::optional<LeastCost> own;
+    if (!cache) cache = &own.emplace(net, p);
+    std::optional<bgp::Finding> f = bgp::judge(net, req, p, *cache);
+    if (!f) return std::nullopt;
+    return Witness{req.from, req.to, p, {{}, DropReason::delivered, {}}, std::move(f)};
+  }
   for (DeviceId dest : alive)
     if (auto w = judge_sources(net.host_prefix(dest), alive)) return w;
   return std::nullopt;
@@ -148,7 +156,7 @@ ExplicitPlane make_plane(const Network& net, const FaultState& faults,
 }
 
 bool takes_part(const Network& net, const Requirement& req, DeviceId d) {
-  if (net.devices[d].transit()) return true;
+  if (net.devices[d].transit() || req.about_bgp()) return true;
   if (req.one_flow()) return net.is_endpoint(req, d);
   return std::find(req.devices.begin(), req.devices.end(), d) != req.devices.end();
 }
@@ -211,7 +219,13 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
 
 std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
                          const ReferenceCosts* ref) {
-  return free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
+  std::size_t n = free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
+  if (req.about_bgp()) {  // the BGP sessions' choices in the plane with every choice peer[0]
+    ExplicitPlane p = make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref);
+    LeastCost costs(net, p);
+    n += bgp::free_sessions(net, p, costs);
+  }
+  return n;
 }
 
 std::optional<Witness> find_violation(const Network& net, const Requirement& req,
@@ -261,6 +275,9 @@ Scenario<SmtLogic> symbolic_scenario(const Network& net, const SmtLogic& logic,
 EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                   const std::vector<FaultEvent>& events, const Requirement& req,
                                   const SymbolicFaults& faults) {
+  if (req.about_bgp() || net.has_bgp())
+    throw std::logic_error(
+        "BGP (DESIGN.md §8) is not encoded for Z3: the explicit search decides it");
   z3::context& ctx = ec.ctx;
   const std::string& tag = ec.tag;
   SmtLogic logic{ctx, ec.smtlib};

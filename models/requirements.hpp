@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "models/bgp.hpp"
 #include "models/faults.hpp"
 #include "models/walks.hpp"
 
@@ -22,6 +23,7 @@ struct Witness {
   PrefixId dest = 0;
   ExplicitPlane plane;  // the state the flow met (its scenario included)
   DroppedWalk walk;
+  std::optional<bgp::Finding> bgp = {};  // no-export, announce: what BGP did instead of a walk
 };
 
 // The explicit plane of a scenario.

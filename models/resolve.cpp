@@ -43,6 +43,10 @@ class Resolver {
     d_.net.statics_of.assign(d_.net.devices.size(), {});
     for (const auto& s : p_.statements)
       visit<ast::StaticStmt>(s, [&](auto& x) { static_route(x); });
+    d_.net.originates.assign(d_.net.devices.size(), {});
+    for (const auto& s : p_.statements) visit<ast::BgpStmt>(s, [&](auto& x) { bgp(x); });
+    for (const auto& s : p_.statements)
+      visit<ast::OriginateStmt>(s, [&](auto& x) { originate(x); });
     d_.net.order_segments();
     bool have_faults = false;
     for (const auto& s : p_.statements)
@@ -109,6 +113,19 @@ class Resolver {
     if (!digits || n < lo || n > hi) {
       error(at, what + " must be an integer from " + std::to_string(lo) + " to " +
                     std::to_string(hi) + ", found '" + text + "'");
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(n);
+  }
+  // An AS number, 1–4294967295 (DESIGN.md §8).
+  std::optional<std::uint32_t> asn(const ast::Value& v) {
+    const std::string& t = v.head.text;
+    bool digits = !t.empty() && t.size() <= 10 && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    std::uint64_t n = digits ? std::stoull(t) : 0;
+    if (!digits || n < 1 || n > 4294967295ULL) {
+      error(v, "'asn' must be an AS number from 1 to 4294967295, found '" + t + "'");
       return std::nullopt;
     }
     return static_cast<std::uint32_t>(n);
@@ -231,6 +248,11 @@ class Resolver {
       check_duplicate_keys(*s.attrs);
       for (const auto& a : *s.attrs) {
         const ast::Value* v = single(a);
+        if (v && a.key.text == "asn") {
+          auto n = asn(*v);
+          if (!n) continue;
+          dev.asn = *n;
+        }
         if (v && a.key.text == "preferences" && v->head.text != "junos" &&
             v->head.text != "cisco") {
           error(*v,
@@ -291,12 +313,15 @@ class Resolver {
         if (at.key.text == "cost") {
           if (auto c = number_attr(at, 1, 1000000)) l.cost = *c;
           link_cost_set_[id] = &at;
+        } else if (at.key.text == "default-cost") {
+          if (auto c = number_attr(at, 1, 1000000)) l.default_cost = *c;
+          link_cost_set_[id] = &at;
         } else if (at.key.text == "bfd") {
           if (auto v = on_off(at)) l.bfd = *v;
         } else if (at.key.text == "conduit" || at.key.text == "provider" || at.key.text == "site") {
           if (const ast::Value* v = single(at)) l.attrs[at.key.text] = v->head.text;
         } else {
-          unknown_attr(at, "link", "cost, bfd, conduit, provider or site");
+          unknown_attr(at, "link", "cost, default-cost, bfd, conduit, provider or site");
         }
       }
     }
@@ -400,8 +425,10 @@ class Resolver {
         if (auto v = on_off(a)) g.microbfd = *v;
       } else if (a.key.text == "cost") {
         if (auto c = number_attr(a, 1, 1000000)) g.cost = *c;
+      } else if (a.key.text == "default-cost") {
+        if (auto c = number_attr(a, 1, 1000000)) g.default_cost = *c;
       } else
-        unknown_attr(a, "lag", "members, min-links, microbfd or cost");
+        unknown_attr(a, "lag", "members, min-links, microbfd, cost or default-cost");
     }
     if (!members) {
       error(s.name, "lag '" + s.name.head.text + ":" + g.name + "' needs 'members = DEV:port, …;'");
@@ -436,8 +463,9 @@ class Resolver {
         continue;
       }
       if (auto c = link_cost_set_.find(l); c != link_cost_set_.end()) {
-        auto& d = error(
-            v, "member link '" + d_.net.link_name(l) + "' has its own cost; set 'cost' on the lag");
+        auto& d =
+            error(v, "member link '" + d_.net.link_name(l) + "' has its own " +
+                         c->second->key.text + "; set '" + c->second->key.text + "' on the lag");
         note(d, loc(c->second->key), "cost set here");
         ok = false;
         continue;
@@ -635,6 +663,155 @@ class Resolver {
     net.statics.push_back(std::move(r));
   }
 
+  // A policy list: prefix names, or `any`, or `none` (DESIGN.md §8).  nullopt = any.
+  std::optional<std::optional<std::vector<PrefixId>>> policy_list(const ast::Attr& a) {
+    if (a.values.size() == 1 && !a.values[0].port &&
+        (a.values[0].head.text == "any" || a.values[0].head.text == "none") &&
+        a.values[0].head.kind == ast::Word::Kind::name) {
+      if (a.values[0].head.text == "any") return std::optional<std::vector<PrefixId>>{};
+      return std::optional<std::vector<PrefixId>>{std::vector<PrefixId>{}};
+    }
+    std::vector<PrefixId> out;
+    bool ok = true;
+    for (const ast::Value& v : a.values) {
+      if (v.port) {
+        error(v, "'" + a.key.text + "' lists prefixes, not ports");
+        ok = false;
+        continue;
+      }
+      if (v.head.text == "any" || v.head.text == "none") {
+        error(v, "'" + v.head.text + "' stands alone in '" + a.key.text +
+                     "': list prefixes, or write 'any' or 'none' only");
+        ok = false;
+        continue;
+      }
+      auto q = find_prefix(v.head.text);
+      if (!q) {
+        error(v, "unknown prefix '" + v.head.text + "' in '" + a.key.text +
+                     "' (expected prefix names, 'any' or 'none')");
+        ok = false;
+        continue;
+      }
+      if (std::find(out.begin(), out.end(), *q) == out.end()) out.push_back(*q);
+    }
+    if (!ok) return std::nullopt;
+    return std::optional<std::vector<PrefixId>>{std::move(out)};
+  }
+
+  // `bgp A -- B [{ export = …; import = …; local-pref = N; }]`: the session A–B and A's policy.
+  void bgp(const ast::BgpStmt& s) {
+    auto a = find_device(s.a);
+    auto b = find_device(s.b);
+    if (!a || !b) return;
+    // Named in a bgp statement: a requirement about it has no second error when this one fails.
+    bgp_named_.insert(*a);
+    bgp_named_.insert(*b);
+    Network& net = d_.net;
+    if (*a == *b) return void(error(s.b, "bgp session of '" + s.a.text + "' with itself"));
+    bool ok = true;
+    for (auto [w, d] : {std::pair{&s.a, *a}, std::pair{&s.b, *b}})
+      if (!net.devices[d].asn) {
+        auto& diag = error(*w, "bgp session end '" + w->text + "' has no 'asn'");
+        note(diag, net.devices[d].loc, "set 'asn = N;' on the device here");
+        ok = false;
+      }
+    if (!ok) return;
+    const bool ibgp = *net.devices[*a].asn == *net.devices[*b].asn;
+    BgpPolicy policy;
+    policy.stated = true;
+    policy.loc = loc(s.a);
+    if (s.attrs) {
+      check_duplicate_keys(*s.attrs);
+      for (const auto& at : *s.attrs) {
+        if (at.key.text == "export" || at.key.text == "import") {
+          auto list = policy_list(at);
+          if (!list) {
+            ok = false;
+            continue;
+          }
+          (at.key.text == "export" ? policy.exports : policy.imports) = std::move(*list);
+        } else if (at.key.text == "local-pref") {
+          if (ibgp) {
+            error(at.key, "'local-pref' on an iBGP session ('" + s.a.text + "' and '" + s.b.text +
+                              "' share asn " + std::to_string(*net.devices[*a].asn) +
+                              "): it is set where routes enter the AS, on eBGP sessions");
+            ok = false;
+          } else if (auto v = number_attr(at, 0, 4294967)) {
+            policy.local_pref = *v;
+          } else {
+            ok = false;
+          }
+        } else {
+          unknown_attr(at, "bgp session", "export, import or local-pref");
+          ok = false;
+        }
+      }
+    }
+    if (ibgp) {
+      for (auto [w, d] : {std::pair{&s.a, *a}, std::pair{&s.b, *b}})
+        if (!net.devices[d].transit()) {
+          error(*w, "iBGP session end '" + w->text + "' is a " + kind_name(net.devices[d].kind) +
+                        ": iBGP runs between routers, switches and firewalls over the IGP");
+          ok = false;
+        }
+    } else if (!linked(*a, *b) && !across_switches(*a, *b)) {
+      error(s.b, "eBGP neighbour '" + s.b.text + "' is not adjacent to '" + s.a.text +
+                     "' at layer 2 (no link between them, and no path through switches only): "
+                     "multihop eBGP is not modelled");
+      ok = false;
+    }
+    if (!ok) return;
+    for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
+      BgpSession& old = net.bgp_sessions[q];
+      bool same = (old.end[0] == *a && old.end[1] == *b) || (old.end[0] == *b && old.end[1] == *a);
+      if (!same) continue;
+      BgpPolicy& mine = old.policy[old.side_of(*a)];
+      if (mine.stated) {
+        auto& diag =
+            error(s.a, "bgp session " + s.a.text + " -- " + s.b.text + " is declared twice from '" +
+                           s.a.text + "': each end states its policy once");
+        note(diag, mine.loc, "first declared here");
+        return;
+      }
+      mine = std::move(policy);
+      return;
+    }
+    BgpSession session;
+    session.end[0] = *a;
+    session.end[1] = *b;
+    session.ibgp = ibgp;
+    session.policy[0] = std::move(policy);
+    session.loc = loc(s.a);
+    if (!ibgp)
+      for (int e = 0; e < 2; ++e)
+        if (!linked(session.end[e], session.end[1 - e]))
+          session.segment[e] = net.segment_slot(session.end[1 - e]);
+    net.bgp_sessions.push_back(std::move(session));
+  }
+
+  // `originate DEV PREFIX, …;`
+  void originate(const ast::OriginateStmt& s) {
+    auto dev = find_device(s.device);
+    if (!dev) return;
+    for (const ast::Word& w : s.prefixes) {
+      if (!name_word(w)) continue;
+      auto q = find_prefix(w.text);
+      if (!q) {
+        error(w, "unknown prefix '" + w.text + "' to originate");
+        continue;
+      }
+      auto& mine = d_.net.originates[*dev];
+      if (std::find(mine.begin(), mine.end(), *q) != mine.end()) {
+        error(w, "'" + s.device.text + "' originates '" + w.text + "' twice");
+        continue;
+      }
+      mine.push_back(*q);
+    }
+    if (!d_.net.speaks_bgp(*dev) && !bgp_named_.count(*dev))
+      diags_.warning(loc(s.device),
+                     "'" + s.device.text + "' has no bgp session: what it originates goes nowhere");
+  }
+
   void faults(const ast::FaultsStmt& s, bool& have_faults) {
     if (have_faults) {
       auto& d = error(s.keyword, "a design has one faults block");
@@ -649,11 +826,20 @@ class Resolver {
                      "design as it stands");
     for (const auto& line : s.lines) {
       const std::string& verb = line.verb.text;
-      if (verb != "down" && verb != "blackhole" && verb != "common") {
-        error(line.verb, "unknown fault kind '" + verb + "' (expected down, blackhole or common)");
+      if (verb != "down" && verb != "blackhole" && verb != "common" && verb != "restart") {
+        error(line.verb,
+              "unknown fault kind '" + verb + "' (expected down, blackhole, restart or common)");
         continue;
       }
-      if (line.mode && verb != "common") {
+      if (verb == "restart") {
+        if (!line.mode || line.mode->text != "partial") {
+          const ast::Node& at = line.mode ? static_cast<const ast::Node&>(*line.mode)
+                                          : static_cast<const ast::Node&>(line.args.back());
+          error(at, "expected 'partial' after 'restart " + line.args.back().text +
+                        "' (a daemon that comes back with half its configuration, DESIGN.md §8)");
+          continue;
+        }
+      } else if (line.mode && verb != "common") {
         error(*line.mode, "expected ',' or ';' after '" + line.args.back().text + "'");
         continue;
       }
@@ -697,8 +883,29 @@ class Resolver {
         c.kind = FaultClass::Kind::down_device;
       else if (a == "link")
         c.kind = FaultClass::Kind::down_link;
+      else if (a == "session")
+        c.kind = FaultClass::Kind::down_session;
       else
-        return void(error(arg, "unknown fault kind 'down " + a + "' (expected device or link)"));
+        return void(
+            error(arg, "unknown fault kind 'down " + a + "' (expected device, link or session)"));
+      if (a == "session" && d_.net.bgp_sessions.empty())
+        diags_.warning(loc(arg), "the design has no bgp session: 'down session' adds no event");
+    } else if (verb == "restart") {
+      c.kind = FaultClass::Kind::restart_devices;
+      c.action = FaultAction::restart;
+      if (a == "switch" || a == "router" || a == "firewall")
+        c.device_kind = parse_kind(a);
+      else if (a != "device")
+        return void(error(arg, "unknown fault kind 'restart " + a +
+                                   "' (expected router, switch, firewall or device)"));
+      bool any = std::any_of(d_.net.devices.begin(), d_.net.devices.end(), [&](const Device& d) {
+        return d.transit() && (!c.device_kind || d.kind == *c.device_kind);
+      });
+      if (!any)
+        diags_.warning(loc(arg),
+                       "the design has no " +
+                           (a == "device" ? std::string("router, switch or firewall") : a) +
+                           ": 'restart " + a + " partial' adds no event");
     } else if (verb == "blackhole") {
       if (a == "port") {
         c.kind = FaultClass::Kind::blackhole_port;
@@ -719,8 +926,10 @@ class Resolver {
           c.action = FaultAction::down;
         else if (mode->text == "blackhole")
           c.action = FaultAction::blackhole;
+        else if (mode->text == "restart")
+          c.action = FaultAction::restart;
         else
-          return void(error(*mode, "expected 'down' or 'blackhole' after 'common " + a +
+          return void(error(*mode, "expected 'down', 'blackhole' or 'restart' after 'common " + a +
                                        "', found '" + mode->text + "'"));
       }
       bool carried = std::any_of(d_.net.devices.begin(), d_.net.devices.end(),
@@ -732,6 +941,48 @@ class Resolver {
                                      "' adds no event");
     }
     d_.fault_classes.push_back(c);
+  }
+
+  // Where BGP originates prefix q (DESIGN.md §8): its origins with a session, and the devices
+  // whose `originate` lines name it.
+  std::vector<DeviceId> bgp_originators(PrefixId q) const {
+    std::vector<DeviceId> out;
+    for (DeviceId d = 0; d < d_.net.devices.size(); ++d) {
+      const auto& o = d_.net.originates[d];
+      if ((d_.net.is_origin(q, d) && d_.net.speaks_bgp(d)) ||
+          std::find(o.begin(), o.end(), q) != o.end())
+        out.push_back(d);
+    }
+    return out;
+  }
+  // Walk requirements follow the forwarding of §7 only: one whose destination lies inside a
+  // prefix that BGP carries would need BGP's routes in the forwarding tables, which this
+  // version does not model yet — refused, never judged without them.
+  bool bgp_forwarding_modelled(const Requirement& r, const ast::RequireStmt& s) {
+    if (!d_.net.has_bgp()) return true;
+    std::vector<PrefixId> dests;
+    if (r.one_flow())
+      dests.push_back(r.to);
+    else
+      for (DeviceId d : r.devices) dests.push_back(d_.net.host_prefix(d));
+    for (PrefixId dest : dests)
+      for (PrefixId q : d_.net.covering(dest)) {
+        auto at = bgp_originators(q);
+        if (at.empty()) continue;
+        const Prefix& pq = d_.net.prefixes[q];
+        error(r.one_flow() ? static_cast<const ast::Node&>(s.body.endpoints[1])
+                           : static_cast<const ast::Node&>(s.body),
+              "'" + s.body.kind.text +
+                  "' towards a destination that BGP carries is not modelled "
+                  "yet: " +
+                  (pq.is_host() ? "'" + pq.name + "'"
+                                : "prefix '" + pq.name + "' (" + pq.range.text() + ")") +
+                  (q == dest ? "" : " covers '" + d_.net.prefixes[dest].name + "' and") +
+                  " is originated into BGP at " + names(at) +
+                  " (BGP routes in forwarding, DESIGN.md §8, are the next layer)");
+        return false;
+      }
+    return true;
   }
 
   void require(const ast::RequireStmt& s) {
@@ -820,6 +1071,19 @@ class Resolver {
                                     "' is both a waypoint and avoided: no walk can satisfy both");
           ok = false;
         }
+    } else if (kind == "no-export" || kind == "announce") {
+      r.kind = kind == "no-export" ? Requirement::Kind::no_export : Requirement::Kind::announce;
+      if (!name_word(eps[0])) return;
+      auto p = find_prefix(eps[0].text);
+      if (!p) return void(error(eps[0], "unknown prefix '" + eps[0].text + "'"));
+      auto d = find_device(eps[1]);
+      if (!d) return;
+      if (!d_.net.speaks_bgp(*d) && !bgp_named_.count(*d))
+        return void(error(eps[1], "'" + eps[1].text + "' has no bgp session: " + kind +
+                                      " is about what BGP sends to it"));
+      r.to = *p;
+      r.from = *d;
+      r.text = kind + " " + eps[0].text + " to " + eps[1].text;
     } else {
       r.kind = Requirement::Kind::connected;
       if (eps.size() == 1 && eps[0].text == "*") {
@@ -834,6 +1098,7 @@ class Resolver {
       }
     }
     if (!ok) return;
+    if (!r.about_bgp() && !bgp_forwarding_modelled(r, s)) return;
     if (tolerate) r.text += " tolerate " + std::to_string(r.tolerate);
     d_.net.requirements.push_back(std::move(r));
   }
@@ -844,6 +1109,7 @@ class Resolver {
   bool design_seen_ = false;
   SourceLoc faults_loc_;
   std::map<LinkId, const ast::Attr*> link_cost_set_;
+  std::set<DeviceId> bgp_named_;  // devices named by some bgp statement, valid or not
 };
 
 }  // namespace

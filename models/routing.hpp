@@ -292,8 +292,9 @@ class ReferenceCosts;
 class LeastCost {
  public:
   // With `ref`, a state the reference plane shares with this one is copied from it.
+  // A plane whose costs a restart changed never copies (proofs/SOUNDNESS.md §10).
   LeastCost(const Network& net, const ExplicitPlane& p, ReferenceCosts* ref = nullptr)
-      : net_(&net), p_(&p), ref_(ref) {}
+      : net_(&net), p_(&p), ref_(igp::costs_changed(p) ? nullptr : ref) {}
   const RouteTable::Cover& prefix(PrefixId q);         // over the IGP, towards q's origins
   const RouteTable::Cover& segment(std::size_t slot);  // switches only, towards target `slot`
   // The walks of BFD sessions' packets towards segment target `slot` (RouteTable::SessionWalks

@@ -77,8 +77,8 @@ void write_dot(std::ostream& out, const models::Design& d,
   for (models::PrefixId p : net.declared_prefixes()) {
     const models::Prefix& pre = net.prefixes[p];
     const std::string node = "prefix " + pre.name;
-    out << "  " << q(node) << " [shape=note, fontsize=10, label="
-        << q(pre.name + "\n" + pre.range.text()) << "];\n";
+    out << "  " << q(node)
+        << " [shape=note, fontsize=10, label=" << q(pre.name + "\n" + pre.range.text()) << "];\n";
     for (models::DeviceId o : pre.origins)
       out << "  " << q(node) << " -- " << q(net.devices[o].name)
           << " [style=dotted, color=\"#808080\"];\n";
@@ -86,8 +86,16 @@ void write_dot(std::ostream& out, const models::Design& d,
   for (const models::StaticRoute& r : net.statics)
     for (models::DeviceId n : r.via)
       out << "  " << q(net.devices[r.device].name) << " -- " << q(net.devices[n].name)
-          << " [dir=forward, style=dotted, constraint=false, color=\"#208020\", fontcolor=\"#208020\", label="
+          << " [dir=forward, style=dotted, constraint=false, color=\"#208020\", "
+             "fontcolor=\"#208020\", label="
           << q("static " + r.destination(net) + (r.bfd ? " (bfd)" : "")) << "];\n";
+  // DESIGN.md §8: each BGP session as a dashed edge (not a link: no layout constraint).
+  for (std::size_t s = 0; s < net.bgp_sessions.size(); ++s) {
+    const models::BgpSession& b = net.bgp_sessions[s];
+    out << "  " << q(net.devices[b.end[0]].name) << " -- " << q(net.devices[b.end[1]].name)
+        << " [style=dashed, constraint=false, color=\"#2040c0\", fontcolor=\"#2040c0\", label="
+        << q(b.ibgp ? "iBGP" : "eBGP") << "];\n";
+  }
   out << "}\n";
 }
 

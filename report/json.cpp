@@ -2,9 +2,9 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "verifier/criticality.hpp"
 #include "report/report.hpp"
 #include "report/words.hpp"
+#include "verifier/criticality.hpp"
 
 namespace faultline::report {
 
@@ -50,6 +50,33 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
     if (violations[i].probability) v["probability"] = *violations[i].probability;
     v["source"] = e.source;
     v["destination"] = e.destination;
+    if (e.bgp) {  // DESIGN.md §8: what BGP did, in place of a walk
+      const verifier::BgpFact& b = *e.bgp;
+      using K = verifier::BgpFact::Kind;
+      json g{{"outcome", b.kind == K::leak            ? "leak"
+                         : b.kind == K::not_announced ? "not-announced"
+                                                      : "no-convergence"},
+             {"prefix", b.prefix},
+             {"to", b.to}};
+      if (b.kind == K::leak) {
+        g["sender"] = b.sender;
+        g["session"] = b.session;
+        g["as_path"] = b.path;
+        g["learned_from"] = b.learned_from.empty() ? json(nullptr) : json(b.learned_from);
+        g["sender_restarted"] = b.sender_restarted;
+        g["route_way"] = b.chain;
+      }
+      if (b.kind == K::not_announced) {
+        json stops = json::array();
+        for (const auto& st : b.stops) stops.push_back(stop_sentence(st));
+        g["stopped"] = stops;
+      }
+      if (b.kind == K::no_convergence) g["cycle"] = b.cycle;
+      g["detail"] = drop_sentence(e);
+      v["bgp"] = g;
+      vs.push_back(v);
+      continue;
+    }
     json walk = json::array();
     for (const Hop& h : e.walk) {
       json hop{{"device", h.device}};
@@ -60,10 +87,9 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
       if (h.route) {
         const RouteUsed& r = *h.route;
         std::string source = models::source_name(r.source);
-        for (char& ch : source) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        json route{{"source", source},
-                   {"prefix", r.prefix},
-                   {"distance", r.distance}};
+        for (char& ch : source)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        json route{{"source", source}, {"prefix", r.prefix}, {"distance", r.distance}};
         if (r.source == models::RouteSource::igp) route["cost"] = r.cost;
         if (r.source == models::RouteSource::static_route) {
           route["via"] = r.via;
@@ -95,9 +121,15 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
   const RequirementResult& r = c.result;
   const models::Requirement& req = d.net.requirements[r.requirement];
   json j;
-  j["kind"] = req.kind == models::Requirement::Kind::reach     ? "reach"
-              : req.kind == models::Requirement::Kind::isolate ? "isolate"
-                                                               : "connected";
+  j["kind"] = req.kind == models::Requirement::Kind::reach       ? "reach"
+              : req.kind == models::Requirement::Kind::isolate   ? "isolate"
+              : req.kind == models::Requirement::Kind::no_export ? "no-export"
+              : req.kind == models::Requirement::Kind::announce  ? "announce"
+                                                                 : "connected";
+  if (req.about_bgp()) {
+    j["prefix"] = d.net.prefixes[req.to].name;
+    j["to"] = d.net.devices[req.from].name;
+  }
   if (req.one_flow()) {
     j["from"] = d.net.devices[req.from].name;
     j["to"] = d.net.prefixes[req.to].name;

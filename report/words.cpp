@@ -6,20 +6,81 @@ using namespace verifier;
 
 const char* drop_reason_name(models::DropReason r) {
   switch (r) {
-    case models::DropReason::blackholed_device: return "blackhole";
-    case models::DropReason::blackholed_port: return "blackhole-port";
-    case models::DropReason::no_route: return "no-route";
-    case models::DropReason::discarded: return "discarded";
-    case models::DropReason::no_transit: return "no-transit";
-    case models::DropReason::loop: return "loop";
-    case models::DropReason::delivered: return "delivered";
-    case models::DropReason::missed_waypoints: return "misses-waypoints";
-    case models::DropReason::passed_avoided: return "passes-avoided";
+    case models::DropReason::blackholed_device:
+      return "blackhole";
+    case models::DropReason::blackholed_port:
+      return "blackhole-port";
+    case models::DropReason::no_route:
+      return "no-route";
+    case models::DropReason::discarded:
+      return "discarded";
+    case models::DropReason::no_transit:
+      return "no-transit";
+    case models::DropReason::loop:
+      return "loop";
+    case models::DropReason::delivered:
+      return "delivered";
+    case models::DropReason::missed_waypoints:
+      return "misses-waypoints";
+    case models::DropReason::passed_avoided:
+      return "passes-avoided";
   }
   return "unknown";
 }
 
+std::string stop_sentence(const verifier::BgpFact::Stop& s) {
+  using models::bgp::Stop;
+  const std::string head = "over " + s.session + ": ";
+  switch (s.why) {
+    case Stop::session_down:
+      return head + "the session is down (" + s.detail + ")";
+    case Stop::no_route:
+      return head + s.from + " has no route to send";
+    case Stop::export_policy:
+      return head + s.from + "'s export policy does not permit it";
+    case Stop::ibgp_no_reflection:
+      return head + s.from + " learned it over iBGP and does not reflect it to an iBGP peer";
+    case Stop::as_path_loop:
+      return head + s.from + "'s route already carries the receiver's AS (a loop)";
+    case Stop::import_policy:
+      return head + "the receiver's import policy from " + s.from + " does not permit it";
+  }
+  return head;
+}
+
+std::string bgp_sentence(const verifier::BgpFact& b) {
+  using K = verifier::BgpFact::Kind;
+  if (b.kind == K::leak) {
+    std::string s = b.sender + " sends " + b.prefix + " to " + b.to + " over " + b.session +
+                    " (AS path " + b.path + ")";
+    s += b.learned_from.empty() ? ", its own origination" : ", learned from " + b.learned_from;
+    s += b.sender_restarted
+             ? ": " + b.sender +
+                   " restarted with its export policy missing, so it sends every best route"
+             : ": its export policy towards " + b.to + " permits it";
+    return s;
+  }
+  if (b.kind == K::not_announced) {
+    std::string s = b.to + " accepts no route for " + b.prefix;
+    for (std::size_t i = 0; i < b.stops.size(); ++i)
+      s += (i == 0 ? ": " : "; ") + stop_sentence(b.stops[i]);
+    return s;
+  }
+  std::string s = "BGP does not converge for " + b.prefix + ": the best routes cycle through " +
+                  std::to_string(b.cycle.size()) + " states";
+  for (std::size_t i = 0; i < b.cycle.size(); ++i) {
+    std::string line;
+    for (const std::string& h : b.cycle[i]) line += (line.empty() ? "" : ", ") + h;
+    s += (i == 0 ? ": [" : " -> [") + (line.empty() ? std::string("no routes") : line) + "]";
+  }
+  return s;
+}
+
 const char* outcome_label(const Explanation& e) {
+  if (e.bgp)
+    return e.bgp->kind == verifier::BgpFact::Kind::leak            ? "leaks"
+           : e.bgp->kind == verifier::BgpFact::Kind::not_announced ? "not announced"
+                                                                   : "does not converge";
   switch (e.drop.reason) {
     case models::DropReason::delivered:
     case models::DropReason::missed_waypoints:
@@ -31,6 +92,7 @@ const char* outcome_label(const Explanation& e) {
 }
 
 std::string drop_sentence(const Explanation& e) {
+  if (e.bgp) return bgp_sentence(*e.bgp);
   const std::string& at = e.drop.device;
   switch (e.drop.reason) {
     case models::DropReason::blackholed_device:
@@ -65,12 +127,13 @@ std::string drop_sentence(const Explanation& e) {
     case models::DropReason::loop:
       return "the walk returns to " + at + ": a forwarding loop";
     case models::DropReason::delivered:
-      return "the walk is delivered to " + e.destination + " at " + at +
-             ": it must stay isolated";
+      return "the walk is delivered to " + e.destination + " at " + at + ": it must stay isolated";
     case models::DropReason::missed_waypoints: {
       std::string list;
       for (std::size_t i = 0; i < e.drop.waypoints.size(); ++i)
-        list += (i == 0 ? "" : i + 1 == e.drop.waypoints.size() ? " or " : ", ") +
+        list += (i == 0                             ? ""
+                 : i + 1 == e.drop.waypoints.size() ? " or "
+                                                    : ", ") +
                 e.drop.waypoints[i];
       return "the walk is delivered at " + at + " without passing " + list;
     }
@@ -118,6 +181,12 @@ std::string state_sentence(const StateFact& s) {
 }
 
 std::string walk_line(const Explanation& e) {
+  if (e.bgp) {  // the route's way, originator first (a leak); none otherwise
+    std::string s;
+    for (const std::string& d : e.bgp->chain) s += (s.empty() ? "" : " -> ") + d;
+    if (e.bgp->kind == verifier::BgpFact::Kind::leak) s += " -> " + e.bgp->to;
+    return s.empty() ? "(no route reaches " + e.bgp->to + ")" : "route " + s;
+  }
   std::string s;
   for (std::size_t i = 0; i < e.walk.size(); ++i) {
     const Hop& h = e.walk[i];
@@ -142,12 +211,11 @@ std::string route_sentence(const Hop& h) {
     case models::RouteSource::connected:
       return h.device + ": connected " + r.prefix;
     case models::RouteSource::static_route: {
-      std::string why = r.bfd ? (r.segment ? "BFD up through the segment" : "BFD up")
-                              : (r.segment ? "reachable through switches, no BFD"
-                                           : "link believed up, no BFD");
+      std::string why =
+          r.bfd ? (r.segment ? "BFD up through the segment" : "BFD up")
+                : (r.segment ? "reachable through switches, no BFD" : "link believed up, no BFD");
       return h.device + ": static " + r.prefix + " via " + list(r.via) + ", distance " +
-             std::to_string(r.distance) + " (installed via " + list(r.installed) + ": " + why +
-             ")";
+             std::to_string(r.distance) + " (installed via " + list(r.installed) + ": " + why + ")";
     }
     case models::RouteSource::igp:
       return h.device + ": IGP " + r.prefix + ", cost " + std::to_string(r.cost);
@@ -159,6 +227,7 @@ std::string route_sentence(const Hop& h) {
 }
 
 std::vector<std::string> route_lines(const Explanation& e) {
+  if (e.bgp) return {};
   bool shown = e.routing;
   for (const Hop& h : e.walk)
     shown = shown || !h.carried_to.empty() ||

@@ -22,6 +22,12 @@ std::string unnoticed_sentence(const verifier::Unnoticed& u);
 // "mclag m: ICCP lost (…): split brain; …", "lag a:bond0 is down: 1 of 2 members serving, …".
 std::string state_sentence(const verifier::StateFact& s);
 
+// What BGP did (DESIGN.md §8): "edge1 sends internet (0.0.0.0/0) to linx over edge1--linx (AS
+// path 64500 174), learned from transit1: edge1 restarted with its export policy missing, …".
+std::string bgp_sentence(const verifier::BgpFact& b);
+// Where an announcement stopped on one session: "over edge1--linx: the session is down (…)".
+std::string stop_sentence(const verifier::BgpFact::Stop& s);
+
 // The walk on one line: "a eth0 (bond0) -> h0 b up1 -> down0 c".
 std::string walk_line(const verifier::Explanation& e);
 

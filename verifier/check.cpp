@@ -72,6 +72,22 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
     r.method = "enumerate";
     return search_enumerate(c);
   }
+  // DESIGN.md §8 has no SMT encoding yet: the explicit search over every combination decides
+  // it, whatever the search's size; Z3 alone (--no-fast-path) cannot.
+  if (used.meets(models::kSmtLacks)) {
+    if (!opts.fast_path) {
+      r.method = "smt";
+      EngineAnswer refused;
+      refused.status = Status::unknown;
+      refused.complete = false;
+      refused.unknown_reason =
+          "BGP sessions, partial restarts and no-export/announce (DESIGN.md §8) are not encoded "
+          "for Z3 yet: without --no-fast-path the explicit search decides them";
+      return refused;
+    }
+    r.method = "explicit";
+    return search_enumerate(c, /*reference=*/true);
+  }
   if (opts.fast_path && used.within(models::kFailstopSupports)) {
     r.method = "failstop";
     return search_failstop(c);

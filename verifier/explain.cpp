@@ -88,8 +88,64 @@ std::vector<Drop::Withdrawn> withdrawn(const Network& net, const models::Explici
 
 }  // namespace
 
+// A BGP finding as values: who leaks and how, where the announcement stopped, or the cycle.
+static BgpFact bgp_fact(const Network& net, const models::Requirement& req,
+                        const models::bgp::Finding& f) {
+  namespace bgp = models::bgp;
+  BgpFact b;
+  b.prefix = prefix_text(net, req.to);
+  b.to = net.devices[req.from].name;
+  auto holder = [&](DeviceId d, const bgp::Route& r) {
+    return net.devices[d].name + ": " +
+           (r.session
+                ? "from " + net.devices[r.peer].name + " (AS path " + bgp::path_text(r.path) + ")"
+                : std::string("originates it"));
+  };
+  if (!f.converged) {
+    b.kind = BgpFact::Kind::no_convergence;
+    for (const bgp::State& st : f.cycle) {
+      std::vector<std::string> line;
+      for (DeviceId d = 0; d < st.size(); ++d)
+        if (st[d] && st[d]->session) line.push_back(holder(d, *st[d]));
+      b.cycle.push_back(std::move(line));
+    }
+    return b;
+  }
+  if (f.leak) {
+    const bgp::Sent& s = *f.leak;
+    b.kind = BgpFact::Kind::leak;
+    b.sender = net.devices[s.from].name;
+    b.session = net.session_name(s.session);
+    b.path = bgp::path_text(s.route.path);
+    if (s.learned_over) b.learned_from = net.devices[f.state[s.from]->peer].name;
+    b.sender_restarted = s.sender_restarted;
+    // The route's way: from the sender back along learned-from to its originator.
+    std::vector<std::string> chain;
+    DeviceId d = s.from;
+    for (std::size_t guard = 0; guard <= net.devices.size() && f.state[d]; ++guard) {
+      chain.push_back(net.devices[d].name);
+      if (!f.state[d]->session) break;
+      d = f.state[d]->peer;
+    }
+    b.chain.assign(chain.rbegin(), chain.rend());
+    return b;
+  }
+  b.kind = BgpFact::Kind::not_announced;
+  for (const bgp::Stopped& s : f.stopped)
+    b.stops.push_back({net.session_name(s.session), net.devices[s.from].name, s.why, s.detail});
+  return b;
+}
+
 Explanation explain(const Network& net, const models::Requirement& req, const models::Witness& w,
                     models::ReferenceCosts* ref) {
+  if (w.bgp) {
+    Explanation e;
+    e.source = net.devices[w.source].name;
+    e.destination = net.prefixes[w.dest].name;
+    e.routing = true;
+    e.bgp = bgp_fact(net, req, *w.bgp);
+    return e;
+  }
   const models::ExplicitPlane& p = w.plane;
   const models::DroppedWalk& walk = w.walk;
   Explanation e;

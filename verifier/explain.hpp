@@ -86,6 +86,28 @@ struct LagDown {
 
 using StateFact = std::variant<SplitBrain, LagDown>;
 
+// What BGP did for a no-export or announce requirement (DESIGN.md §8), in place of a walk.
+struct BgpFact {
+  enum class Kind { leak, not_announced, no_convergence };
+  Kind kind;
+  std::string prefix;  // "internet (0.0.0.0/0)"
+  std::string to;      // D
+  // leak: who sends P to D, over which session, the route's AS path as D gets it, where the
+  // sender learned it ("" = its own origination), and why its policy did not stop it.
+  std::string sender, session, path, learned_from;
+  bool sender_restarted = false;   // its export policy is missing
+  std::vector<std::string> chain;  // the devices the route came through, originator first
+  // not_announced: per session of D, where the route stopped.
+  struct Stop {
+    std::string session, from;
+    models::bgp::Stop why;
+    std::string detail;  // session_down: why the session is down
+  };
+  std::vector<Stop> stops;
+  // no_convergence: the cycle's states, each as "dev: from peer (AS path …)" per holder.
+  std::vector<std::vector<std::string>> cycle;
+};
+
 struct Explanation {
   std::string source, destination;
   bool routing = false;  // the design declares prefixes or static routes (DESIGN.md §7)
@@ -93,6 +115,7 @@ struct Explanation {
   Drop drop;
   std::vector<Unnoticed> unnoticed;  // why no detector saw it
   std::vector<StateFact> state;      // split brains, bundles down
+  std::optional<BgpFact> bgp;        // no-export, announce: what BGP did (no walk)
 };
 
 // With `ref`, the walk's least-cost states come from the no-fault plane's (the same states,

@@ -1,0 +1,389 @@
+#include "models/bgp.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <stdexcept>
+#include <tuple>
+
+#include "models/lag.hpp"
+
+namespace faultline::models::bgp {
+
+namespace {
+
+// The way a session's packets take from end `e` towards the other end (DESIGN.md §8): the
+// direct link (eBGP, linked), the switches-only segment (eBGP through switches), or the IGP's
+// next hops towards the other's host prefix (iBGP).
+struct Way {
+  const RouteTable::Cover* cover = nullptr;  // segment or IGP; null: direct
+  igp::Transit transit = igp::Transit::igp;
+};
+
+Way way_of(const Network& net, LeastCost& costs, const BgpSession& s, int e) {
+  if (s.ibgp) return {&costs.prefix(net.host_prefix(s.end[1 - e])), igp::Transit::igp};
+  if (s.segment[e] != 0) return {&costs.segment(s.segment[e]), igp::Transit::switches};
+  return {};
+}
+
+// A hop of a session's packet from x to y over member m: the link is up, and neither a transit
+// device on the way nor its egress port black-holes (the ends' own black-holes do not touch
+// the session's packets: their control planes still talk).
+bool hop_carries(const Network& net, const ExplicitPlane& p, const BgpSession& s, LinkId m,
+                 DeviceId x, DeviceId y) {
+  auto end = [&](DeviceId d) { return d == s.end[0] || d == s.end[1]; };
+  if (!p.link_up[m]) return false;
+  if (!end(x) && (p.device_blackholed[x] || p.port_blackholed[net.port_on(m, x)])) return false;
+  if (!end(y) && p.device_blackholed[y]) return false;
+  return true;
+}
+
+// What the walks of one direction may do: some is delivered, some dies.
+struct WalkOutcome {
+  bool delivered = false, dies = false;
+};
+
+// The walks from x of a session's packets towards `target` along `way`, over every ECMP next
+// hop and hashed member (least-cost next hops: a walk never revisits a device).
+WalkOutcome walks_from(const Network& net, const ExplicitPlane& p, const BgpSession& s,
+                       const Way& way, DeviceId x, DeviceId target,
+                       std::map<DeviceId, WalkOutcome>& memo) {
+  if (auto it = memo.find(x); it != memo.end()) return it->second;
+  WalkOutcome out;
+  memo[x] = out;  // a cycle cannot occur (distances fall), but never loop
+  const RouteTable::Cover& c = *way.cover;
+  if (c.dist[x] == kNoRoute) {
+    out.dies = true;
+    return memo[x] = out;
+  }
+  std::vector<char> hops;
+  igp::next_hops(net, p, c.dist, c.origin, x, hops, way.transit);
+  bool any = false;
+  for (std::size_t i = 0; i < hops.size(); ++i) {
+    if (!hops[i]) continue;
+    const LogicalLink& ll = net.logical[x][i];
+    for (LinkId m : ll.members) {
+      if (!p.serving[m]) continue;
+      any = true;
+      const DeviceId y = net.links[m].other(x);
+      if (!hop_carries(net, p, s, m, x, y)) {
+        out.dies = true;
+        continue;
+      }
+      if (y == target) {
+        out.delivered = true;
+        continue;
+      }
+      const bool carries = way.transit == igp::Transit::switches
+                               ? net.devices[y].kind == DeviceKind::switch_
+                               : net.devices[y].transit();
+      if (!carries) {
+        out.dies = true;
+        continue;
+      }
+      WalkOutcome next = walks_from(net, p, s, way, y, target, memo);
+      out.delivered = out.delivered || next.delivered;
+      out.dies = out.dies || next.dies;
+    }
+  }
+  if (!any) out.dies = true;
+  return memo[x] = out;
+}
+
+// One direction of session s, from end e: whether e believes the other end reachable its way,
+// and what its walks may do.
+struct Direction {
+  bool believed = false;
+  WalkOutcome walks;
+};
+Direction direction(const Network& net, const ExplicitPlane& p, LeastCost& costs,
+                    const BgpSession& s, int e) {
+  const DeviceId a = s.end[e], b = s.end[1 - e];
+  Direction d;
+  Way way = way_of(net, costs, s, e);
+  if (!way.cover) {  // directly linked: a believed-up logical link towards b, its members
+    for (const LogicalLink& ll : net.logical[a]) {
+      if (std::find(ll.far.begin(), ll.far.end(), b) == ll.far.end()) continue;
+      if (!lag::up_towards(net, ExplicitLogic{}, p, ll, b)) continue;
+      d.believed = true;
+      for (LinkId m : ll.members) {
+        if (net.links[m].other(a) != b || !p.serving[m]) continue;
+        (p.link_up[m] ? d.walks.delivered : d.walks.dies) = true;
+      }
+    }
+    if (!d.believed) d.walks.dies = true;
+    return d;
+  }
+  d.believed = way.cover->dist[a] != kNoRoute;
+  std::map<DeviceId, WalkOutcome> memo;
+  d.walks = walks_from(net, p, s, way, a, b, memo);
+  return d;
+}
+
+// The IGP distance from `at` to its peer over session s, the tie-break of DESIGN.md §8: over
+// the IGP for iBGP; for eBGP the least cost of the way (a believed-up link, or the segment).
+std::uint64_t distance_to_peer(const Network& net, const ExplicitPlane& p, LeastCost& costs,
+                               const BgpSession& s, int at_side) {
+  const DeviceId at = s.end[at_side], peer = s.end[1 - at_side];
+  Way way = way_of(net, costs, s, at_side);
+  if (way.cover) return way.cover->dist[at];
+  std::uint64_t best = kNoRoute;
+  for (const LogicalLink& ll : net.logical[at])
+    if (std::find(ll.far.begin(), ll.far.end(), peer) != ll.far.end() &&
+        lag::up_towards(net, ExplicitLogic{}, p, ll, peer))
+      best = std::min<std::uint64_t>(best, igp::cost(p, ll));
+  return best;
+}
+
+bool restarted(const ExplicitPlane& p, DeviceId d) {
+  return !p.restarted.empty() && p.restarted[d];
+}
+
+// Best-route order (DESIGN.md §8): higher local-pref, shorter AS path, eBGP over iBGP, lower
+// IGP distance to the peer, then the peer's name.  Own origination always wins.
+bool better(const Network& net, const Route& a, const Route& b) {
+  if (!a.session != !b.session) return !a.session;
+  auto key = [&](const Route& r) {
+    return std::make_tuple(-static_cast<std::int64_t>(r.local_pref), r.path.size(), r.ibgp ? 1 : 0,
+                           r.igp_distance);
+  };
+  if (key(a) != key(b)) return key(a) < key(b);
+  return net.devices[a.peer].name < net.devices[b.peer].name;
+}
+
+}  // namespace
+
+std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
+                                            LeastCost& costs) {
+  std::vector<SessionOptions> out;
+  for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
+    const BgpSession& s = net.bgp_sessions[q];
+    SessionOptions o;
+    if (p.device_down[s.end[0]] || p.device_down[s.end[1]]) {
+      o.why_down = "an end is down";
+    } else if (!p.session_down.empty() && p.session_down[q]) {
+      o.why_down = "a 'down session' event";
+    } else {
+      bool up = true, dies = false;
+      for (int e = 0; e < 2; ++e) {
+        Direction d = direction(net, p, costs, s, e);
+        const std::string from = net.devices[s.end[e]].name, to = net.devices[s.end[1 - e]].name;
+        if (!d.believed) {
+          if (o.why_down.empty())
+            o.why_down = from + (s.ibgp ? " has no IGP route to " : " does not believe ") + to +
+                         (s.ibgp ? "" : " reachable");
+          up = false;
+          continue;
+        }
+        if (!d.walks.delivered && o.why_down.empty())
+          o.why_down = "no walk from " + from + " to " + to + " is delivered";
+        up = up && d.walks.delivered;
+        dies = dies || d.walks.dies;
+      }
+      o.can_up = up;
+      o.can_down = !up || dies;
+      if (up) o.why_down = dies ? "some walk of its packets dies" : "";
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+bool originates(const Network& net, const ExplicitPlane& p, LeastCost& costs, DeviceId d,
+                PrefixId prefix) {
+  if (p.device_down[d]) return false;
+  if (net.is_origin(prefix, d) && net.speaks_bgp(d)) return true;
+  const auto& mine = net.originates[d];
+  if (std::find(mine.begin(), mine.end(), prefix) == mine.end()) return false;
+  if (net.is_origin(prefix, d)) return true;  // its connected route is for exactly P
+  // A non-BGP route for exactly P: a static route for P installed, or an IGP route for P.
+  for (std::size_t i : net.statics_of[d]) {
+    const StaticRoute& r = net.statics[i];
+    if (r.prefix != prefix) continue;
+    for (std::size_t k = 0; k < r.via.size(); ++k) {
+      const DeviceId n = r.via[k];
+      if (r.segment[k] != 0) {
+        const RouteTable::Cover& seg = costs.segment(r.segment[k]);
+        bool session = r.session[k] == kNoSession || r.session[k] >= p.session_up.size() ||
+                       p.session_up[r.session[k]];
+        if (seg.dist[d] != kNoRoute && session) return true;
+        continue;
+      }
+      for (const LogicalLink& ll : net.logical[d]) {
+        if (std::find(ll.far.begin(), ll.far.end(), n) == ll.far.end()) continue;
+        if (!lag::up_towards(net, ExplicitLogic{}, p, ll, n)) continue;
+        if (!r.bfd) return true;
+        for (LinkId m : ll.members)
+          if (net.links[m].other(d) == n && p.serving[m] && p.crosses[0][m] && p.crosses[1][m])
+            return true;
+      }
+    }
+  }
+  if (!uses_igp(net, d)) return false;
+  // The IGP carries P from its origins that advertise it there: not a host or an external
+  // with a session (it advertises P only into BGP).
+  std::vector<char> origin(net.devices.size(), 0);
+  bool any = false;
+  for (DeviceId o : net.prefixes[prefix].origins)
+    if (net.devices[o].transit() || !net.speaks_bgp(o)) origin[o] = any = 1;
+  if (!any) return false;
+  return igp::distances(net, p, origin)[d] != kNoRoute;
+}
+
+std::optional<Sent> sends(const Network& net, const ExplicitPlane& p,
+                          const std::vector<char>& session_up, const State& st, PrefixId prefix,
+                          std::size_t session, int from_side) {
+  const BgpSession& s = net.bgp_sessions[session];
+  const DeviceId a = s.end[from_side], b = s.end[1 - from_side];
+  const auto& r = st[a];
+  if (!r || !session_up[session]) return std::nullopt;
+  const bool a_restarted = restarted(p, a), b_restarted = restarted(p, b);
+  if (!a_restarted && !BgpPolicy::permits(s.policy[from_side].exports, prefix)) return std::nullopt;
+  if (r->session && r->ibgp && s.ibgp) return std::nullopt;  // no reflection
+  Sent out;
+  out.session = session;
+  out.from = a;
+  out.to = b;
+  out.sender_path = r->path;
+  out.learned_over = r->session;
+  out.sender_restarted = a_restarted;
+  out.receiver_restarted = b_restarted;
+  out.route.path = r->path;
+  if (!s.ibgp) {
+    out.route.path.insert(out.route.path.begin(), *net.devices[a].asn);
+    const auto& path = out.route.path;
+    if (std::find(path.begin(), path.end(), *net.devices[b].asn) != path.end())
+      return std::nullopt;  // B would drop it as a loop: A never sends it
+  }
+  out.route.local_pref = s.ibgp        ? r->local_pref
+                         : b_restarted ? 100
+                                       : s.policy[1 - from_side].local_pref;
+  out.route.session = session;
+  out.route.peer = a;
+  out.route.ibgp = s.ibgp;
+  out.route.igp_distance = 0;
+  out.accepted = b_restarted || BgpPolicy::permits(s.policy[1 - from_side].imports, prefix);
+  return out;
+}
+
+Outcome converge(const Network& net, const ExplicitPlane& p, LeastCost& costs,
+                 const std::vector<char>& session_up, PrefixId prefix) {
+  const std::size_t n = net.devices.size();
+  std::vector<char> own(n, 0);
+  for (DeviceId d = 0; d < n; ++d) own[d] = originates(net, p, costs, d, prefix);
+  // The tie-break distances, per session end, computed once (they do not change by round).
+  std::vector<std::array<std::uint64_t, 2>> dist(net.bgp_sessions.size());
+  for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q)
+    if (session_up[q])
+      for (int e = 0; e < 2; ++e)
+        dist[q][e] = distance_to_peer(net, p, costs, net.bgp_sessions[q], e);
+  State st(n);
+  for (DeviceId d = 0; d < n; ++d)
+    if (own[d]) st[d] = Route{{}, 100, std::nullopt, d, false, 0};
+  std::vector<State> seen{st};
+  for (;;) {
+    State next(n);
+    for (DeviceId d = 0; d < n; ++d)
+      if (own[d]) next[d] = st[d];
+    for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q)
+      for (int from = 0; from < 2; ++from) {
+        const DeviceId b = net.bgp_sessions[q].end[1 - from];
+        if (own[b]) continue;
+        auto sent = sends(net, p, session_up, st, prefix, q, from);
+        if (!sent || !sent->accepted) continue;
+        sent->route.igp_distance = dist[q][1 - from];
+        if (!next[b] || better(net, sent->route, *next[b])) next[b] = sent->route;
+      }
+    if (next == st) return {true, std::move(st), {}};
+    auto again = std::find(seen.begin(), seen.end(), next);
+    if (again != seen.end()) return {false, {}, std::vector<State>(again, seen.end())};
+    if (seen.size() > 100000)
+      throw std::runtime_error("BGP rounds did not settle in 100000 rounds");
+    seen.push_back(next);
+    st = std::move(next);
+  }
+}
+
+Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<char>& session_up,
+                const std::vector<SessionOptions>& options, const State& st, PrefixId prefix,
+                std::size_t session, int from_side) {
+  const BgpSession& s = net.bgp_sessions[session];
+  const DeviceId a = s.end[from_side], b = s.end[1 - from_side];
+  Stopped out{session, a, Stop::session_down, ""};
+  if (!session_up[session]) {
+    out.detail = options[session].why_down;
+    return out;
+  }
+  const auto& r = st[a];
+  if (!r) return out.why = Stop::no_route, out;
+  if (!restarted(p, a) && !BgpPolicy::permits(s.policy[from_side].exports, prefix))
+    return out.why = Stop::export_policy, out;
+  if (r->session && r->ibgp && s.ibgp) return out.why = Stop::ibgp_no_reflection, out;
+  if (!s.ibgp) {
+    std::vector<std::uint32_t> path = r->path;
+    path.insert(path.begin(), *net.devices[a].asn);
+    if (std::find(path.begin(), path.end(), *net.devices[b].asn) != path.end())
+      return out.why = Stop::as_path_loop, out;
+  }
+  out.why = Stop::import_policy;
+  return out;
+}
+
+std::optional<Finding> judge(const Network& net, const Requirement& req, const ExplicitPlane& p,
+                             LeastCost& costs) {
+  const std::vector<SessionOptions> options = session_options(net, p, costs);
+  std::vector<char> up(net.bgp_sessions.size(), 0);
+  std::vector<std::size_t> free;
+  for (std::size_t q = 0; q < options.size(); ++q) {
+    up[q] = options[q].can_up ? 1 : 0;
+    if (options[q].can_up && options[q].can_down) free.push_back(q);
+  }
+  if (free.size() > kMaxSessionChoices)
+    throw std::runtime_error("more than 2^" + std::to_string(kMaxSessionChoices) +
+                             " BGP session choices in one scenario");
+  const DeviceId d = req.from;
+  for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
+    for (std::size_t j = 0; j < free.size(); ++j) up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
+    Outcome o = converge(net, p, costs, up, req.to);
+    Finding f;
+    f.session_up = up;
+    f.options = options;
+    f.state = o.state;
+    if (!o.converged) {
+      f.converged = false;
+      f.cycle = std::move(o.cycle);
+      return f;
+    }
+    bool accepted = false;
+    for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
+      const BgpSession& s = net.bgp_sessions[q];
+      if (s.end[0] != d && s.end[1] != d) continue;
+      const int from = 1 - s.side_of(d);
+      auto sent = sends(net, p, up, o.state, req.to, q, from);
+      if (req.kind == Requirement::Kind::no_export && sent) {
+        f.leak = std::move(sent);
+        return f;
+      }
+      if (sent && sent->accepted) accepted = true;
+      if (!sent || !sent->accepted)
+        f.stopped.push_back(why_not(net, p, up, options, o.state, req.to, q, from));
+    }
+    if (req.kind == Requirement::Kind::announce && !accepted) return f;
+  }
+  return std::nullopt;
+}
+
+std::size_t free_sessions(const Network& net, const ExplicitPlane& p, LeastCost& costs) {
+  std::size_t n = 0;
+  for (const SessionOptions& o : session_options(net, p, costs)) n += o.can_up && o.can_down;
+  return n;
+}
+
+std::string path_text(const std::vector<std::uint32_t>& path) {
+  if (path.empty()) return "(empty)";
+  std::string out;
+  for (std::uint32_t a : path) out += (out.empty() ? "" : " ") + std::to_string(a);
+  return out;
+}
+
+}  // namespace faultline::models::bgp
