@@ -219,15 +219,9 @@ bool originates(const Network& net, const ExplicitPlane& p, LeastCost& costs, De
       }
     }
   }
-  if (!uses_igp(net, d)) return false;
-  // The IGP carries P from its origins that advertise it there: not a host or an external
-  // with a session (it advertises P only into BGP).
-  std::vector<char> origin(net.devices.size(), 0);
-  bool any = false;
-  for (DeviceId o : net.prefixes[prefix].origins)
-    if (net.devices[o].transit() || !net.speaks_bgp(o)) origin[o] = any = 1;
-  if (!any) return false;
-  return igp::distances(net, p, origin)[d] != kNoRoute;
+  // The IGP carries P from its origins that advertise it there (LeastCost::prefix: not a host
+  // or an external with a session, which advertises P only into BGP).
+  return uses_igp(net, d) && costs.prefix(prefix).dist[d] != kNoRoute;
 }
 
 std::optional<Sent> sends(const Network& net, const ExplicitPlane& p,
@@ -346,6 +340,7 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
     for (std::size_t j = 0; j < free.size(); ++j) up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
     Outcome o = converge(net, p, costs, up, req.to);
     Finding f;
+    f.prefix = req.to;
     f.session_up = up;
     f.options = options;
     f.state = o.state;
@@ -371,6 +366,53 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
     if (req.kind == Requirement::Kind::announce && !accepted) return f;
   }
   return std::nullopt;
+}
+
+bool carried(const Network& net, PrefixId q) {
+  for (DeviceId d = 0; d < net.devices.size(); ++d) {
+    const auto& o = net.originates[d];
+    if ((net.is_origin(q, d) && net.speaks_bgp(d)) || std::find(o.begin(), o.end(), q) != o.end())
+      return true;
+  }
+  return false;
+}
+
+bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& costs,
+                     const std::vector<PrefixId>& prefixes, const RoutesVisit& visit) {
+  const std::vector<SessionOptions> options = session_options(net, p, costs);
+  BgpRoutes routes;
+  routes.session_up.assign(net.bgp_sessions.size(), 0);
+  std::vector<std::size_t> free;
+  for (std::size_t q = 0; q < options.size(); ++q) {
+    routes.session_up[q] = options[q].can_up ? 1 : 0;
+    if (options[q].can_up && options[q].can_down) free.push_back(q);
+  }
+  if (free.size() > kMaxSessionChoices)
+    throw std::runtime_error("more than 2^" + std::to_string(kMaxSessionChoices) +
+                             " BGP session choices in one scenario");
+  bool last = false;
+  for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
+    for (std::size_t j = 0; j < free.size(); ++j)
+      routes.session_up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
+    routes.best.clear();
+    std::optional<std::pair<PrefixId, Outcome>> diverged;
+    for (PrefixId q : prefixes) {
+      Outcome o = converge(net, p, costs, routes.session_up, q);
+      if (!o.converged) {
+        diverged.emplace(q, std::move(o));
+        break;
+      }
+      auto& best = routes.best[q];
+      best.resize(net.devices.size());
+      for (DeviceId d = 0; d < net.devices.size(); ++d)
+        if (o.state[d] && o.state[d]->session)
+          best[d] = BgpBest{*o.state[d]->session, o.state[d]->peer, o.state[d]->ibgp};
+    }
+    last = diverged ? visit(&routes, diverged->first, &diverged->second)
+                    : visit(&routes, 0, nullptr);
+    if (last) return true;
+  }
+  return last;
 }
 
 std::size_t free_sessions(const Network& net, const ExplicitPlane& p, LeastCost& costs) {

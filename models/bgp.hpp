@@ -5,6 +5,7 @@
 // explicit search over every fault combination, verifier/check.cpp.)
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +95,7 @@ Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<ch
 
 // What a BGP requirement found under one fault set (its witness, DESIGN.md §8 Requirements).
 struct Finding {
+  PrefixId prefix = 0;               // the prefix judged (no-export, announce: P)
   bool converged = true;
   std::vector<State> cycle;             // not converged: the cycle of best routes
   std::optional<Sent> leak;             // no-export: who sends P to D
@@ -111,6 +113,18 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
                              LeastCost& costs);
 // How many sessions may be either up or down in plane p.
 std::size_t free_sessions(const Network& net, const ExplicitPlane& p, LeastCost& costs);
+
+// Whether BGP carries prefix q: some origin of q has a session, or some device originates it.
+bool carried(const Network& net, PrefixId q);
+
+// The forwarding side (DESIGN.md §8 Forwarding): calls `visit` with the BGP routes of every
+// session choice plane p allows (those that may be either way both, up first), for the
+// prefixes in `prefixes`, until it returns true.  When the rounds of one of them do not settle
+// under a choice, `visit` gets that prefix's outcome instead of routes.  Returns what the last
+// visit returned.
+using RoutesVisit = std::function<bool(const BgpRoutes*, PrefixId diverged, const Outcome*)>;
+bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& costs,
+                     const std::vector<PrefixId>& prefixes, const RoutesVisit& visit);
 
 // "64500 174": an AS path as written in `show bgp`; "(empty)" for an own origination.
 std::string path_text(const std::vector<std::uint32_t>& path);

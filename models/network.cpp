@@ -106,6 +106,8 @@ void Network::order_segments() {
   carried = std::move(marks);
   for (StaticRoute& r : statics)
     for (std::size_t& s : r.segment) s = renumbered[s];
+  for (BgpSession& b : bgp_sessions)
+    for (std::size_t& s : b.segment) s = renumbered[s];
 }
 
 }  // namespace faultline::models

@@ -256,11 +256,15 @@ struct Network {
   std::vector<std::vector<PrefixId>> originates;
   bool has_bgp() const { return !bgp_sessions.empty(); }
   // Whether d has a BGP session.
-  bool speaks_bgp(DeviceId d) const {
-    for (const BgpSession& s : bgp_sessions)
-      if (s.end[0] == d || s.end[1] == d) return true;
-    return false;
+  bool speaks_bgp(DeviceId d) const { return d < speaker.size() && speaker[d]; }
+  std::vector<char> speaker;  // per device: it has a BGP session (set by build_speakers)
+  void build_speakers() {
+    speaker.assign(devices.size(), 0);
+    for (const BgpSession& s : bgp_sessions) speaker[s.end[0]] = speaker[s.end[1]] = 1;
   }
+  // Whether origin o of a prefix puts it into the IGP: not a host or external with a BGP
+  // session, which advertises its prefixes into BGP only (DESIGN.md §8).
+  bool igp_origin(DeviceId o) const { return devices[o].transit() || !speaks_bgp(o); }
   // "A--B" in the order of the session's first statement.
   std::string session_name(std::size_t s) const {
     return devices[bgp_sessions[s].end[0]].name + "--" + devices[bgp_sessions[s].end[1]].name;

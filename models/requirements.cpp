@@ -57,13 +57,14 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
 
 namespace {
 
-// Judges `req` in one scenario: the first source, in order, some walk of which dies.
-std::optional<Witness> judge(const Network& net, const Requirement& req,
-                             const std::vector<DeviceId>& alive, const ExplicitPlane& p,
-                             LeastCost* cache = nullptr) {
+// Judges `req` in one scenario: the first source, in order, some walk of which dies; with `bgp`,
+// the scenario's BGP routes compete in every lookup.
+std::optional<Witness> judge_walks(const Network& net, const Requirement& req,
+                                   const std::vector<DeviceId>& alive, const ExplicitPlane& p,
+                                   LeastCost* cache, const BgpRoutes* bgp) {
   auto judge_sources = [&](PrefixId dest,
                            const std::vector<DeviceId>& sources) -> std::optional<Witness> {
-    RouteTable t = route_table(net, p, dest, cache);
+    RouteTable t = route_table(net, p, dest, cache, bgp);
     auto good = sources.size() == 1 ? delivers_all(net, p, t, sources[0]) : delivers_all(net, p, t);
     for (DeviceId src : sources) {
       if (t.origin[src] || good[src]) continue;
@@ -71,17 +72,66 @@ std::optional<Witness> judge(const Network& net, const Requirement& req,
     }
     return std::nullopt;
   };
-  if (req.one_flow()) return judge_flow(net, req, p, route_table(net, p, req.to, cache));
-  if (req.about_bgp()) {
-    std::optional<LeastCost> own;
+  if (req.one_flow()) return judge_flow(net, req, p, route_table(net, p, req.to, cache, bgp));
+  for (DeviceId dest : alive)
+    if (auto w = judge_sources(net.host_prefix(dest), alive)) return w;
+  return std::nullopt;
+}
+
+// The prefixes BGP carries that cover a destination `req` judges (DESIGN.md §8 Forwarding).
+std::vector<PrefixId> bgp_prefixes(const Network& net, const Requirement& req,
+                                   const std::vector<DeviceId>& alive) {
+  std::vector<PrefixId> dests;
+  if (req.one_flow())
+    dests.push_back(req.to);
+  else
+    for (DeviceId d : alive) dests.push_back(net.host_prefix(d));
+  std::vector<PrefixId> out;
+  for (PrefixId dest : dests)
+    for (PrefixId q : net.covering(dest))
+      if (std::find(out.begin(), out.end(), q) == out.end() && bgp::carried(net, q))
+        out.push_back(q);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Judges `req` in one scenario: a BGP requirement by what BGP sends and accepts; a walk
+// requirement by its walks, under every BGP session choice when the design has BGP (a prefix
+// whose rounds do not settle violates it: DESIGN.md §8 Convergence).
+std::optional<Witness> judge(const Network& net, const Requirement& req,
+                             const std::vector<DeviceId>& alive, const ExplicitPlane& p,
+                             LeastCost* cache = nullptr) {
+  std::optional<LeastCost> own;
+  if (req.about_bgp() || net.has_bgp())
     if (!cache) cache = &own.emplace(net, p);
+  if (req.about_bgp()) {
     std::optional<bgp::Finding> f = bgp::judge(net, req, p, *cache);
     if (!f) return std::nullopt;
     return Witness{req.from, req.to, p, {{}, DropReason::delivered, {}}, std::move(f)};
   }
-  for (DeviceId dest : alive)
-    if (auto w = judge_sources(net.host_prefix(dest), alive)) return w;
-  return std::nullopt;
+  if (!net.has_bgp()) return judge_walks(net, req, alive, p, cache, nullptr);
+  const std::vector<PrefixId> carried = bgp_prefixes(net, req, alive);
+  std::optional<Witness> found;
+  bgp::for_each_routes(net, p, *cache, carried,
+                       [&](const BgpRoutes* routes, PrefixId diverged, const bgp::Outcome* o) {
+                         if (o) {
+                           bgp::Finding f;
+                           f.prefix = diverged;
+                           f.converged = false;
+                           f.cycle = o->cycle;
+                           f.session_up = routes->session_up;
+                           found = Witness{req.one_flow() ? req.from : alive.front(),
+                                           req.one_flow() ? req.to : diverged,
+                                           p,
+                                           {{}, DropReason::delivered, {}},
+                                           std::move(f)};
+                           return true;
+                         }
+                         found = judge_walks(net, req, alive, p, cache, routes);
+                         if (found) found->routes = *routes;
+                         return found.has_value();
+                       });
+  return found;
 }
 
 // free_choices from the plane under `faults` with every choice peer[0] (split brain and belief
@@ -220,7 +270,7 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
 std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
                          const ReferenceCosts* ref) {
   std::size_t n = free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
-  if (req.about_bgp()) {  // the BGP sessions' choices in the plane with every choice peer[0]
+  if (net.has_bgp()) {  // the BGP sessions' choices in the plane with every choice peer[0]
     ExplicitPlane p = make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref);
     LeastCost costs(net, p);
     n += bgp::free_sessions(net, p, costs);

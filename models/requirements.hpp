@@ -23,7 +23,8 @@ struct Witness {
   PrefixId dest = 0;
   ExplicitPlane plane;  // the state the flow met (its scenario included)
   DroppedWalk walk;
-  std::optional<bgp::Finding> bgp = {};  // no-export, announce: what BGP did instead of a walk
+  std::optional<bgp::Finding> bgp = {};  // no-export, announce, or BGP that does not converge
+  std::optional<BgpRoutes> routes = {};   // the scenario's BGP routes the walk met
 };
 
 // The explicit plane of a scenario.

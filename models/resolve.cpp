@@ -45,6 +45,7 @@ class Resolver {
       visit<ast::StaticStmt>(s, [&](auto& x) { static_route(x); });
     d_.net.originates.assign(d_.net.devices.size(), {});
     for (const auto& s : p_.statements) visit<ast::BgpStmt>(s, [&](auto& x) { bgp(x); });
+    d_.net.build_speakers();
     for (const auto& s : p_.statements)
       visit<ast::OriginateStmt>(s, [&](auto& x) { originate(x); });
     d_.net.order_segments();
@@ -782,10 +783,14 @@ class Resolver {
     session.ibgp = ibgp;
     session.policy[0] = std::move(policy);
     session.loc = loc(s.a);
+    // eBGP through switches: each end's walks, and the flows it forwards by BGP, are carried
+    // towards the other end (an L2 segment slot, as a static's next hop behind switches).
     if (!ibgp)
       for (int e = 0; e < 2; ++e)
-        if (!linked(session.end[e], session.end[1 - e]))
+        if (!linked(session.end[e], session.end[1 - e])) {
           session.segment[e] = net.segment_slot(session.end[1 - e]);
+          net.carried[session.segment[e] - 1] = 1;
+        }
     net.bgp_sessions.push_back(std::move(session));
   }
 
@@ -943,48 +948,6 @@ class Resolver {
     d_.fault_classes.push_back(c);
   }
 
-  // Where BGP originates prefix q (DESIGN.md §8): its origins with a session, and the devices
-  // whose `originate` lines name it.
-  std::vector<DeviceId> bgp_originators(PrefixId q) const {
-    std::vector<DeviceId> out;
-    for (DeviceId d = 0; d < d_.net.devices.size(); ++d) {
-      const auto& o = d_.net.originates[d];
-      if ((d_.net.is_origin(q, d) && d_.net.speaks_bgp(d)) ||
-          std::find(o.begin(), o.end(), q) != o.end())
-        out.push_back(d);
-    }
-    return out;
-  }
-  // Walk requirements follow the forwarding of §7 only: one whose destination lies inside a
-  // prefix that BGP carries would need BGP's routes in the forwarding tables, which this
-  // version does not model yet — refused, never judged without them.
-  bool bgp_forwarding_modelled(const Requirement& r, const ast::RequireStmt& s) {
-    if (!d_.net.has_bgp()) return true;
-    std::vector<PrefixId> dests;
-    if (r.one_flow())
-      dests.push_back(r.to);
-    else
-      for (DeviceId d : r.devices) dests.push_back(d_.net.host_prefix(d));
-    for (PrefixId dest : dests)
-      for (PrefixId q : d_.net.covering(dest)) {
-        auto at = bgp_originators(q);
-        if (at.empty()) continue;
-        const Prefix& pq = d_.net.prefixes[q];
-        error(r.one_flow() ? static_cast<const ast::Node&>(s.body.endpoints[1])
-                           : static_cast<const ast::Node&>(s.body),
-              "'" + s.body.kind.text +
-                  "' towards a destination that BGP carries is not modelled "
-                  "yet: " +
-                  (pq.is_host() ? "'" + pq.name + "'"
-                                : "prefix '" + pq.name + "' (" + pq.range.text() + ")") +
-                  (q == dest ? "" : " covers '" + d_.net.prefixes[dest].name + "' and") +
-                  " is originated into BGP at " + names(at) +
-                  " (BGP routes in forwarding, DESIGN.md §8, are the next layer)");
-        return false;
-      }
-    return true;
-  }
-
   void require(const ast::RequireStmt& s) {
     Requirement r;
     r.loc = loc(s);
@@ -1098,7 +1061,6 @@ class Resolver {
       }
     }
     if (!ok) return;
-    if (!r.about_bgp() && !bgp_forwarding_modelled(r, s)) return;
     if (tolerate) r.text += " tolerate " + std::to_string(r.tolerate);
     d_.net.requirements.push_back(std::move(r));
   }

@@ -36,9 +36,11 @@ SegmentAt<ExplicitLogic> segment_at(const Network& net, const ExplicitPlane& p,
 
 namespace {
 // Prefix q's origins, its least-cost state not yet computed.
+// The IGP's origins only: a host or external with a BGP session puts q into BGP alone.
 RouteTable::Cover prefix_cover(const Network& net, PrefixId q) {
   RouteTable::Cover c{q, std::vector<char>(net.devices.size(), 0), {}};
-  for (DeviceId o : net.prefixes[q].origins) c.origin[o] = 1;
+  for (DeviceId o : net.prefixes[q].origins)
+    if (net.igp_origin(o)) c.origin[o] = 1;
   return c;
 }
 // The IGP state towards q's origins.
@@ -117,20 +119,24 @@ ReferenceCosts::ReferenceCosts(const Network& net)
                                                     {std::vector<char>(net.lags.size(), 1), {}}})) {
 }
 
-RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, LeastCost* cache)
+RouteTable::RouteTable(const Network& net, const ExplicitPlane& p, PrefixId d, LeastCost* cache,
+                       const BgpRoutes* bgp)
     : dest(d),
       devices(net.devices.size()),
       slots(net.walk_slots()),
       net_(&net),
       plane_(&p),
       cache_(cache),
+      bgp_(bgp),
       index_(nodes(), kNone) {
   const std::size_t n = devices;
   {
     Cover own = cache ? cache->prefix(dest) : prefix_distance(net, p, dest);
-    origin = std::move(own.origin);
+    igp_origin_ = std::move(own.origin);
     igp_dist = std::move(own.dist);
   }
+  origin.assign(n, 0);  // connected: every origin, BGP-only ones too
+  for (DeviceId o : net.prefixes[dest].origins) origin[o] = 1;
   accepts.reserve(nodes());
   for (DeviceId u = 0; u < n; ++u)
     accepts.push_back(accepts_at(net, ExplicitLogic{}, u, origin[u]));
@@ -228,10 +234,10 @@ Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
     cs.push_back({q, is_origin, (*dist)[u] != kNoRoute, hops});
     return (*dist)[u] != kNoRoute;
   };
-  bool installed = add(dest, origin[u], &igp_dist, origin, next_hop[0]);
+  bool installed = add(dest, origin[u], &igp_dist, igp_origin_, next_hop[0]);
   for (std::size_t i = 0; i < covers_.size() && !installed; ++i) {
     const Cover& c = takes_igp ? cover(i) : covers_[i];
-    installed = add(c.prefix, c.origin[u], &c.dist, c.origin, next_hop[i + 1]);
+    installed = add(c.prefix, net_->is_origin(c.prefix, u), &c.dist, c.origin, next_hop[i + 1]);
   }
   ShortList<SegmentAt<ExplicitLogic>> segs;
   if (has_segment_route(*net_, u)) {
@@ -250,17 +256,67 @@ Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
           static_state(*net_, logic, *plane_, net_->statics[i], 1, {segs.data(), segs.size()}));
   auto out = candidates_at<ExplicitLogic>(*net_, logic, u, {cs.data(), cs.size()},
                                           {statics.data(), statics.size()});
+  // DESIGN.md §8 Forwarding: the scenario's best BGP route for dest and each covering prefix.
+  // Learned over eBGP from n: over every believed-up logical link to n (carried through the
+  // switches when the session runs over an L2 segment), distance 20; over iBGP from n: along
+  // the IGP's next hops towards n's host prefix, distance 200, every hop looking P up again.
+  struct BgpPart {
+    PrefixId prefix;
+    DeviceId peer;
+    std::uint64_t cost;
+  };
+  ShortList<BgpPart> bgp_parts;
+  if (bgp_) {
+    thread_local std::vector<std::vector<char>> bgp_hops;
+    const std::size_t links = net_->logical[u].size();
+    ShortList<PrefixId> qs{dest};
+    for (const Cover& c : covers_) qs.push_back(c.prefix);
+    bgp_hops.resize(std::max(bgp_hops.size(), qs.size()));
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+      const std::optional<BgpBest>* b = bgp_->at(qs[i], u);
+      if (!b || !*b) continue;
+      const BgpBest& best = **b;
+      const BgpSession& s = net_->bgp_sessions[best.session];
+      std::vector<char>& hops = bgp_hops[i];
+      hops.assign(links, 0);
+      char installed = 0;
+      std::size_t slot = 0;
+      std::uint64_t cost = 0;
+      if (best.ibgp) {
+        const Cover& c = towards(best.peer);
+        igp::next_hops(*net_, *plane_, c.dist, c.origin, u, hops);
+        installed = c.dist[u] != kNoRoute && u != best.peer;
+        cost = c.dist[u];
+      } else if (const std::size_t k = s.segment[s.side_of(u)]; k != 0) {
+        slot = k;
+        installed = segment_at(*net_, *plane_, segments[k - 1], u, hops).route;
+      } else {
+        for (std::size_t l = 0; l < links; ++l) {
+          const LogicalLink& ll = net_->logical[u][l];
+          if (std::find(ll.far.begin(), ll.far.end(), best.peer) == ll.far.end()) continue;
+          hops[l] = lag::up_towards(*net_, logic, *plane_, ll, best.peer);
+          installed = installed || hops[l];
+        }
+      }
+      const RouteSource src = best.ibgp ? RouteSource::ibgp : RouteSource::ebgp;
+      out.push_back({src, net_->prefixes[qs[i]].specificity(),
+                     default_distance(src, net_->junos(u)),
+                     RouteCandidate<ExplicitLogic>::Action::forward, installed,
+                     std::span<const char>(hops.data(), hops.size()), slot});
+      bgp_parts.push_back({qs[i], best.peer, cost});
+    }
+  }
   if (!producers) return out;
   // Name each candidate's producer, in candidates_at's order.
   producers->clear();
   for (std::size_t i = 0; i < cs.size(); ++i) {
     const std::uint64_t cost = !takes_igp ? 0 : i == 0 ? igp_dist[u] : cover(i - 1).dist[u];
-    if (cs[i].is_origin) producers->push_back({cs[i].prefix, {}, 0, {}});
-    if (takes_igp) producers->push_back({cs[i].prefix, {}, cost, {}});
+    if (cs[i].is_origin) producers->push_back({cs[i].prefix, {}, 0, {}, {}});
+    if (takes_igp) producers->push_back({cs[i].prefix, {}, cost, {}, {}});
   }
   for (const StaticState<ExplicitLogic>& st : statics) {
     const StaticRoute& r = *st.route;
-    Producer pr{dest, static_cast<std::size_t>(&r - net_->statics.data()), 0, {}};
+    Producer pr{dest, static_cast<std::size_t>(&r - net_->statics.data()), 0, {}, {}};
     for (std::size_t k = 0; k < r.via.size(); ++k) {
       bool up = false;
       if (r.segment[k] == 0) {
@@ -277,7 +333,16 @@ Candidates<ExplicitLogic> RouteTable::candidates(DeviceId u,
     if (std::find(seg.begin(), seg.end(), std::size_t{0}) != seg.end()) producers->push_back(pr);
     for (std::size_t k = 0; k < st.carried.size(); ++k) producers->push_back(pr);
   }
+  for (const BgpPart& b : bgp_parts) producers->push_back({b.prefix, {}, b.cost, {}, b.peer});
   return out;
+}
+
+const RouteTable::Cover& RouteTable::towards(DeviceId n) const {
+  auto it = peers_.find(n);
+  if (it != peers_.end()) return it->second;
+  const PrefixId h = net_->host_prefix(n);
+  return peers_.emplace(n, cache_ ? cache_->prefix(h) : prefix_distance(*net_, *plane_, h))
+      .first->second;
 }
 
 std::optional<RouteTable::Used> RouteTable::used(DeviceId u, std::optional<std::size_t> via,
@@ -299,7 +364,7 @@ std::optional<RouteTable::Used> RouteTable::used(DeviceId u, std::optional<std::
   }
   if (!pick) return std::nullopt;
   const Producer& p = producers[*pick];
-  return Used{c[*pick].source, p.prefix, p.route, p.cost, p.installed};
+  return Used{c[*pick].source, p.prefix, p.route, p.cost, p.installed, p.peer};
 }
 
 std::vector<char> segment_slice(const Network& net, std::size_t slot) {

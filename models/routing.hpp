@@ -143,10 +143,28 @@ typename L::Bool accepts_at(const Network& net, const L& logic, DeviceId u,
 }
 
 // Whether u takes the IGP's routes: it carries transit, or it is a host or external with no
-// static route (one with static routes uses those instead, DESIGN.md §7).
+// static route (one with static routes uses those instead, DESIGN.md §7) and no BGP session
+// (one with a session runs no IGP, DESIGN.md §8).
 inline bool uses_igp(const Network& net, DeviceId u) {
-  return net.devices[u].transit() || net.statics_of[u].empty();
+  return net.devices[u].transit() || (net.statics_of[u].empty() && !net.speaks_bgp(u));
 }
+
+// The BGP routes of one scenario that forwarding consults (DESIGN.md §8 Forwarding): per prefix
+// that BGP carries and whose rounds settle, each device's best route — learned from `peer`
+// over `session` — or none (also for its own origination, which installs no forwarding).
+struct BgpBest {
+  std::size_t session;
+  DeviceId peer;
+  bool ibgp;
+};
+struct BgpRoutes {
+  std::vector<char> session_up;  // the scenario's choice per BGP session
+  std::map<PrefixId, std::vector<std::optional<BgpBest>>> best;
+  const std::optional<BgpBest>* at(PrefixId q, DeviceId u) const {
+    auto it = best.find(q);
+    return it == best.end() ? nullptr : &it->second[u];
+  }
+};
 
 // match:  device u, destination P, its covering prefixes Q (P first), u's static routes that
 //         may apply to P
@@ -211,8 +229,10 @@ class RouteTable {
     std::vector<std::uint64_t> dist;
   };
 
-  // With `cache`, the least-cost states come from it (computed there once per plane).
-  RouteTable(const Network& net, const ExplicitPlane& p, PrefixId dest, LeastCost* cache = nullptr);
+  // With `cache`, the least-cost states come from it (computed there once per plane); with
+  // `bgp`, the scenario's BGP routes compete in the selection (DESIGN.md §8).
+  RouteTable(const Network& net, const ExplicitPlane& p, PrefixId dest, LeastCost* cache = nullptr,
+             const BgpRoutes* bgp = nullptr);
   // The walks of a BFD session's packets towards the target of segment slot k, over devices
   // (one slot): the target delivers, every other device of segment_slice forwards along the
   // segment's least-cost next hops (`seg`: segment_distance(net, p, k)), any other never
@@ -236,6 +256,7 @@ class RouteTable {
     std::optional<std::size_t> route;  // static: index into Network::statics
     std::uint64_t cost = 0;            // IGP: the least cost from u
     std::vector<DeviceId> installed;   // static: the next hops installed
+    std::optional<DeviceId> peer;      // BGP: the peer it was learned from
   };
   std::optional<Used> used(DeviceId u, std::optional<std::size_t> via, std::size_t next) const;
   std::size_t nodes() const { return slots * devices; }
@@ -260,17 +281,23 @@ class RouteTable {
   // u's candidates towards dest, with what produced each, into thread-local buffers that the
   // candidates' next hops point into (valid until the next call).
   struct Producer {
-    PrefixId prefix;                   // connected, IGP
+    PrefixId prefix;                   // connected, IGP, BGP
     std::optional<std::size_t> route;  // static
-    std::uint64_t cost = 0;            // IGP
+    std::uint64_t cost = 0;            // IGP; iBGP: the IGP cost towards the peer
     std::vector<DeviceId> installed;   // static
+    std::optional<DeviceId> peer;      // BGP
   };
+  // The IGP state towards device n's host prefix (iBGP next hops), computed when first asked.
+  const Cover& towards(DeviceId n) const;
   Candidates<ExplicitLogic> candidates(DeviceId u, std::vector<Producer>* producers) const;
   const Selected<ExplicitLogic>& keep(std::size_t node, Selected<ExplicitLogic> s) const;
 
   const Network* net_;
   const ExplicitPlane* plane_ = nullptr;
   LeastCost* cache_ = nullptr;
+  const BgpRoutes* bgp_ = nullptr;
+  std::vector<char> igp_origin_;       // the IGP's origins of dest (DESIGN.md §8: not BGP-only ones)
+  mutable std::map<DeviceId, Cover> peers_;  // towards(n)
   mutable std::vector<Cover> covers_;  // dist empty until cover(i) asks
   std::size_t session_slot_ = 0;       // k ≥ 1: a session walks table towards segment target k
   // The selections built so far: per node an index into computed_ (kNone: not yet); a deque
@@ -280,8 +307,8 @@ class RouteTable {
   mutable std::deque<Selected<ExplicitLogic>> computed_;
 };
 inline RouteTable route_table(const Network& net, const ExplicitPlane& p, PrefixId dest,
-                              LeastCost* cache = nullptr) {
-  return RouteTable(net, p, dest, cache);
+                              LeastCost* cache = nullptr, const BgpRoutes* bgp = nullptr) {
+  return RouteTable(net, p, dest, cache, bgp);
 }
 
 // The least-cost states of one plane, each computed when first asked and then kept: they do not

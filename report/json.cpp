@@ -90,7 +90,13 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
         for (char& ch : source)
           ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         json route{{"source", source}, {"prefix", r.prefix}, {"distance", r.distance}};
-        if (r.source == models::RouteSource::igp) route["cost"] = r.cost;
+        if (r.source == models::RouteSource::igp || r.source == models::RouteSource::ibgp)
+          route["cost"] = r.cost;
+        if (!r.peer.empty()) route["peer"] = r.peer;
+        if (r.restart_cost) {
+          route["restart_cost"] = r.restart_cost->first;
+          route["configured_cost"] = r.restart_cost->second;
+        }
         if (r.source == models::RouteSource::static_route) {
           route["via"] = r.via;
           route["installed"] = r.installed;

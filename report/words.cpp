@@ -101,6 +101,9 @@ std::string drop_sentence(const Explanation& e) {
       return "port " + e.drop.port + " is black-holed: it drops everything " + at +
              " sends out of it";
     case models::DropReason::no_route: {
+      if (e.drop.bgp_only && e.drop.withdrawn.empty())
+        return at + " has no route to " + e.destination +
+               ": it runs no IGP, and BGP gave it no route that covers it";
       if (e.drop.withdrawn.empty())
         return at + " has no route to " + e.destination + ": no believed-up path reaches it";
       std::string s = at + " has no route to " + e.destination + ": ";
@@ -197,6 +200,14 @@ std::string walk_line(const Explanation& e) {
   return s;
 }
 
+// "(out xe-0/0/1: cost 1, default-cost after restart; configured 1000)", or "".
+std::string restarted(const Hop& h) {
+  if (!h.route || !h.route->restart_cost) return "";
+  return " (out " + h.out + ": cost " + std::to_string(h.route->restart_cost->first) +
+         ", default-cost after restart; configured " +
+         std::to_string(h.route->restart_cost->second) + ")";
+}
+
 std::string route_sentence(const Hop& h) {
   if (!h.carried_to.empty())
     return h.device + ": carries the frame towards " + h.carried_to + " (layer 2, no lookup)";
@@ -218,10 +229,12 @@ std::string route_sentence(const Hop& h) {
              std::to_string(r.distance) + " (installed via " + list(r.installed) + ": " + why + ")";
     }
     case models::RouteSource::igp:
-      return h.device + ": IGP " + r.prefix + ", cost " + std::to_string(r.cost);
+      return h.device + ": IGP " + r.prefix + ", cost " + std::to_string(r.cost) + restarted(h);
     case models::RouteSource::ebgp:
+      return h.device + ": eBGP " + r.prefix + " from " + r.peer;
     case models::RouteSource::ibgp:
-      return h.device + ": " + models::source_name(r.source) + " " + r.prefix;
+      return h.device + ": iBGP " + r.prefix + " from " + r.peer + ", IGP cost " +
+             std::to_string(r.cost) + " to " + r.peer + restarted(h);
   }
   return h.device;
 }

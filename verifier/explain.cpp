@@ -37,7 +37,8 @@ std::string prefix_text(const Network& net, models::PrefixId q) {
 }
 
 RouteUsed route_used(const Network& net, DeviceId at, const models::RouteTable::Used& u) {
-  RouteUsed r{u.source, prefix_text(net, u.prefix), u.cost, 0, {}, {}, false, false};
+  RouteUsed r{u.source, prefix_text(net, u.prefix), u.cost, 0, {}, {}, false, false, {}, {}};
+  if (u.peer) r.peer = net.devices[*u.peer].name;
   if (!u.route) {
     r.distance = models::default_distance(u.source, net.junos(at));
     return r;
@@ -93,8 +94,8 @@ static BgpFact bgp_fact(const Network& net, const models::Requirement& req,
                         const models::bgp::Finding& f) {
   namespace bgp = models::bgp;
   BgpFact b;
-  b.prefix = prefix_text(net, req.to);
-  b.to = net.devices[req.from].name;
+  b.prefix = prefix_text(net, f.prefix);
+  if (req.about_bgp()) b.to = net.devices[req.from].name;
   auto holder = [&](DeviceId d, const bgp::Route& r) {
     return net.devices[d].name + ": " +
            (r.session
@@ -154,7 +155,7 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
   e.routing = !net.statics.empty() || net.prefixes.size() > net.devices.size();
   std::set<DeviceId> on_walk;
   models::LeastCost costs(net, p, ref);
-  const models::RouteTable table(net, p, w.dest, &costs);
+  const models::RouteTable table(net, p, w.dest, &costs, w.routes ? &*w.routes : nullptr);
   for (std::size_t i = 0; i < walk.steps.size(); ++i) {
     const models::WalkStep& s = walk.steps[i];
     on_walk.insert(s.device);
@@ -172,8 +173,13 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       std::size_t next = 0;
       if (i + 1 < walk.steps.size())
         next = models::node_of(net, walk.steps[i + 1].device, walk.steps[i + 1].slot);
-      if (auto used = table.used(s.device, s.out ? s.via : std::nullopt, next))
+      if (auto used = table.used(s.device, s.out ? s.via : std::nullopt, next)) {
         h.route = route_used(net, s.device, *used);
+        if (s.out && s.via && !p.restarted.empty() && p.restarted[s.device]) {
+          const models::LogicalLink& ll = net.logical[s.device][*s.via];
+          if (ll.cost != ll.default_cost) h.route->restart_cost = {{ll.default_cost, ll.cost}};
+        }
+      }
     }
     e.walk.push_back(h);
   }
@@ -204,6 +210,7 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     }
     case models::DropReason::no_route:
       e.drop.withdrawn = withdrawn(net, p, table, last.device, w.dest);
+      e.drop.bgp_only = !models::uses_igp(net, last.device) && net.speaks_bgp(last.device);
       break;
     case models::DropReason::no_transit:
     case models::DropReason::loop:

@@ -23,6 +23,10 @@ struct RouteUsed {
   std::vector<std::string> installed;  // static: the next hops installed in this scenario
   bool bfd = false;                    // static: BFD watches it
   bool segment = false;                // static: some next hop sits behind switches
+  std::string peer;                    // eBGP, iBGP: the peer the route was learned from
+  // The hop's device restarted half-configured and its outgoing link costs its default-cost
+  // (DESIGN.md §8): that cost and the configured one.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> restart_cost;
 };
 
 struct Hop {
@@ -50,6 +54,7 @@ struct Drop {
     std::vector<std::pair<std::string, Why>> via;
   };
   std::vector<Withdrawn> withdrawn;
+  bool bgp_only = false;  // no_route at a host or external with a session: it runs no IGP
 };
 
 // Why the link or member the walk last crossed stayed in service, unseen.

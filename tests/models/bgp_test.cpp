@@ -241,3 +241,81 @@ TEST_CASE("a restart sets the device's outgoing IGP costs to their default-cost"
   // Costs are per outgoing side: dd's restart changes nothing a sends.
   CHECK(dist({"restart dd partial"}) == 20);
 }
+
+namespace {
+// The walk explanation's first words for requirement i under `events` ("" when it holds).
+std::optional<models::Witness> witness(const models::Design& d, std::size_t i,
+                                       const std::vector<std::string>& events) {
+  std::vector<const models::FaultEvent*> es;
+  for (const auto& n : events) es.push_back(&event(d, n));
+  return models::find_violation(d.net, d.net.requirements[i], models::apply_events(d.net, es));
+}
+}  // namespace
+
+TEST_CASE("BGP forwarding: eBGP over the link, iBGP hop by hop along the IGP", "[models][bgp]") {
+  // tr (AS 174) originates internet; e1 learns it over eBGP, e2 over iBGP from e1.  h's flows
+  // to the internet: h → e2 (IGP? no: e2's iBGP route, next hop e1 along the IGP via m) → m,
+  // which has no BGP and no route for internet: it drops the flow (no tunnelling).
+  const std::string base =
+      "device e1 router { asn = 1; }\ndevice e2 router { asn = 1; }\ndevice m router;\n"
+      "device tr external { asn = 174; }\ndevice h host;\n"
+      "link e1:1 -- tr:1;\nlink e1:2 -- m:1;\nlink m:2 -- e2:1;\nlink e2:2 -- h:1;\n"
+      "prefix internet 0.0.0.0/0 at tr;\n"
+      "bgp e1 -- tr;\nbgp e1 -- e2;\n"
+      "faults { down link; }\n";
+  SECTION("a transit router without the route drops the flow") {
+    auto d = design_of(base + "require reach e2 -> internet;\n");
+    auto w = witness(d, 0, {});
+    REQUIRE(w);
+    CHECK(d.net.devices[w->walk.steps.back().device].name == "m");
+    CHECK(w->walk.reason == models::DropReason::no_route);
+  }
+  SECTION("with a static default on m towards e1 the flow gets through") {
+    auto d = design_of(base + "static m internet via e1;\nrequire reach e2 -> internet;\n");
+    CHECK_FALSE(witness(d, 0, {}));
+    // The eBGP session's link down: e1 has no route, and neither has e2.
+    CHECK(witness(d, 0, {"down e1:1--tr:1"}));
+  }
+}
+
+TEST_CASE("an external with a session forwards by BGP only; IGP never carries its prefix",
+          "[models][bgp]") {
+  // x (AS 2) originates net into BGP; r (AS 1) learns it.  r reaches net by eBGP over the link;
+  // x reaches r's customers (prefix c at host h behind r, originated by r) by its eBGP route.
+  auto d = design_of(
+      "device r router { asn = 1; }\ndevice x external { asn = 2; }\ndevice h host;\n"
+      "link r:1 -- x:1;\nlink r:2 -- h:1;\n"
+      "prefix net 10.0.0.0/8 at x;\nprefix c 192.0.2.0/24 at h;\n"
+      "originate r c;\nbgp r -- x;\n"
+      "faults { down session, link; }\n"
+      "require reach r -> net;\nrequire reach x -> c;\n");
+  CHECK_FALSE(witness(d, 0, {}));
+  CHECK_FALSE(witness(d, 1, {}));
+  // The session down: no BGP route, and the IGP does not carry net (x puts it into BGP only).
+  auto w = witness(d, 0, {"down session r--x"});
+  REQUIRE(w);
+  CHECK(w->walk.reason == models::DropReason::no_route);
+  CHECK(d.net.devices[w->walk.steps.back().device].name == "r");
+  CHECK(witness(d, 1, {"down session r--x"}));
+  // The customers' link down: r has no route for exactly c, so it stops originating it.
+  CHECK(witness(d, 1, {"down r:2--h:1"}));
+}
+
+TEST_CASE("a prefix whose rounds do not settle violates the walk requirements towards it",
+          "[models][bgp]") {
+  auto d = design_of(
+      "device o external { asn = 1; }\ndevice a router { asn = 2; }\n"
+      "device b router { asn = 3; }\n"
+      "link o:1 -- a:1;\nlink o:2 -- b:1;\nlink a:2 -- b:2;\n"
+      "prefix net 10.0.0.0/8 at o;\n"
+      "bgp o -- a;\nbgp o -- b;\n"
+      "bgp a -- b { local-pref = 200; }\nbgp b -- a { local-pref = 200; }\n"
+      "faults { down session; }\n"
+      "require reach a -> net;\n");
+  auto w = witness(d, 0, {});
+  REQUIRE(w);
+  REQUIRE(w->bgp);
+  CHECK_FALSE(w->bgp->converged);
+  // With the a--b session down the dispute is gone: each takes o's route.
+  CHECK_FALSE(witness(d, 0, {"down session a--b"}));
+}

@@ -18,6 +18,7 @@ class Generator {
         clause_rng_(seed ^ 0xc1a05e5c1a05eULL),
         route_rng_(seed ^ 0x7a0e7a0e7a0eULL),
         segment_rng_(seed ^ 0x5e6e5e6e5e6eULL),
+        bgp_rng_(seed ^ 0xb6b6b6b6b6b6ULL),
         opts_(opts) {}
 
   std::string run() {
@@ -26,6 +27,7 @@ class Generator {
                            "router", "firewall", "host",   "external"};
     const char* oses[] = {"os-a", "os-b", "os-c"};
     const char* sites[] = {"s1", "s2"};
+    const int bgp_asns[] = {1, 1, 2, 3};
     out_ << "design \"random-" << seed_text() << "\";\n";
     for (int i = 0; i < n; ++i) {
       kind_.push_back(opts_.plain ? "router" : kinds[pick(0, 7)]);
@@ -33,6 +35,8 @@ class Generator {
       if (chance(0.5)) out_ << " site = \"" << sites[pick(0, 1)] << "\";";
       if (opts_.shared_risks && risk(0.4)) out_ << " change = \"" << risk_of("c1", "c2") << "\";";
       if (opts_.routing && route(0.2)) out_ << " preferences = junos;";
+      asn_.push_back(opts_.bgp && bgp(0.75) ? bgp_asns[bgp_pick(0, 3)] : 0);
+      if (asn_.back()) out_ << " asn = " << asn_.back() << ";";
       out_ << " }\n";
     }
     ports_.assign(n, 0);
@@ -86,6 +90,7 @@ class Generator {
       out_ << " }\n";
     }
     if (opts_.routing) routing(n);
+    if (opts_.bgp) sessions(n);
     faults();
     requirements(n);
     return out_.str();
@@ -220,6 +225,42 @@ class Generator {
     }
   }
 
+  // BGP sessions between devices with an asn: iBGP between transit devices of one AS (some
+  // pairs left out: mesh holes), eBGP between linked devices of different ASes; random
+  // policies and `originate` lines over the declared prefixes.
+  void sessions(int n) {
+    auto list = [&] {
+      if (prefixes_.empty() || bgp(0.3)) return std::string(bgp(0.5) ? "any" : "none");
+      std::string s;
+      for (const auto& [name, at] : prefixes_)
+        if (bgp(0.5)) s += (s.empty() ? "" : ", ") + name;
+      return s.empty() ? std::string("none") : s;
+    };
+    auto policy = [&](bool ebgp) {
+      std::string attrs;
+      if (bgp(0.4)) attrs += " export = " + list() + ";";
+      if (bgp(0.3)) attrs += " import = " + list() + ";";
+      if (ebgp && bgp(0.3)) attrs += " local-pref = " + std::to_string(bgp_pick(1, 3) * 100) + ";";
+      return attrs.empty() ? std::string(";\n") : " {" + attrs + " }\n";
+    };
+    for (int a = 0; a < n; ++a)
+      for (int b = a + 1; b < n; ++b) {
+        if (!asn_[a] || !asn_[b]) continue;
+        const bool ibgp = asn_[a] == asn_[b];
+        if (ibgp ? !(is_transit(a) && is_transit(b)) || !bgp(0.7)
+                 : !neighbours_.count({a, b}) || !bgp(0.8))
+          continue;
+        out_ << "bgp d" << a << " -- d" << b << policy(!ibgp);
+        if (bgp(0.3)) out_ << "bgp d" << b << " -- d" << a << policy(!ibgp);
+        speakers_.push_back(a);
+        speakers_.push_back(b);
+      }
+    for (int d = 0; d < n && !prefixes_.empty(); ++d)
+      if (asn_[d] && bgp(0.25))
+        out_ << "originate d" << d << " "
+             << prefixes_[bgp_pick(0, static_cast<int>(prefixes_.size()) - 1)].first << ";\n";
+  }
+
   void faults() {
     if (opts_.plain) {
       out_ << "faults { down device, link; }\n";
@@ -244,6 +285,11 @@ class Generator {
       lines.push_back(std::string("common conduit") +
                       (!opts_.failstop && risk(0.4) ? " blackhole" : "") + ";");
     if (opts_.shared_risks && risk(0.4)) lines.push_back("common change;");
+    if (opts_.bgp && !speakers_.empty()) {
+      if (bgp(0.6)) lines.push_back("restart router partial;");
+      if (bgp(0.5)) lines.push_back("down session;");
+      if (bgp(0.2)) lines.push_back("common os restart;");
+    }
     out_ << "faults {\n";
     for (const auto& l : lines) out_ << "  " << l << "\n";
     out_ << "}\n";
@@ -272,6 +318,14 @@ class Generator {
         out_ << "require connected " << join(names) << tol << ";\n";
       }
     }
+    // BGP requirements about a prefix and a device with a session.
+    if (opts_.bgp && !speakers_.empty() && !prefixes_.empty())
+      for (int k = bgp_pick(1, 2); k > 0; --k) {
+        int d = speakers_[bgp_pick(0, static_cast<int>(speakers_.size()) - 1)];
+        const auto& p = prefixes_[bgp_pick(0, static_cast<int>(prefixes_.size()) - 1)].first;
+        out_ << "require " << (bgp(0.5) ? "no-export " : "announce ") << p << " to d" << d
+             << " tolerate " << bgp_pick(0, opts_.max_tolerate) << ";\n";
+      }
     // A flow from a device with a static route over a segment, most of the time: a static
     // only matters on a walk that starts or passes there.
     if (!segment_owners_.empty() &&
@@ -338,6 +392,11 @@ class Generator {
   bool route(double p) { return std::bernoulli_distribution(p)(route_rng_); }
   int route_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(route_rng_); }
   std::vector<std::pair<std::string, std::vector<int>>> prefixes_;
+  std::mt19937_64 bgp_rng_;  // bgp only
+  bool bgp(double p) { return std::bernoulli_distribution(p)(bgp_rng_); }
+  int bgp_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(bgp_rng_); }
+  std::vector<int> asn_;       // per device, 0 = none
+  std::vector<int> speakers_;  // devices with a session
   std::set<std::pair<int, int>> neighbours_;
   std::vector<int> segment_owners_;  // devices with a static route over a segment
   RandomDesignOptions opts_;

@@ -26,6 +26,11 @@ struct RandomDesignOptions {
   // ranges), static routes with and without BFD and distance (hosts among their devices),
   // `preferences = junos` on some devices, and requirements towards prefixes.  From a stream of its own, as shared_risks.
   bool routing = false;
+  // BGP (DESIGN.md §8), with routing: `asn` on most devices, eBGP between linked devices of
+  // different ASes and iBGP meshes with holes, export/import policies and local-pref,
+  // `originate`, `restart router partial` and `down session` faults, `no-export` and `announce`
+  // requirements.  From a stream of its own.
+  bool bgp = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

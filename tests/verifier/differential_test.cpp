@@ -64,7 +64,14 @@ std::string compare(std::uint64_t seed, const std::string& text) {
     z3_only.fast_path = false;
     oracle.engine = verifier::Engine::enumerate;
     auto b = verifier::check_requirement(*design, i, oracle).result;
+    // DESIGN.md §8 has no SMT encoding yet: Z3 alone answers unknown there (docs/semantics.md).
+    const bool encoded = !models::requirement_features(design->net, design->features,
+                                                       design->events, req,
+                                                       models::requirement_universe(
+                                                           design->net, design->events, req))
+                              .meets(models::kSmtLacks);
     for (const auto* opts : {&fast, &z3_only}) {
+      if (opts == &z3_only && !encoded) continue;
       auto a = verifier::check_requirement(*design, i, *opts).result;
       ++methods_used[a.method];
       std::string what = "requirement '" + req.text + "' (method " + a.method + "): ";
@@ -116,6 +123,8 @@ int main(int argc, char** argv) {
       opts.walk_clauses = v == "on";
     else if (a == "--routing")
       opts.routing = v == "on";
+    else if (a == "--bgp")
+      opts.bgp = opts.routing = v == "on";
     else if (a == "--plain")
       opts.plain = opts.failstop = v == "on";
     else {
@@ -131,7 +140,7 @@ int main(int argc, char** argv) {
       std::string tag = std::string(opts.failstop ? "-failstop" : "") +
                         (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
                         (opts.walk_clauses ? "-clauses" : "") +
-                        (opts.routing ? "-routing" : "") +
+                        (opts.routing ? "-routing" : "") + (opts.bgp ? "-bgp" : "") +
                         "-k" + std::to_string(opts.max_tolerate);
       std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
       continue;
