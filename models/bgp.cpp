@@ -408,8 +408,8 @@ bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& cost
         if (o.state[d] && o.state[d]->session)
           best[d] = BgpBest{*o.state[d]->session, o.state[d]->peer, o.state[d]->ibgp};
     }
-    last = diverged ? visit(&routes, diverged->first, &diverged->second)
-                    : visit(&routes, 0, nullptr);
+    last =
+        diverged ? visit(&routes, diverged->first, &diverged->second) : visit(&routes, 0, nullptr);
     if (last) return true;
   }
   return last;

@@ -95,7 +95,7 @@ Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<ch
 
 // What a BGP requirement found under one fault set (its witness, DESIGN.md §8 Requirements).
 struct Finding {
-  PrefixId prefix = 0;               // the prefix judged (no-export, announce: P)
+  PrefixId prefix = 0;  // the prefix judged (no-export, announce: P)
   bool converged = true;
   std::vector<State> cycle;             // not converged: the cycle of best routes
   std::optional<Sent> leak;             // no-export: who sends P to D

@@ -24,7 +24,7 @@ struct Witness {
   ExplicitPlane plane;  // the state the flow met (its scenario included)
   DroppedWalk walk;
   std::optional<bgp::Finding> bgp = {};  // no-export, announce, or BGP that does not converge
-  std::optional<BgpRoutes> routes = {};   // the scenario's BGP routes the walk met
+  std::optional<BgpRoutes> routes = {};  // the scenario's BGP routes the walk met
 };
 
 // The explicit plane of a scenario.

@@ -296,10 +296,10 @@ class RouteTable {
   const ExplicitPlane* plane_ = nullptr;
   LeastCost* cache_ = nullptr;
   const BgpRoutes* bgp_ = nullptr;
-  std::vector<char> igp_origin_;       // the IGP's origins of dest (DESIGN.md §8: not BGP-only ones)
+  std::vector<char> igp_origin_;  // the IGP's origins of dest (DESIGN.md §8: not BGP-only ones)
   mutable std::map<DeviceId, Cover> peers_;  // towards(n)
-  mutable std::vector<Cover> covers_;  // dist empty until cover(i) asks
-  std::size_t session_slot_ = 0;       // k ≥ 1: a session walks table towards segment target k
+  mutable std::vector<Cover> covers_;        // dist empty until cover(i) asks
+  std::size_t session_slot_ = 0;  // k ≥ 1: a session walks table towards segment target k
   // The selections built so far: per node an index into computed_ (kNone: not yet); a deque
   // keeps the references at() hands out valid.
   static constexpr std::uint32_t kNone = UINT32_MAX;

@@ -328,8 +328,7 @@ class Generator {
       }
     // A flow from a device with a static route over a segment, most of the time: a static
     // only matters on a walk that starts or passes there.
-    if (!segment_owners_.empty() &&
-        std::bernoulli_distribution(0.7)(segment_rng_)) {
+    if (!segment_owners_.empty() && std::bernoulli_distribution(0.7)(segment_rng_)) {
       auto draw = [&](int lo, int hi) {
         return std::uniform_int_distribution<int>(lo, hi)(segment_rng_);
       };
@@ -367,8 +366,7 @@ class Generator {
       std::size_t m = std::min<std::size_t>(others.size() - used, clause(0.5) ? 1 : 2);
       if (m == 0) return;
       out += std::string(" ") + key + " ";
-      for (std::size_t k = 0; k < m; ++k)
-        out += (k ? ", d" : "d") + std::to_string(others[used++]);
+      for (std::size_t k = 0; k < m; ++k) out += (k ? ", d" : "d") + std::to_string(others[used++]);
     };
     if (clause(0.5)) list("via");
     if (clause(0.4)) list("avoid");
@@ -387,7 +385,7 @@ class Generator {
   const char* risk_of(const char* a, const char* b) { return risk(0.5) ? a : b; }
   std::mt19937_64 clause_rng_;  // walk_clauses only
   bool clause(double p) { return std::bernoulli_distribution(p)(clause_rng_); }
-  std::mt19937_64 route_rng_;  // routing only
+  std::mt19937_64 route_rng_;    // routing only
   std::mt19937_64 segment_rng_;  // routing: static routes over L2 segments
   bool route(double p) { return std::bernoulli_distribution(p)(route_rng_); }
   int route_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(route_rng_); }

@@ -24,7 +24,8 @@ struct RandomDesignOptions {
   bool walk_clauses = false;
   // Routing (DESIGN.md §7): declared prefixes (a default route's 0.0.0.0/0, nested and anycast
   // ranges), static routes with and without BFD and distance (hosts among their devices),
-  // `preferences = junos` on some devices, and requirements towards prefixes.  From a stream of its own, as shared_risks.
+  // `preferences = junos` on some devices, and requirements towards prefixes.  From a stream of its
+  // own, as shared_risks.
   bool routing = false;
   // BGP (DESIGN.md §8), with routing: `asn` on most devices, eBGP between linked devices of
   // different ASes and iBGP meshes with holes, export/import policies and local-pref,

@@ -65,10 +65,9 @@ std::string compare(std::uint64_t seed, const std::string& text) {
     oracle.engine = verifier::Engine::enumerate;
     auto b = verifier::check_requirement(*design, i, oracle).result;
     // DESIGN.md §8 has no SMT encoding yet: Z3 alone answers unknown there (docs/semantics.md).
-    const bool encoded = !models::requirement_features(design->net, design->features,
-                                                       design->events, req,
-                                                       models::requirement_universe(
-                                                           design->net, design->events, req))
+    const bool encoded = !models::requirement_features(
+                              design->net, design->features, design->events, req,
+                              models::requirement_universe(design->net, design->events, req))
                               .meets(models::kSmtLacks);
     for (const auto* opts : {&fast, &z3_only}) {
       if (opts == &z3_only && !encoded) continue;
@@ -139,9 +138,8 @@ int main(int argc, char** argv) {
     if (!write_dir.empty()) {
       std::string tag = std::string(opts.failstop ? "-failstop" : "") +
                         (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
-                        (opts.walk_clauses ? "-clauses" : "") +
-                        (opts.routing ? "-routing" : "") + (opts.bgp ? "-bgp" : "") +
-                        "-k" + std::to_string(opts.max_tolerate);
+                        (opts.walk_clauses ? "-clauses" : "") + (opts.routing ? "-routing" : "") +
+                        (opts.bgp ? "-bgp" : "") + "-k" + std::to_string(opts.max_tolerate);
       std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
       continue;
     }
