@@ -244,7 +244,7 @@ class Resolver {
       return duplicate(s.name, "device '" + s.name.text + "'",
                        d_.net.devices[existing->second].loc);
     }
-    Device dev{s.name.text, kind.value_or(DeviceKind::router), {}, loc(s.name), {}};
+    Device dev{s.name.text, kind.value_or(DeviceKind::router), {}, loc(s.name), {}, {}};
     if (s.attrs) {
       check_duplicate_keys(*s.attrs);
       for (const auto& a : *s.attrs) {
