@@ -26,9 +26,10 @@ from common import FAULTLINE, ROOT
 GEN = os.path.join(ROOT, "bench", "gen-fabric")
 
 
-def gnu_time(cmd, limit=None):
-    """(wall seconds, peak RSS in MiB, stdout) or None past the limit.  The wall time is taken
-    here (GNU time prints hundredths: a 4-ary fabric would read 0), the memory from GNU time."""
+def gnu_time(cmd, limit=None, ok=(0, 1)):
+    """(wall seconds, peak RSS in MiB, stdout) or None past the limit; an exit code not in `ok`
+    stops the benchmark.  The wall time is taken here (GNU time prints hundredths: a 4-ary
+    fabric would read 0), the memory from GNU time."""
     # A session of its own, so that a timeout kills faultline too, not only GNU time.
     start = time.perf_counter()
     proc = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -40,7 +41,7 @@ def gnu_time(cmd, limit=None):
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
         return None
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in ok:
         raise SystemExit(f"{cmd} failed ({proc.returncode}): {stderr[-500:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr).group(1)) / 1024
     return seconds, rss, stdout

@@ -15,5 +15,6 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 /usr/bin/python3 bench/zoo.py --runs "$runs" --out "$tmp/zoo.md"
 /usr/bin/python3 bench/kdl.py --runs "$runs" > "$tmp/kdl.md"
 /usr/bin/python3 bench/fabric.py --runs "$runs" > "$tmp/fabric.md"
-cat "$tmp/zoo.md" "$tmp/kdl.md" "$tmp/fabric.md" > bench/RESULTS.md
+/usr/bin/python3 bench/bgp.py --runs "$runs" > "$tmp/bgp.md"
+cat "$tmp/zoo.md" "$tmp/kdl.md" "$tmp/fabric.md" "$tmp/bgp.md" > bench/RESULTS.md
 cat bench/RESULTS.md

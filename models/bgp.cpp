@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 
@@ -26,69 +27,103 @@ Way way_of(const Network& net, LeastCost& costs, const BgpSession& s, int e) {
   return {};
 }
 
-// A hop of a session's packet from x to y over member m: the link is up, and neither a transit
-// device on the way nor its egress port black-holes (the ends' own black-holes do not touch
-// the session's packets: their control planes still talk).
-bool hop_carries(const Network& net, const ExplicitPlane& p, const BgpSession& s, LinkId m,
-                 DeviceId x, DeviceId y) {
-  auto end = [&](DeviceId d) { return d == s.end[0] || d == s.end[1]; };
-  if (!p.link_up[m]) return false;
-  if (!end(x) && (p.device_blackholed[x] || p.port_blackholed[net.port_on(m, x)])) return false;
-  if (!end(y) && p.device_blackholed[y]) return false;
-  return true;
-}
-
 // What the walks of one direction may do: some is delivered, some dies.
 struct WalkOutcome {
   bool delivered = false, dies = false;
 };
 
-// The walks from x of a session's packets towards `target` along `way`, over every ECMP next
-// hop and hashed member (least-cost next hops: a walk never revisits a device).
-WalkOutcome walks_from(const Network& net, const ExplicitPlane& p, const BgpSession& s,
-                       const Way& way, DeviceId x, DeviceId target,
-                       std::map<DeviceId, WalkOutcome>& memo) {
-  if (auto it = memo.find(x); it != memo.end()) return it->second;
-  WalkOutcome out;
-  memo[x] = out;  // a cycle cannot occur (distances fall), but never loop
-  const RouteTable::Cover& c = *way.cover;
-  if (c.dist[x] == kNoRoute) {
-    out.dies = true;
-    return memo[x] = out;
-  }
-  std::vector<char> hops;
-  igp::next_hops(net, p, c.dist, c.origin, x, hops, way.transit);
-  bool any = false;
-  for (std::size_t i = 0; i < hops.size(); ++i) {
-    if (!hops[i]) continue;
-    const LogicalLink& ll = net.logical[x][i];
-    for (LinkId m : ll.members) {
-      if (!p.serving[m]) continue;
-      any = true;
-      const DeviceId y = net.links[m].other(x);
-      if (!hop_carries(net, p, s, m, x, y)) {
-        out.dies = true;
-        continue;
-      }
-      if (y == target) {
-        out.delivered = true;
-        continue;
-      }
-      const bool carries = way.transit == igp::Transit::switches
-                               ? net.devices[y].kind == DeviceKind::switch_
-                               : net.devices[y].transit();
-      if (!carries) {
-        out.dies = true;
-        continue;
-      }
-      WalkOutcome next = walks_from(net, p, s, way, y, target, memo);
-      out.delivered = out.delivered || next.delivered;
-      out.dies = out.dies || next.dies;
+// The walks of sessions' packets towards one target along one way, from every device, shared by
+// every session towards that target in one scenario.  A hop of a packet from x to y over member
+// m is carried iff the link is up, and neither a transit device on the way nor its egress port
+// black-holes: the two ends' own black-holes never touch the session's packets (their control
+// planes still talk).  Along least-cost next hops the distance to the target falls at every
+// hop, so the only ends a walk meets are its start (first hop only) and the target (last hop
+// only): a device's outcome as a transit hop is the same for every session towards the target,
+// and only the start is judged apart (`from`, never memoised).
+class TowardsTarget {
+ public:
+  TowardsTarget(const Network& net, const ExplicitPlane& p, const Way& way, DeviceId target)
+      : net_(net), p_(p), way_(way), target_(target), memo_(net.devices.size()) {}
+
+  WalkOutcome from(DeviceId start) { return walks(start, true); }
+
+ private:
+  WalkOutcome walks(DeviceId x, bool start) {
+    if (!start && memo_[x]) return *memo_[x];
+    WalkOutcome out;
+    if (!start) memo_[x] = out;  // a cycle cannot occur (distances fall), but never loop
+    const RouteTable::Cover& c = *way_.cover;
+    if (c.dist[x] == kNoRoute) {
+      out.dies = true;
+      return remember(x, start, out);
     }
+    igp::next_hops(net_, p_, c.dist, c.origin, x, hops_, way_.transit);
+    const std::vector<char> hops = hops_;  // the recursion below reuses hops_
+    bool any = false;
+    for (std::size_t i = 0; i < hops.size(); ++i) {
+      if (!hops[i]) continue;
+      const LogicalLink& ll = net_.logical[x][i];
+      for (LinkId m : ll.members) {
+        if (!p_.serving[m]) continue;
+        any = true;
+        const DeviceId y = net_.links[m].other(x);
+        const bool carried =
+            p_.link_up[m] &&
+            (start || (!p_.device_blackholed[x] && !p_.port_blackholed[net_.port_on(m, x)])) &&
+            (y == target_ || !p_.device_blackholed[y]);
+        if (!carried) {
+          out.dies = true;
+          continue;
+        }
+        if (y == target_) {
+          out.delivered = true;
+          continue;
+        }
+        const bool transit = way_.transit == igp::Transit::switches
+                                 ? net_.devices[y].kind == DeviceKind::switch_
+                                 : net_.devices[y].transit();
+        if (!transit) {
+          out.dies = true;
+          continue;
+        }
+        const WalkOutcome next = walks(y, false);
+        out.delivered = out.delivered || next.delivered;
+        out.dies = out.dies || next.dies;
+      }
+    }
+    if (!any) out.dies = true;
+    return remember(x, start, out);
   }
-  if (!any) out.dies = true;
-  return memo[x] = out;
-}
+
+  WalkOutcome remember(DeviceId x, bool start, WalkOutcome out) {
+    if (!start) memo_[x] = out;
+    return out;
+  }
+
+  const Network& net_;
+  const ExplicitPlane& p_;
+  Way way_;
+  DeviceId target_;
+  std::vector<std::optional<WalkOutcome>> memo_;
+  std::vector<char> hops_;
+};
+
+// The walks of one scenario's session packets, one TowardsTarget per way and target.
+class SessionWalks {
+ public:
+  SessionWalks(const Network& net, const ExplicitPlane& p) : net_(net), p_(p) {}
+  WalkOutcome from(const Way& way, DeviceId start, DeviceId target) {
+    auto key = std::make_tuple(way.cover, static_cast<int>(way.transit), target);
+    auto it = towards_.find(key);
+    if (it == towards_.end()) it = towards_.emplace(key, TowardsTarget(net_, p_, way, target)).first;
+    return it->second.from(start);
+  }
+
+ private:
+  const Network& net_;
+  const ExplicitPlane& p_;
+  std::map<std::tuple<const RouteTable::Cover*, int, DeviceId>, TowardsTarget> towards_;
+};
 
 // One direction of session s, from end e: whether e believes the other end reachable its way,
 // and what its walks may do.
@@ -97,7 +132,7 @@ struct Direction {
   WalkOutcome walks;
 };
 Direction direction(const Network& net, const ExplicitPlane& p, LeastCost& costs,
-                    const BgpSession& s, int e) {
+                    SessionWalks& walks, const BgpSession& s, int e) {
   const DeviceId a = s.end[e], b = s.end[1 - e];
   Direction d;
   Way way = way_of(net, costs, s, e);
@@ -115,8 +150,7 @@ Direction direction(const Network& net, const ExplicitPlane& p, LeastCost& costs
     return d;
   }
   d.believed = way.cover->dist[a] != kNoRoute;
-  std::map<DeviceId, WalkOutcome> memo;
-  d.walks = walks_from(net, p, s, way, a, b, memo);
+  d.walks = walks.from(way, a, b);
   return d;
 }
 
@@ -156,6 +190,7 @@ bool better(const Network& net, const Route& a, const Route& b) {
 std::vector<SessionOptions> session_options(const Network& net, const ExplicitPlane& p,
                                             LeastCost& costs) {
   std::vector<SessionOptions> out;
+  SessionWalks walks(net, p);
   for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
     const BgpSession& s = net.bgp_sessions[q];
     SessionOptions o;
@@ -166,7 +201,7 @@ std::vector<SessionOptions> session_options(const Network& net, const ExplicitPl
     } else {
       bool up = true, dies = false;
       for (int e = 0; e < 2; ++e) {
-        Direction d = direction(net, p, costs, s, e);
+        Direction d = direction(net, p, costs, walks, s, e);
         const std::string from = net.devices[s.end[e]].name, to = net.devices[s.end[1 - e]].name;
         if (!d.believed) {
           if (o.why_down.empty())

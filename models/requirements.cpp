@@ -268,11 +268,11 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
 }
 
 std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
-                         const ReferenceCosts* ref) {
+                         ReferenceCosts* ref) {
   std::size_t n = free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
   if (net.has_bgp()) {  // the BGP sessions' choices in the plane with every choice peer[0]
     ExplicitPlane p = make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref);
-    LeastCost costs(net, p);
+    LeastCost costs(net, p, ref);
     n += bgp::free_sessions(net, p, costs);
   }
   return n;

@@ -83,7 +83,7 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
 // of two: the free split-brain choices and the BFD sessions whose routes may apply.  Past
 // kMaxFreeChoices the judge needs the choices given (find_violation_with).
 std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
-                         const ReferenceCosts* ref = nullptr);
+                         ReferenceCosts* ref = nullptr);
 
 // The symbolic fault events: one literal per event of a requirement's universe.
 struct SymbolicFaults {
