@@ -222,6 +222,26 @@ TEST_CASE("a session's packets die at a black-holed transit device, not at its e
   CHECK_FALSE(violated(d, 0, {"blackhole a"}));
 }
 
+TEST_CASE("a black-holed port of an end carries its own session, no other session's packets",
+          "[models][bgp]") {
+  // iBGP a -- b and c -- b; the IGP is the chain c - a - b, so c's packets to b cross a and
+  // leave it over a:2, the port that black-holes.
+  auto d = design_of(
+      "device a router { asn = 1; }\ndevice b router { asn = 1; }\ndevice c router { asn = 1; }\n"
+      "link c:1 -- a:1;\nlink a:2 -- b:1;\n"
+      "bgp a -- b;\nbgp c -- b;\n"
+      "faults { blackhole port; }\n");
+  auto pl = plane(d, {"blackhole a:2"});
+  models::LeastCost costs(d.net, pl);
+  const auto o = models::bgp::session_options(d.net, pl, costs);
+  REQUIRE(o.size() == 2);
+  // a -- b: a's own black-hole never touches its packets: up, and they cannot die.
+  CHECK((o[0].can_up && !o[0].can_down));
+  // c -- b: c's packets to b are forwarded by a, which drops them: down, never up (the walk
+  // of a -- b, judged first, must not stand in for a as a transit hop).
+  CHECK((!o[1].can_up && o[1].can_down));
+}
+
 TEST_CASE("a restart sets the device's outgoing IGP costs to their default-cost", "[models][bgp]") {
   // a reaches c over b (cost 10 + 10) rather than d (cost 1000 + 1, costed out); after a's
   // restart its link to d costs its default 1, so d is the way (1 + 1 < 10 + 10).
