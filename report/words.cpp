@@ -154,6 +154,13 @@ std::string unnoticed_sentence(const Unnoticed& u) {
       return "member " + u.member + " stays in " + u.lag + ": LACP still up, no micro-BFD";
     case Unnoticed::Kind::no_bfd:
       return "link " + u.link + " stays up: no BFD";
+    case Unnoticed::Kind::session_walk_around:
+      return "session " + u.link + " stays up: its own packets take a walk that is delivered, so " +
+             u.lag + " keeps its route from " + u.peer;
+    case Unnoticed::Kind::session_end_talks:
+      return "session " + u.link + " stays up: the black-hole at its end " + u.member +
+             " never touches the session's own packets (the control plane still talks), so " +
+             u.lag + " keeps its route from " + u.peer;
   }
   return u.link;
 }

@@ -23,11 +23,14 @@ std::string lag_ref(const Network& net, models::LagId g, DeviceId from) {
 Unnoticed stays_up(const Network& net, LinkId m, DeviceId u) {
   const models::Link& k = net.links[m];
   if (models::detectors::has_detector(net, m))  // a detector that saw nothing: one-way loss
-    return {Unnoticed::Kind::detector_sees_traffic, net.link_name(m), {}, {}};
+    return {Unnoticed::Kind::detector_sees_traffic, net.link_name(m), {}, {}, {}};
   if (k.lag)
-    return {Unnoticed::Kind::lacp_no_micro_bfd, net.link_name(m), net.port_name(net.port_on(m, u)),
-            lag_ref(net, *k.lag, u)};
-  return {Unnoticed::Kind::no_bfd, net.link_name(m), {}, {}};
+    return {Unnoticed::Kind::lacp_no_micro_bfd,
+            net.link_name(m),
+            net.port_name(net.port_on(m, u)),
+            lag_ref(net, *k.lag, u),
+            {}};
+  return {Unnoticed::Kind::no_bfd, net.link_name(m), {}, {}, {}};
 }
 
 // A prefix as engineers name it: "internet (0.0.0.0/0)", a device's own address by its name.
@@ -154,6 +157,7 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
   e.destination = net.prefixes[w.dest].name;
   e.routing = !net.statics.empty() || net.prefixes.size() > net.devices.size();
   std::set<DeviceId> on_walk;
+  std::vector<std::pair<DeviceId, std::size_t>> bgp_hops;  // a hop's device, the session used
   models::LeastCost costs(net, p, ref);
   const models::RouteTable table(net, p, w.dest, &costs, w.routes ? &*w.routes : nullptr);
   for (std::size_t i = 0; i < walk.steps.size(); ++i) {
@@ -175,6 +179,9 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
         next = models::node_of(net, walk.steps[i + 1].device, walk.steps[i + 1].slot);
       if (auto used = table.used(s.device, s.out ? s.via : std::nullopt, next)) {
         h.route = route_used(net, s.device, *used);
+        if (used->peer && w.routes)
+          if (const auto* best = w.routes->at(used->prefix, s.device); best && *best)
+            bgp_hops.emplace_back(s.device, (*best)->session);
         if (s.out && s.via && !p.restarted.empty() && p.restarted[s.device]) {
           const models::LogicalLink& ll = net.logical[s.device][*s.via];
           if (ll.cost != ll.default_cost) h.route->restart_cost = {{ll.default_cost, ll.cost}};
@@ -218,6 +225,20 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     case models::DropReason::passed_avoided:
       break;
   }
+  // The BGP sessions whose routes led the walk into the black-hole stayed up (DESIGN.md §8): a
+  // black-holed end never drops the session's own packets, and otherwise some walk of them
+  // was delivered.
+  if (walk.reason == models::DropReason::blackholed_device ||
+      walk.reason == models::DropReason::blackholed_port)
+    for (const auto& [at, q] : bgp_hops) {
+      const models::BgpSession& bs = net.bgp_sessions[q];
+      const DeviceId peer = bs.end[0] == at ? bs.end[1] : bs.end[0];
+      const bool end = last.device == at || last.device == peer;
+      e.unnoticed.push_back(
+          {end ? Unnoticed::Kind::session_end_talks : Unnoticed::Kind::session_walk_around,
+           net.session_name(q), end ? (e.drop.port.empty() ? e.drop.device : e.drop.port) : "",
+           net.devices[at].name, net.devices[peer].name});
+    }
   // The control-plane state behind the walk: split brains, and bundles down at walk devices.
   for (models::DomainId d = 0; d < net.domains.size(); ++d) {
     if (!p.split_brain[d]) continue;

@@ -57,17 +57,23 @@ struct Drop {
   bool bgp_only = false;  // no_route at a host or external with a session: it runs no IGP
 };
 
-// Why the link or member the walk last crossed stayed in service, unseen.
+// Why the link or member the walk last crossed stayed in service, unseen; or why a BGP
+// session whose route the walk used stayed up through a black-hole (DESIGN.md §8).
 struct Unnoticed {
   enum class Kind {
     detector_sees_traffic,  // its detector still sees traffic (one-way loss)
     lacp_no_micro_bfd,      // a LAG member: LACP still up, no micro-BFD
     no_bfd,                 // a plain link without BFD
+    session_walk_around,    // a BGP session whose packets took a walk that is delivered
+    session_end_talks,      // a BGP session whose end black-holes data, not its own packets
   };
   Kind kind;
-  std::string link;    // the link's name
-  std::string member;  // lacp_no_micro_bfd: the member's port, DEV:PORT
-  std::string lag;     // lacp_no_micro_bfd: the LAG, named from the member's end
+  std::string link;    // the link's name; session_*: the session's name
+  std::string member;  // lacp_no_micro_bfd: the member's port, DEV:PORT; session_end_talks:
+                       // the black-holed end, or its black-holed port DEV:PORT
+  std::string lag;     // lacp_no_micro_bfd: the LAG, named from the member's end; session_*:
+                       // the hop's device, which keeps the route
+  std::string peer;    // session_*: the peer the hop's route came from
 };
 
 // An MC-LAG domain that lost ICCP: why, and what each client LAG kept.

@@ -275,3 +275,44 @@ TEST_CASE("BFD on a static over a segment helps where a second gateway path exis
     CHECK(violating(d, 2, e) == Sets{{"blackhole acc1"}, {"blackhole acc2"}});
   }
 }
+
+// x (AS 2) -- sw1, sw2 -- e (AS 1) -- h: x learns h's range from e over eBGP through the two
+// switches.  A black-holed port of sw1 towards e drops what x hashes onto sw1, while the
+// session's own packets may take sw2 (DESIGN.md §8: its walks are adversarial): the session
+// stays up and x keeps the route.  A black-holed port of sw1 towards x drops what e sends that
+// way, its session packets too: the session may go down, and x has no route.  A black-holed
+// port of e towards h is at a session end: the session's packets never die there.
+TEST_CASE("a walk into a black-hole says why the BGP session behind its route stayed up",
+          "[verifier][bgp]") {
+  auto d = design_of(
+      "device x external { asn = 2; }\ndevice sw1 switch;\ndevice sw2 switch;\n"
+      "device e router { asn = 1; }\ndevice h host;\n"
+      "link x:1 -- sw1:1;\nlink x:2 -- sw2:1;\nlink sw1:2 -- e:1;\nlink sw2:2 -- e:2;\n"
+      "link e:3 -- h:1;\n"
+      "prefix net 10.1.0.0/16 at h;\noriginate e net;\nbgp e -- x;\n"
+      "faults { blackhole port; }\nrequire reach x -> net;\n");
+  auto c = verifier::check_requirement(d, 0, {});
+  const Sets sets = testing::set_names(d, c.result);
+  CHECK(sets == Sets{{"blackhole e:3"},
+                     {"blackhole sw1:1"},
+                     {"blackhole sw1:2"},
+                     {"blackhole sw2:1"},
+                     {"blackhole sw2:2"}});
+  REQUIRE(c.explanations.size() == 5);
+  auto sentences = [&](std::size_t i) {
+    std::vector<std::string> out;
+    for (const auto& u : c.explanations[i].unnoticed) out.push_back(report::unnoticed_sentence(u));
+    return out;
+  };
+  CHECK(sentences(0) == std::vector<std::string>{
+                            "link e:3--h:1 stays up: no BFD",
+                            "session e--x stays up: the black-hole at its end e:3 never touches "
+                            "the session's own packets (the control plane still talks), so x "
+                            "keeps its route from e"});
+  CHECK(c.explanations[1].drop.reason == models::DropReason::no_route);
+  CHECK(sentences(1).empty());
+  CHECK(sentences(2) == std::vector<std::string>{
+                            "link sw1:2--e:1 stays up: no BFD",
+                            "session e--x stays up: its own packets take a walk that is "
+                            "delivered, so x keeps its route from e"});
+}
