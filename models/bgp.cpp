@@ -57,8 +57,8 @@ class TowardsTarget {
       out.dies = true;
       return remember(x, start, out);
     }
-    igp::next_hops(net_, p_, c.dist, c.origin, x, hops_, way_.transit);
-    const std::vector<char> hops = hops_;  // the recursion below reuses hops_
+    std::vector<char> hops;
+    igp::next_hops(net_, p_, c.dist, c.origin, x, hops, way_.transit);
     bool any = false;
     for (std::size_t i = 0; i < hops.size(); ++i) {
       if (!hops[i]) continue;
@@ -105,15 +105,15 @@ class TowardsTarget {
   Way way_;
   DeviceId target_;
   std::vector<std::optional<WalkOutcome>> memo_;
-  std::vector<char> hops_;
 };
 
-// The walks of one scenario's session packets, one TowardsTarget per way and target.
+// The walks of one scenario's session packets, one TowardsTarget per way and target (a way's
+// cover is its state: an IGP prefix or a segment, each kept once in LeastCost).
 class SessionWalks {
  public:
   SessionWalks(const Network& net, const ExplicitPlane& p) : net_(net), p_(p) {}
   WalkOutcome from(const Way& way, DeviceId start, DeviceId target) {
-    auto key = std::make_tuple(way.cover, static_cast<int>(way.transit), target);
+    auto key = std::make_pair(way.cover, target);
     auto it = towards_.find(key);
     if (it == towards_.end()) it = towards_.emplace(key, TowardsTarget(net_, p_, way, target)).first;
     return it->second.from(start);
@@ -122,7 +122,7 @@ class SessionWalks {
  private:
   const Network& net_;
   const ExplicitPlane& p_;
-  std::map<std::tuple<const RouteTable::Cover*, int, DeviceId>, TowardsTarget> towards_;
+  std::map<std::pair<const RouteTable::Cover*, DeviceId>, TowardsTarget> towards_;
 };
 
 // One direction of session s, from end e: whether e believes the other end reachable its way,
