@@ -155,12 +155,13 @@ std::string unnoticed_sentence(const Unnoticed& u) {
     case Unnoticed::Kind::no_bfd:
       return "link " + u.link + " stays up: no BFD";
     case Unnoticed::Kind::session_walk_around:
-      return "session " + u.link + " stays up: its own packets take a walk that is delivered, so " +
-             u.lag + " keeps its route from " + u.peer;
+      return "session " + u.session.name +
+             " stays up: its own packets take a walk that is delivered, so " + u.session.keeps +
+             " keeps its route from " + u.session.peer;
     case Unnoticed::Kind::session_end_talks:
-      return "session " + u.link + " stays up: the black-hole at its end " + u.member +
+      return "session " + u.session.name + " stays up: the black-hole at its end " + u.session.end +
              " never touches the session's own packets (the control plane still talks), so " +
-             u.lag + " keeps its route from " + u.peer;
+             u.session.keeps + " keeps its route from " + u.session.peer;
   }
   return u.link;
 }

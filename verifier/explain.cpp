@@ -234,10 +234,13 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       const models::BgpSession& bs = net.bgp_sessions[q];
       const DeviceId peer = bs.end[0] == at ? bs.end[1] : bs.end[0];
       const bool end = last.device == at || last.device == peer;
-      e.unnoticed.push_back(
-          {end ? Unnoticed::Kind::session_end_talks : Unnoticed::Kind::session_walk_around,
-           net.session_name(q), end ? (e.drop.port.empty() ? e.drop.device : e.drop.port) : "",
-           net.devices[at].name, net.devices[peer].name});
+      Unnoticed u{end ? Unnoticed::Kind::session_end_talks : Unnoticed::Kind::session_walk_around,
+                  {},
+                  {},
+                  {},
+                  {net.session_name(q), net.devices[at].name, net.devices[peer].name,
+                   end ? (e.drop.port.empty() ? e.drop.device : e.drop.port) : ""}};
+      e.unnoticed.push_back(std::move(u));
     }
   // The control-plane state behind the walk: split brains, and bundles down at walk devices.
   for (models::DomainId d = 0; d < net.domains.size(); ++d) {

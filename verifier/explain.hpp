@@ -68,12 +68,15 @@ struct Unnoticed {
     session_end_talks,      // a BGP session whose end black-holes data, not its own packets
   };
   Kind kind;
-  std::string link;    // the link's name; session_*: the session's name
-  std::string member;  // lacp_no_micro_bfd: the member's port, DEV:PORT; session_end_talks:
-                       // the black-holed end, or its black-holed port DEV:PORT
-  std::string lag;     // lacp_no_micro_bfd: the LAG, named from the member's end; session_*:
-                       // the hop's device, which keeps the route
-  std::string peer;    // session_*: the peer the hop's route came from
+  std::string link;    // the link's name
+  std::string member;  // lacp_no_micro_bfd: the member's port, DEV:PORT
+  std::string lag;     // lacp_no_micro_bfd: the LAG, named from the member's end
+  struct Session {
+    std::string name;   // "A--B"
+    std::string keeps;  // the hop's device, which keeps the route
+    std::string peer;   // the peer the route came from
+    std::string end;    // session_end_talks: the black-holed end, or its port DEV:PORT
+  } session;            // session_*
 };
 
 // An MC-LAG domain that lost ICCP: why, and what each client LAG kept.
