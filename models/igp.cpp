@@ -226,6 +226,13 @@ void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
 //           ¬is_origin(u) ∧ ¬noroute(u) → ∧ (avail → d(u) ≤ c + d(x)) ∧ ∨ (avail ∧ d(u) = c + d(x))
 //         nexthop(u, ll) = ¬is_origin(u) ∧ ¬noroute(u) ∧ ∨_x (avail(ll, x) ∧ d(u) = c + d(x))
 //         With costs ≥ 1 these equations have exactly one solution: the least-cost state.
+z3::expr cost_term(z3::context& c, const Plane<SmtLogic>& p, const LogicalLink& ll) {
+  if (p.restarted.empty() || ll.cost == ll.default_cost || p.restarted[ll.from].is_false())
+    return c.int_val(static_cast<int>(ll.cost));
+  return z3::ite(p.restarted[ll.from], c.int_val(static_cast<int>(ll.default_cost)),
+                 c.int_val(static_cast<int>(ll.cost)));
+}
+
 Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>& p,
                const std::vector<z3::expr>& is_origin, const std::vector<char>& in_slice,
                const std::string& tag, std::vector<z3::expr>& facts, Transit transit) {
@@ -239,6 +246,7 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
     e.noroute.push_back(in_slice[u] ? c.bool_const(("noroute[" + name).c_str()) : c.bool_val(true));
   }
   e.next_hop.resize(n);
+  e.dist = d;
   for (DeviceId u = 0; u < n; ++u) {
     if (!in_slice[u]) continue;
     std::vector<z3::expr> avail_all, tight_all, bounds;
@@ -248,9 +256,10 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
         if (!in_slice[x]) continue;
         z3::expr elig = carries(net, x, transit) ? c.bool_val(true) : is_origin[x];
         z3::expr avail = lag::up_towards(net, logic, p, ll, x) && elig && !e.noroute[x];
-        z3::expr via = d[u] == d[x] + static_cast<int>(ll.cost);
+        const z3::expr cost = cost_term(c, p, ll);
+        z3::expr via = d[u] == d[x] + cost;
         avail_all.push_back(avail);
-        bounds.push_back(z3::implies(avail, d[u] <= d[x] + static_cast<int>(ll.cost)));
+        bounds.push_back(z3::implies(avail, d[u] <= d[x] + cost));
         tight_ll.push_back(avail && via);
         tight_all.push_back(avail && via);
       }

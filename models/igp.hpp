@@ -85,7 +85,12 @@ void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
                std::vector<char>& out, Transit transit = Transit::igp);
 
 // --- symbolic ------------------------------------------------------------------------------
+// The IGP cost of logical link ll as a term: its `cost`, or its `default-cost` while its device
+// has restarted half-configured (the explicit `cost` above).
+z3::expr cost_term(z3::context& c, const Plane<SmtLogic>& p, const LogicalLink& ll);
+
 struct Encoded {
+  std::vector<z3::expr> dist;                   // per device: the least cost (when a route)
   std::vector<z3::expr> noroute;                // per device: no IGP route (dist = ∞)
   std::vector<std::vector<z3::expr>> next_hop;  // per device, per logical link
 };
