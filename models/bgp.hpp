@@ -1,8 +1,8 @@
 // BGP (DESIGN.md §8): sessions whose packets cross the data plane, policies, the synchronous
 // rounds that settle each prefix's best routes, and what a partial restart leaves out.  The
-// explicit reading: one plane, one choice per session whose walks may go either way.  (The
-// SMT encoding does not state these rules yet: a requirement that uses them is decided by the
-// explicit search over every fault combination, verifier/check.cpp.)
+// explicit reading: one plane, one choice per session whose walks may go either way.  The SMT
+// reading (models/bgp_smt.cpp) states the same rules for the BGP requirements; a walk
+// requirement in a design with BGP is decided by the explicit search (verifier/check.cpp).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -125,6 +125,24 @@ bool carried(const Network& net, PrefixId q);
 using RoutesVisit = std::function<bool(const BgpRoutes*, PrefixId diverged, const Outcome*)>;
 bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& costs,
                      const std::vector<PrefixId>& prefixes, const RoutesVisit& visit);
+
+// --- symbolic ------------------------------------------------------------------------------
+// The encoding of a BGP requirement (no-export, announce) over a symbolic plane: `violation`
+// holds iff some session choice its walks allow violates it in the state the rounds reach, or
+// the rounds have not settled after unrolled_rounds(net) of them (`settled` false: the fault
+// set is then judged by the explicit rounds, proofs/SOUNDNESS.md §12).  `bfd_in_play`: the BFD
+// sessions over L2 segments whose choices the explicit judge takes (the others read up).
+struct EncodedBgp {
+  z3::expr violation, settled;
+  std::vector<z3::expr> session_up;  // per BGP session: the scenario's choice
+};
+EncodedBgp encode(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                  const Requirement& req, const std::vector<std::size_t>& bfd_in_play,
+                  const std::string& tag, std::vector<z3::expr>& facts);
+// How many rounds the encoding unrolls (it compares that round's state with the next): the
+// longest chain of sessions a route can take (never an AS twice, at most one iBGP session in
+// each), at least one.
+std::size_t unrolled_rounds(const Network& net);
 
 // "64500 174": an AS path as written in `show bgp`; "(empty)" for an own origination.
 std::string path_text(const std::vector<std::uint32_t>& path);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "models/bgp.hpp"
 #include "models/mclag.hpp"
 #include "models/sessions.hpp"
 #include "models/state.hpp"
@@ -325,9 +326,10 @@ Scenario<SmtLogic> symbolic_scenario(const Network& net, const SmtLogic& logic,
 EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                   const std::vector<FaultEvent>& events, const Requirement& req,
                                   const SymbolicFaults& faults) {
-  if (req.about_bgp() || net.has_bgp())
+  if (!req.about_bgp() && net.has_bgp())
     throw std::logic_error(
-        "BGP (DESIGN.md §8) is not encoded for Z3: the explicit search decides it");
+        "walks in a design with BGP (DESIGN.md §8 Forwarding) are not encoded for Z3: the "
+        "explicit search decides them");
   z3::context& ctx = ec.ctx;
   const std::string& tag = ec.tag;
   SmtLogic logic{ctx, ec.smtlib};
@@ -335,6 +337,13 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
 
   std::vector<z3::expr> facts;
   for (const auto& allowed : p.choice_allowed) facts.push_back(allowed);
+  if (req.about_bgp()) {
+    bgp::EncodedBgp b = bgp::encode(net, logic, p, req, sessions_in_play(net, req), tag, facts);
+    facts.push_back(b.violation);
+    z3::expr_vector all(ctx);
+    for (auto& f : facts) all.push_back(f);
+    return {z3::mk_and(all), p.keeps_peer0, p.session_up, std::move(b.session_up), b.settled};
+  }
   std::vector<z3::expr> is_source, is_origin;
   PrefixId dest_kind = 0;  // a destination whose specificity every candidate shares
   if (req.one_flow()) {
@@ -419,7 +428,7 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   facts.push_back(ways.size() == 1 ? ways[0] : z3::mk_or(ways));
   z3::expr_vector all(ctx);
   for (auto& f : facts) all.push_back(f);
-  return {z3::mk_and(all), p.keeps_peer0, p.session_up};
+  return {z3::mk_and(all), p.keeps_peer0, p.session_up, {}, std::nullopt};
 }
 
 }  // namespace faultline::models

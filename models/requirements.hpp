@@ -118,6 +118,11 @@ struct EncodedViolation {
   z3::expr violation;
   std::vector<z3::expr> keeps_peer0;
   std::vector<z3::expr> session_up;  // per BFD session over an L2 segment
+  // A BGP requirement (DESIGN.md §8): per BGP session its choice, and whether the unrolled
+  // rounds settled (a model where they did not is judged by the explicit rounds: §12 of
+  // proofs/SOUNDNESS.md).
+  std::vector<z3::expr> bgp_up;
+  std::optional<z3::expr> settled;
 };
 EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                   const std::vector<FaultEvent>& events, const Requirement& req,

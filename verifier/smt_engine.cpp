@@ -84,6 +84,12 @@ EngineAnswer search_smt(SearchContext& c) {
 
     std::size_t max_size = std::min<std::size_t>(req.tolerate, c.universe.size());
     std::vector<z3::expr> blocked;  // one clause per recorded set: not all of its events
+    // A model whose unrolled BGP rounds have not settled (EncodedViolation::settled) is judged
+    // by the explicit rounds: a set that then holds is blocked alone, not its supersets
+    // (proofs/SOUNDNESS.md §12).
+    auto unsettled = [&](const z3::model& m) {
+      return encoding.settled && !m.eval(*encoding.settled, true).is_true();
+    };
     for (std::size_t size = opts.from_size; size <= max_size; ++size) {
       if (opts.stop_at_first && !answer.minimal_sets.empty()) break;
       for (;;) {
@@ -108,6 +114,16 @@ EngineAnswer search_smt(SearchContext& c) {
           if (m.eval(faults.literals[i], true).is_true()) {
             set.push_back(faults.events[i]);
             chosen.push_back(faults.literals[i]);
+          }
+        }
+        if (unsettled(m)) {
+          models::FaultState state = models::apply_events(design.net, design.events, set);
+          if (!models::find_violation(design.net, req, state)) {
+            z3::expr_vector others(ctx);
+            for (const z3::expr& l : faults.literals)
+              if (!m.eval(l, true).is_true()) others.push_back(l);
+            blocked.push_back(!z3::mk_and(chosen) || z3::mk_or(others));  // T alone
+            continue;
           }
         }
         std::vector<char> choice;

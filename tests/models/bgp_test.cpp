@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "models/requirements.hpp"
+#include "tests/support/designs.hpp"
 #include "tests/support/load.hpp"
 
 using namespace faultline;
@@ -48,27 +49,11 @@ bool violated(const models::Design& d, std::size_t i, const std::vector<std::str
       .has_value();
 }
 
-const char* kEdge =
-    "device e1 router { asn = 64500; }\n"
-    "device e2 router { asn = 64500; }\n"
-    "device ix external { asn = 8714; }\n"
-    "device tr external { asn = 174; }\n"
-    "device c host;\n"
-    "link e1:1 -- ix:1;\nlink e1:2 -- tr:1;\nlink e1:3 -- e2:3;\nlink e2:4 -- c:1;\n"
-    "prefix cust 198.51.100.0/24 at c;\n"
-    "prefix internet 0.0.0.0/0 at tr;\n"
-    "originate e2 cust;\n"
-    "bgp e1 -- ix { export = cust; }\n"
-    "bgp e1 -- tr { export = cust; }\n"
-    "bgp e1 -- e2;\n"
-    "faults { restart router partial; down session, link; }\n"
-    "require no-export internet to ix;\n"
-    "require announce cust to ix;\n";
 }  // namespace
 
 TEST_CASE("an external origin with a session originates; routes carry the AS path",
           "[models][bgp]") {
-  auto d = design_of(kEdge);
+  auto d = design_of(testing::kEdge);
   auto o = state(d, {}, "internet");
   REQUIRE(o.converged);
   // tr originates (empty path); e1 learns it over eBGP with tr's asn prepended; e2 over iBGP
@@ -84,7 +69,7 @@ TEST_CASE("an external origin with a session originates; routes carry the AS pat
 }
 
 TEST_CASE("`originate` needs a non-BGP route for exactly the prefix", "[models][bgp]") {
-  auto d = design_of(kEdge);
+  auto d = design_of(testing::kEdge);
   // e2 reaches c over the IGP (c is the origin, a host without a session): it originates cust,
   // and ix gets it through e1 with path 64500.
   auto o = state(d, {}, "cust");
@@ -99,7 +84,7 @@ TEST_CASE("`originate` needs a non-BGP route for exactly the prefix", "[models][
 
 TEST_CASE("a partial restart drops the export policy: the transit's routes leak to the IX",
           "[models][bgp]") {
-  auto d = design_of(kEdge);
+  auto d = design_of(testing::kEdge);
   CHECK_FALSE(violated(d, 0, {}));
   CHECK(violated(d, 0, {"restart e1 partial"}));
   // e2's restart changes nothing e1 sends: e1's own policy still holds.
@@ -115,7 +100,7 @@ TEST_CASE("a partial restart drops the export policy: the transit's routes leak 
 }
 
 TEST_CASE("a session that is down carries nothing; `down session` names it", "[models][bgp]") {
-  auto d = design_of(kEdge);
+  auto d = design_of(testing::kEdge);
   CHECK(violated(d, 1, {"down session e1--ix"}));
   // The iBGP session down: e1 no longer learns cust from e2.
   CHECK(violated(d, 1, {"down session e1--e2"}));
@@ -180,14 +165,7 @@ TEST_CASE("rounds that never settle: BGP does not converge", "[models][bgp]") {
   // DISAGREE: a and b each prefer the route through the other.  Round 1 both learn o's route;
   // round 2 each takes the other's ([3 1] at a, [2 1] at b); round 3 neither may send its route
   // to the other (the other's AS is in it), so both fall back to o's: round 1's state again.
-  auto d = design_of(
-      "device o external { asn = 1; }\ndevice a router { asn = 2; }\n"
-      "device b router { asn = 3; }\n"
-      "link o:1 -- a:1;\nlink o:2 -- b:1;\nlink a:2 -- b:2;\n"
-      "prefix net 10.0.0.0/8 at o;\n"
-      "bgp o -- a;\nbgp o -- b;\n"
-      "bgp a -- b { local-pref = 200; }\nbgp b -- a { local-pref = 200; }\n"
-      "require announce net to a;\n");
+  auto d = design_of(std::string(testing::kDisagree) + "require announce net to a;\n");
   auto o = state(d, {}, "net");
   CHECK_FALSE(o.converged);
   CHECK(o.cycle.size() == 2);
@@ -323,15 +301,8 @@ TEST_CASE("an external with a session forwards by BGP only; IGP never carries it
 
 TEST_CASE("a prefix whose rounds do not settle violates the walk requirements towards it",
           "[models][bgp]") {
-  auto d = design_of(
-      "device o external { asn = 1; }\ndevice a router { asn = 2; }\n"
-      "device b router { asn = 3; }\n"
-      "link o:1 -- a:1;\nlink o:2 -- b:1;\nlink a:2 -- b:2;\n"
-      "prefix net 10.0.0.0/8 at o;\n"
-      "bgp o -- a;\nbgp o -- b;\n"
-      "bgp a -- b { local-pref = 200; }\nbgp b -- a { local-pref = 200; }\n"
-      "faults { down session; }\n"
-      "require reach a -> net;\n");
+  auto d = design_of(std::string(testing::kDisagree) +
+                     "faults { down session; }\nrequire reach a -> net;\n");
   auto w = witness(d, 0, {});
   REQUIRE(w);
   REQUIRE(w->bgp);

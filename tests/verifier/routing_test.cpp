@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "report/words.hpp"
+#include "tests/support/engines.hpp"
 #include "tests/support/load.hpp"
-#include "tests/support/sets.hpp"
 #include "verifier/check.hpp"
 
 using namespace faultline;
@@ -14,15 +14,8 @@ using testing::design_of;
 namespace {
 using Sets = testing::EventSets;
 
-Sets violating(const models::Design& d, std::size_t req, verifier::Engine e) {
-  verifier::SearchOptions o;
-  o.engine = e;
-  o.fast_path = false;  // Z3 itself, not the small-search path (the explicit judge)
-  auto c = verifier::check_requirement(d, req, o);
-  CHECK(std::string(c.result.method) == (e == verifier::Engine::smt ? "smt" : "enumerate"));
-  return testing::set_names(d, c.result);
-}
-constexpr verifier::Engine kEngines[] = {verifier::Engine::smt, verifier::Engine::enumerate};
+using testing::kEngines;
+using testing::violating;
 }  // namespace
 
 // a -- core -- web1; core originates the /16 that covers web's /24.  While core has an IGP
@@ -183,8 +176,8 @@ TEST_CASE("static ECMP over every installed neighbour; equal distances unite",
           Sets{{"blackhole x"}, {"blackhole y"}});
     CHECK(violating(design_of(base + "static a c via x;\nstatic a c via y;\n"), 0, e) ==
           Sets{{"blackhole x"}, {"blackhole y"}});
-    CHECK(violating(design_of(base + "static a c via y;\nstatic a c via x { distance = 5; }\n"),
-                    0, e) == Sets{{"blackhole y"}});
+    CHECK(violating(design_of(base + "static a c via y;\nstatic a c via x { distance = 5; }\n"), 0,
+                    e) == Sets{{"blackhole y"}});
   }
 }
 
@@ -222,8 +215,8 @@ TEST_CASE("switches carry a static's frames to a next hop behind them", "[verifi
       "link h:1 -- s:1; link s:2 -- gw:1; link gw:2 -- ext:1;\n"
       "prefix internet 0.0.0.0/0 at ext;\n"
       "faults { blackhole switch; blackhole router; }\nrequire reach h -> internet;\n";
-  for (const char* route : {"static h internet via gw;\n",
-                            "static h internet via gw { bfd = on; }\n"})
+  for (const char* route :
+       {"static h internet via gw;\n", "static h internet via gw { bfd = on; }\n"})
     for (auto e : kEngines)
       CHECK(violating(design_of(base + route), 0, e) == Sets{{"blackhole gw"}, {"blackhole s"}});
   auto c = verifier::check_requirement(design_of(base + "static h internet via gw;\n"), 0, {});
@@ -311,8 +304,8 @@ TEST_CASE("a walk into a black-hole says why the BGP session behind its route st
                             "keeps its route from e"});
   CHECK(c.explanations[1].drop.reason == models::DropReason::no_route);
   CHECK(sentences(1).empty());
-  CHECK(sentences(2) == std::vector<std::string>{
-                            "link sw1:2--e:1 stays up: no BFD",
-                            "session e--x stays up: its own packets take a walk that is "
-                            "delivered, so x keeps its route from e"});
+  CHECK(sentences(2) ==
+        std::vector<std::string>{"link sw1:2--e:1 stays up: no BFD",
+                                 "session e--x stays up: its own packets take a walk that is "
+                                 "delivered, so x keeps its route from e"});
 }
