@@ -529,9 +529,9 @@ TEST_CASE("reach via: every delivered walk passes a waypoint", "[verifier][walk-
   for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
     // As designed every walk passes fw; each fault on the fw path moves the flow onto b.
     CHECK(violating("require reach a -> c via fw tolerate 0;", e).empty());
-    CHECK(violating("require reach a -> c via fw;", e) ==
-          std::vector<std::vector<std::string>>{
-              {"down a:1--fw:1"}, {"down fw"}, {"down fw:2--c:1"}});
+    CHECK(
+        violating("require reach a -> c via fw;", e) ==
+        std::vector<std::vector<std::string>>{{"down a:1--fw:1"}, {"down fw"}, {"down fw:2--c:1"}});
     // With b as a second waypoint the detour is allowed; b's own faults break nothing.
     CHECK(violating("require reach a -> c via fw, b;", e).empty());
   }
@@ -551,9 +551,9 @@ TEST_CASE("reach avoid: no walk passes an avoided device", "[verifier][walk-clau
   for (auto e : {verifier::Engine::smt, verifier::Engine::enumerate}) {
     CHECK(violating("require reach a -> c avoid b tolerate 0;", e).empty());
     // The detour passes b: a violation although the flow is delivered.
-    CHECK(violating("require reach a -> c avoid b;", e) ==
-          std::vector<std::vector<std::string>>{
-              {"down a:1--fw:1"}, {"down fw"}, {"down fw:2--c:1"}});
+    CHECK(
+        violating("require reach a -> c avoid b;", e) ==
+        std::vector<std::vector<std::string>>{{"down a:1--fw:1"}, {"down fw"}, {"down fw:2--c:1"}});
     // Avoiding fw breaks with no fault at all: the walk as designed passes it.
     CHECK(violating("require reach a -> c avoid fw;", e) ==
           std::vector<std::vector<std::string>>{{}});
@@ -577,4 +577,49 @@ TEST_CASE("isolate: no walk is delivered", "[verifier][walk-clauses]") {
   REQUIRE(c.explanations.size() == 1);
   CHECK(report::drop_sentence(c.explanations[0]) ==
         "the walk is delivered to c at c: it must stay isolated");
+}
+
+TEST_CASE("twin-core upstreams: another release on core2 removes the one event that breaks it",
+          "[verifier][bgp]") {
+  // The example's header claims it: with core2 on its own release there is no `common os`
+  // event, every requirement holds at K = 1, and each is broken by pairs.  For `announce
+  // servers to transit1`, worked out by hand: each core's announcement ends with the core, its
+  // session to transit1, or that link (3 × 3 pairs); or nobody originates servers (no IGP
+  // route to it: both aggregation switches down, or both servers).
+  std::string text = example_text("incidents/twin-core-upstreams.fl");
+  const std::string core2 = "device core2 router { os = \"iosxr 7.5.2\";";
+  REQUIRE(text.find(core2) != std::string::npos);
+  auto as_given = design_of(text);
+  text.replace(text.find(core2), core2.size(), "device core2 router { os = \"iosxr 7.9.1\";");
+  auto d = design_of(text);
+  for (const auto& e : d.events) CHECK(e.name.rfind("common ", 0) != 0);
+  for (std::size_t i = 0; i < d.net.requirements.size(); ++i) {
+    CHECK(verifier::check_requirement(d, i, {}).result.status == verifier::Status::proved);
+    // As given, the shared release alone breaks it: both cores go down at once.
+    auto c = verifier::check_requirement(as_given, i, {});
+    CHECK(sets(as_given, c) ==
+          std::vector<std::vector<std::string>>{{"common os=iosxr 7.5.2 down"}});
+  }
+  verifier::SearchOptions degree;
+  degree.degree = true;
+  auto c = verifier::check_requirement(d, 0, degree);
+  REQUIRE(c.result.degree);
+  CHECK(c.result.degree->value == 1);
+  std::vector<std::vector<std::string>> expected{{"down agg1", "down agg2"},
+                                                 {"down srv1", "down srv2"}};
+  const std::vector<std::string> core1{"down core1", "down session core1--transit1",
+                                       "down core1:hu0/0/0/0--transit1:p1"},
+      core2_ends{"down core2", "down session core2--transit1", "down core2:hu0/0/0/0--transit1:p2"};
+  for (const auto& a : core1)
+    for (const auto& b : core2_ends)
+      expected.push_back(a < b ? std::vector{a, b} : std::vector{b, a});
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::vector<std::string>> got;
+  for (const auto& v : c.result.degree->all) {
+    got.emplace_back();
+    for (std::size_t e : v) got.back().push_back(d.events[e].name);
+    std::sort(got.back().begin(), got.back().end());
+  }
+  std::sort(got.begin(), got.end());
+  CHECK(got == expected);
 }
