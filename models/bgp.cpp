@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -115,7 +116,8 @@ class SessionWalks {
   WalkOutcome from(const Way& way, DeviceId start, DeviceId target) {
     auto key = std::make_pair(way.cover, target);
     auto it = towards_.find(key);
-    if (it == towards_.end()) it = towards_.emplace(key, TowardsTarget(net_, p_, way, target)).first;
+    if (it == towards_.end())
+      it = towards_.emplace(key, TowardsTarget(net_, p_, way, target)).first;
     return it->second.from(start);
   }
 
@@ -338,7 +340,7 @@ Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<ch
                 std::size_t session, int from_side) {
   const BgpSession& s = net.bgp_sessions[session];
   const DeviceId a = s.end[from_side], b = s.end[1 - from_side];
-  Stopped out{session, a, Stop::session_down, ""};
+  Stopped out{session, a, Stop::session_down, "", {}};
   if (!session_up[session]) {
     out.detail = options[session].why_down;
     return out;
@@ -385,6 +387,32 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
       return f;
     }
     bool accepted = false;
+    // Where a sender without a route lost it: its own sessions, each device explained once.
+    std::vector<char> explained(net.devices.size(), 0);
+    explained[d] = 1;
+    std::function<void(Stopped&, std::size_t)> trace = [&](Stopped& s, std::size_t depth) {
+      if (s.why != Stop::no_route) return;
+      const DeviceId a = s.from;
+      if (p.device_down[a]) {
+        s.detail = "it is down";
+        return;
+      }
+      const auto& mine = net.originates[a];
+      if (std::find(mine.begin(), mine.end(), req.to) != mine.end())
+        s.detail =
+            "it originates it only while it has a non-BGP route for exactly that range, "
+            "and has none";
+      if ((depth > 0 && explained[a]) || depth >= kMaxTraceDepth) return;
+      explained[a] = 1;
+      for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
+        const BgpSession& t = net.bgp_sessions[q];
+        if (q == s.session || (t.end[0] != a && t.end[1] != a)) continue;
+        Stopped up = why_not(net, p, f.session_up, options, o.state, req.to, q, 1 - t.side_of(a));
+        if (up.why == Stop::no_route && explained[up.from]) continue;  // said elsewhere
+        trace(up, depth + 1);
+        s.upstream.push_back(std::move(up));
+      }
+    };
     for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
       const BgpSession& s = net.bgp_sessions[q];
       if (s.end[0] != d && s.end[1] != d) continue;
@@ -398,7 +426,11 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
       if (!sent || !sent->accepted)
         f.stopped.push_back(why_not(net, p, up, options, o.state, req.to, q, from));
     }
-    if (req.kind == Requirement::Kind::announce && !accepted) return f;
+    if (req.kind == Requirement::Kind::announce && !accepted) {
+      for (const Stopped& s : f.stopped) explained[s.from] = 1;  // each at the top, in order
+      for (Stopped& s : f.stopped) trace(s, 0);
+      return f;
+    }
   }
   return std::nullopt;
 }

@@ -87,11 +87,17 @@ struct Stopped {
   std::size_t session;
   DeviceId from;
   Stop why;
-  std::string detail;  // session_down: why
+  std::string detail;  // session_down: why; no_route: why `from` originates nothing, if it could
+  // no_route: why `from` has no route, per session of it not yet explained on the way here
+  // (judge traces the announcement upstream, each device once).
+  std::vector<Stopped> upstream;
 };
 Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<char>& session_up,
                 const std::vector<SessionOptions>& options, const State& st, PrefixId prefix,
                 std::size_t session, int from_side);
+
+// How far judge traces a missing announcement upstream (sessions from D).
+constexpr std::size_t kMaxTraceDepth = 3;
 
 // What a BGP requirement found under one fault set (its witness, DESIGN.md §8 Requirements).
 struct Finding {

@@ -34,8 +34,15 @@ std::string stop_sentence(const verifier::BgpFact::Stop& s) {
   switch (s.why) {
     case Stop::session_down:
       return head + "the session is down (" + s.detail + ")";
-    case Stop::no_route:
-      return head + s.from + " has no route to send";
+    case Stop::no_route: {
+      std::string out = head + s.from + " has no route to send";
+      if (!s.detail.empty()) out += ": " + s.detail;
+      if (s.upstream.empty()) return out;
+      out += " (" + s.from + ": ";
+      for (std::size_t i = 0; i < s.upstream.size(); ++i)
+        out += (i ? "; " : "") + stop_sentence(s.upstream[i]);
+      return out + ")";
+    }
     case Stop::export_policy:
       return head + s.from + "'s export policy does not permit it";
     case Stop::ibgp_no_reflection:

@@ -1,5 +1,6 @@
 #include "verifier/explain.hpp"
 
+#include <functional>
 #include <set>
 
 #include "models/detectors.hpp"
@@ -135,8 +136,12 @@ static BgpFact bgp_fact(const Network& net, const models::Requirement& req,
     return b;
   }
   b.kind = BgpFact::Kind::not_announced;
-  for (const bgp::Stopped& s : f.stopped)
-    b.stops.push_back({net.session_name(s.session), net.devices[s.from].name, s.why, s.detail});
+  std::function<BgpFact::Stop(const bgp::Stopped&)> stop = [&](const bgp::Stopped& s) {
+    BgpFact::Stop out{net.session_name(s.session), net.devices[s.from].name, s.why, s.detail, {}};
+    for (const bgp::Stopped& u : s.upstream) out.upstream.push_back(stop(u));
+    return out;
+  };
+  for (const bgp::Stopped& s : f.stopped) b.stops.push_back(stop(s));
   return b;
 }
 

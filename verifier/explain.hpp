@@ -115,7 +115,8 @@ struct BgpFact {
   struct Stop {
     std::string session, from;
     models::bgp::Stop why;
-    std::string detail;  // session_down: why the session is down
+    std::string detail;  // session_down: why the session is down; no_route: why `from` has none
+    std::vector<Stop> upstream;  // no_route: where `from` lost it, per session of it
   };
   std::vector<Stop> stops;
   // no_convergence: the cycle's states, each as "dev: from peer (AS path …)" per holder.

@@ -310,3 +310,60 @@ TEST_CASE("a prefix whose rounds do not settle violates the walk requirements to
   // With the a--b session down the dispute is gone: each takes o's route.
   CHECK_FALSE(witness(d, 0, {"down session a--b"}));
 }
+
+TEST_CASE("a missing announcement is traced upstream to where the route stopped", "[models][bgp]") {
+  // tr → e1 → (iBGP) e3 → ix; e2 originates net from its IGP route to h; e1, e2, e3 in a full
+  // iBGP mesh.  With e1's session to tr down, ix hears nothing from e3, because e3 has nothing
+  // from e1, because e1 lost tr's session; e2 had nothing either (said once, at e1).
+  auto d = design_of(
+      "device e1 router { asn = 1; }\ndevice e2 router { asn = 1; }\n"
+      "device e3 router { asn = 1; }\ndevice tr external { asn = 2; }\n"
+      "device ix external { asn = 3; }\ndevice h host;\n"
+      "link e1:1 -- e2:1;\nlink e2:2 -- e3:1;\nlink e1:2 -- tr:1;\nlink e3:2 -- ix:1;\n"
+      "link e1:3 -- e3:3;\nlink e2:3 -- h:1;\n"
+      "prefix net 10.0.0.0/8 at h;\nprefix internet 0.0.0.0/0 at tr;\n"
+      "originate e2 net;\n"
+      "bgp e1 -- tr;\nbgp e1 -- e2;\nbgp e1 -- e3;\nbgp e2 -- e3;\nbgp e3 -- ix;\n"
+      "faults { down session, link; }\n"
+      "require announce internet to ix;\nrequire announce net to ix;\n");
+  using models::bgp::Stop;
+  auto judged = [&](std::size_t i, const std::vector<std::string>& events) {
+    auto pl = plane(d, events);
+    models::LeastCost costs(d.net, pl);
+    auto f = models::bgp::judge(d.net, d.net.requirements[i], pl, costs);
+    REQUIRE(f);
+    REQUIRE(f->stopped.size() == 1);
+    return f->stopped.front();
+  };
+  auto name = [&](models::DeviceId x) { return d.net.devices[x].name; };
+  SECTION("the transit session down: e3 ← e1 ← tr") {
+    auto s = judged(0, {"down session e1--tr"});
+    CHECK(s.why == Stop::no_route);
+    CHECK(name(s.from) == "e3");
+    // e3's other sessions: e1--e3 (e1 has none) — and e2--e3 not repeated, e2 said under e1.
+    REQUIRE(s.upstream.size() == 1);
+    const auto& e1 = s.upstream[0];
+    CHECK(name(e1.from) == "e1");
+    CHECK(e1.why == Stop::no_route);
+    REQUIRE(e1.upstream.size() == 2);
+    CHECK(name(e1.upstream[0].from) == "tr");
+    CHECK(e1.upstream[0].why == Stop::session_down);
+    CHECK(name(e1.upstream[1].from) == "e2");
+    CHECK(e1.upstream[1].why == Stop::no_route);
+  }
+  SECTION("the iBGP session that carried it down: the other peer does not reflect") {
+    auto s = judged(0, {"down session e1--e3"});
+    REQUIRE(s.upstream.size() == 2);
+    CHECK(s.upstream[0].why == Stop::session_down);
+    CHECK(name(s.upstream[1].from) == "e2");
+    CHECK(s.upstream[1].why == Stop::ibgp_no_reflection);
+  }
+  SECTION("an `originate` device without its non-BGP route says so") {
+    auto s = judged(1, {"down e2:3--h:1"});
+    REQUIRE(s.upstream.size() == 1);
+    REQUIRE(s.upstream[0].upstream.size() == 2);
+    const auto& e2 = s.upstream[0].upstream[1];
+    CHECK(name(e2.from) == "e2");
+    CHECK(e2.detail.find("non-BGP route") != std::string::npos);
+  }
+}
