@@ -360,8 +360,14 @@ Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<ch
   return out;
 }
 
+std::string too_many_choices() {
+  return "more than 2^" + std::to_string(kMaxSessionChoices) +
+         " BGP session choices in one scenario (sessions whose packets may take a walk that dies "
+         "or one that is delivered)";
+}
+
 std::optional<Finding> judge(const Network& net, const Requirement& req, const ExplicitPlane& p,
-                             LeastCost& costs) {
+                             LeastCost& costs, const std::vector<char>* given) {
   const std::vector<SessionOptions> options = session_options(net, p, costs);
   std::vector<char> up(net.bgp_sessions.size(), 0);
   std::vector<std::size_t> free;
@@ -369,9 +375,13 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
     up[q] = options[q].can_up ? 1 : 0;
     if (options[q].can_up && options[q].can_down) free.push_back(q);
   }
-  if (free.size() > kMaxSessionChoices)
-    throw std::runtime_error("more than 2^" + std::to_string(kMaxSessionChoices) +
-                             " BGP session choices in one scenario");
+  if (given) {  // one choice, if the walks allow it
+    for (std::size_t q = 0; q < options.size(); ++q)
+      if ((*given)[q] ? !options[q].can_up : !options[q].can_down) return std::nullopt;
+    up = *given;
+    free.clear();
+  }
+  if (free.size() > kMaxSessionChoices) throw TooManyChoices(too_many_choices());
   const DeviceId d = req.from;
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j) up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
@@ -454,9 +464,7 @@ bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& cost
     routes.session_up[q] = options[q].can_up ? 1 : 0;
     if (options[q].can_up && options[q].can_down) free.push_back(q);
   }
-  if (free.size() > kMaxSessionChoices)
-    throw std::runtime_error("more than 2^" + std::to_string(kMaxSessionChoices) +
-                             " BGP session choices in one scenario");
+  if (free.size() > kMaxSessionChoices) throw TooManyChoices(too_many_choices());
   bool last = false;
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j)

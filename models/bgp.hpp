@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -111,12 +112,18 @@ struct Finding {
   State state;                          // converged: the BGP state
 };
 
-// The judgement of `req` (no-export, announce) in plane p under every session choice;
-// nullopt when it holds.  Precondition: req.about_bgp() and at most kMaxSessionChoices free
-// session choices (free_sessions; the engines refuse the fault set past that).
+// The judgement of `req` (no-export, announce) in plane p under every session choice (with
+// `given`, under that one alone, per session: nullopt if its walks do not allow it); nullopt
+// when it holds.  Precondition: req.about_bgp().  Past kMaxSessionChoices free session choices
+// it throws TooManyChoices: the explicit engines then answer unknown, and on the product's path
+// Z3 decides the requirement (verifier/check.cpp).
 constexpr std::size_t kMaxSessionChoices = 12;
+struct TooManyChoices : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+std::string too_many_choices();
 std::optional<Finding> judge(const Network& net, const Requirement& req, const ExplicitPlane& p,
-                             LeastCost& costs);
+                             LeastCost& costs, const std::vector<char>* given = nullptr);
 // How many sessions may be either up or down in plane p.
 std::size_t free_sessions(const Network& net, const ExplicitPlane& p, LeastCost& costs);
 

@@ -101,12 +101,13 @@ std::vector<PrefixId> bgp_prefixes(const Network& net, const Requirement& req,
 // whose rounds do not settle violates it: DESIGN.md §8 Convergence).
 std::optional<Witness> judge(const Network& net, const Requirement& req,
                              const std::vector<DeviceId>& alive, const ExplicitPlane& p,
-                             LeastCost* cache = nullptr) {
+                             LeastCost* cache = nullptr,
+                             const std::vector<char>* bgp_choices = nullptr) {
   std::optional<LeastCost> own;
   if (req.about_bgp() || net.has_bgp())
     if (!cache) cache = &own.emplace(net, p);
   if (req.about_bgp()) {
-    std::optional<bgp::Finding> f = bgp::judge(net, req, p, *cache);
+    std::optional<bgp::Finding> f = bgp::judge(net, req, p, *cache, bgp_choices);
     if (!f) return std::nullopt;
     return Witness{req.from, req.to, p, {{}, DropReason::delivered, {}}, std::move(f)};
   }
@@ -265,7 +266,13 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
   const std::vector<SessionOptions> options = session_options(net, p, &in_play);
   for (std::size_t i : in_play)
     if (p.session_up[i] ? !options[i].can_up : !options[i].can_down) return std::nullopt;
-  return judge(net, req, alive, p);
+  // The BGP sessions' choices, when given after those (a BGP requirement's, from Z3's model).
+  const std::size_t bgp_at = lags + net.sessions.size();
+  std::optional<std::vector<char>> bgp_choices;
+  if (req.about_bgp() && choices.size() >= bgp_at + net.bgp_sessions.size())
+    bgp_choices.emplace(choices.begin() + bgp_at,
+                        choices.begin() + bgp_at + net.bgp_sessions.size());
+  return judge(net, req, alive, p, nullptr, bgp_choices ? &*bgp_choices : nullptr);
 }
 
 std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,

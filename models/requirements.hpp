@@ -73,8 +73,9 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
 
 // The same judgement in one given scenario (e.g. a solver model's choices): `choices` holds a
 // split-brain choice per LAG (1 = keeps peer[0]), then, when given, one per BFD session over
-// an L2 segment (1 = up); without the latter it tries every session choice.  nullopt also when
-// the choices are not ones the scenario allows.
+// an L2 segment (1 = up); without the latter it tries every session choice; for a BGP
+// requirement, then one per BGP session (1 = up), without which it tries every one.  nullopt
+// also when the choices are not ones the scenario allows.
 std::optional<Witness> find_violation_with(const Network& net, const Requirement& req,
                                            const FaultState& faults,
                                            const std::vector<char>& choices);

@@ -89,7 +89,14 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
       return refused;
     }
     r.method = "explicit";
-    return search_enumerate(c, /*reference=*/true);
+    EngineAnswer answer = search_enumerate(c, /*reference=*/true);
+    // A fault set with more scenario choices than the explicit judge tries: Z3, which leaves
+    // them free, decides a BGP requirement instead.
+    if (answer.status == Status::unknown && req.about_bgp() && !budget.exhausted()) {
+      r.method = "smt";
+      return search_smt(c);
+    }
+    return answer;
   }
   if (opts.fast_path && used.within(models::kFailstopSupports)) {
     r.method = "failstop";
@@ -159,8 +166,12 @@ std::string replay_sets(const models::Design& design, const models::Requirement&
                     const std::vector<char>* choices) -> std::optional<models::Witness> {
     models::FaultState state = models::apply_events(design.net, design.events, set);
     // Over every split-brain choice when that is few enough, else under the model's.
-    if (models::choice_count(design.net, req, state) <= models::kMaxFreeChoices)
-      return models::find_violation(design.net, req, state);
+    try {
+      if (models::choice_count(design.net, req, state) <= models::kMaxFreeChoices)
+        return models::find_violation(design.net, req, state);
+    } catch (const models::bgp::TooManyChoices&) {
+      // Too many BGP session choices to try them all: the model's.
+    }
     if (choices) return models::find_violation_with(design.net, req, state, *choices);
     return std::nullopt;
   };

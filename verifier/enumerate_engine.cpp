@@ -84,7 +84,12 @@ EngineAnswer search_enumerate(SearchContext& c, bool reference) {
                 "as one choice)";
       return false;
     }
-    return models::find_violation(design.net, req, state, r).has_value();
+    try {
+      return models::find_violation(design.net, req, state, r).has_value();
+    } catch (const models::bgp::TooManyChoices& e) {
+      refusal = std::string("the explicit judge does not try ") + e.what();
+      return false;
+    }
   });
 }
 

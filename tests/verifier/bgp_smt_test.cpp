@@ -87,3 +87,33 @@ TEST_CASE("Z3: rounds that never settle violate with no fault (judged by the exp
   auto d = design_of(std::string(testing::kDisagree) + "require announce net to a;\n");
   for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{}});
 }
+
+TEST_CASE(
+    "Z3 decides a BGP requirement whose scenarios have more session choices than the "
+    "explicit judge tries",
+    "[verifier][bgp]") {
+  // a's iBGP sessions to b0 … b12 each cross m1 or m2 (equal costs): with either black-holed,
+  // every session's packets may die or be delivered — 13 free choices, past the explicit
+  // judge's 2^12.  Some choice downs a--b0, the one session that carries b0's net to a, so x
+  // hears nothing: each black-hole alone violates `announce net to x`.
+  std::string text =
+      "device a router { asn = 1; }\ndevice m1 router;\ndevice m2 router;\n"
+      "device x external { asn = 2; }\ndevice h host;\n"
+      "link a:1 -- m1:1;\nlink a:2 -- m2:1;\nlink a:3 -- x:1;\nlink b0:9 -- h:1;\n"
+      "prefix net 10.0.0.0/8 at h;\noriginate b0 net;\nbgp a -- x;\n"
+      "faults { blackhole router; }\nrequire announce net to x;\n";
+  for (int i = 0; i < 13; ++i) {
+    const std::string b = "b" + std::to_string(i), port = std::to_string(10 + i);
+    text += "device " + b + " router { asn = 1; }\nlink " + b + ":1 -- m1:" + port + ";\nlink " +
+            b + ":2 -- m2:" + port + ";\nbgp a -- " + b + ";\n";
+  }
+  auto d = design_of(text);
+  auto product = verifier::check_requirement(d, 0, {});
+  CHECK(std::string(product.result.method) == "smt");
+  CHECK(testing::set_names(d, product.result) == Sets{{"blackhole m1"}, {"blackhole m2"}});
+  verifier::SearchOptions oracle;
+  oracle.engine = verifier::Engine::enumerate;
+  auto o = verifier::check_requirement(d, 0, oracle);
+  CHECK(o.result.status == verifier::Status::unknown);
+  CHECK(o.result.unknown_reason.find("2^12 BGP session choices") != std::string::npos);
+}
