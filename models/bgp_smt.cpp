@@ -265,7 +265,9 @@ class Encoder {
       for (DeviceId u = 0; u < net_.devices.size(); ++u) {
         const bool o = net_.is_origin(prefix, u) && net_.igp_origin(u);
         origin.push_back(c_.bool_val(o));
-        slice.push_back(net_.devices[u].transit() || o || u == d);
+        const auto& theirs = net_.originates[u];
+        const bool originator = std::find(theirs.begin(), theirs.end(), prefix) != theirs.end();
+        slice.push_back(net_.devices[u].transit() || o || originator);
       }
       if (!igp_prefix_)
         igp_prefix_.emplace(igp::encode(net_, logic_, p_, origin, slice,
