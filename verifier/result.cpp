@@ -18,14 +18,10 @@ const char* status_name(Status s) {
 
 const char* verdict_name(Verdict v) {
   switch (v) {
-    case Verdict::proved:
-      return "proved";
-    case Verdict::violated:
-      return "violated";
-    case Verdict::unknown:
-      return "unknown";
-    case Verdict::error:
-      return "error";
+    case Verdict::proved: return "proved";
+    case Verdict::violated: return "violated";
+    case Verdict::unknown: return "unknown";
+    case Verdict::error: return "error";
   }
   return "error";
 }
@@ -38,49 +34,34 @@ std::optional<Verdict> verdict_named(std::string_view name) {
 
 Verdict verdict_of(Status s) {
   switch (s) {
-    case Status::proved:
-      return Verdict::proved;
-    case Status::violated:
-      return Verdict::violated;
-    case Status::unknown:
-      return Verdict::unknown;
+    case Status::proved: return Verdict::proved;
+    case Status::violated: return Verdict::violated;
+    case Status::unknown: return Verdict::unknown;
   }
   return Verdict::unknown;
 }
 
 int exit_code(Verdict v) {
   switch (v) {
-    case Verdict::proved:
-      return 0;
-    case Verdict::violated:
-      return 1;
-    case Verdict::error:
-      return 2;
-    case Verdict::unknown:
-      return 3;
+    case Verdict::proved: return 0;
+    case Verdict::violated: return 1;
+    case Verdict::error: return 2;
+    case Verdict::unknown: return 3;
   }
   return 2;
 }
 
 void Tally::add(Verdict v) {
   switch (v) {
-    case Verdict::proved:
-      ++proved;
-      break;
-    case Verdict::violated:
-      ++violated;
-      break;
-    case Verdict::unknown:
-      ++unknown;
-      break;
-    case Verdict::error:
-      ++error;
-      break;
+    case Verdict::proved: ++proved; break;
+    case Verdict::violated: ++violated; break;
+    case Verdict::unknown: ++unknown; break;
+    case Verdict::error: ++error; break;
   }
 }
 
 Verdict Tally::worst() const {
-  return error      ? Verdict::error
+  return error ? Verdict::error
          : violated ? Verdict::violated
          : unknown  ? Verdict::unknown
                     : Verdict::proved;
