@@ -13,13 +13,9 @@ namespace faultline::testing {
 // under the sanitizers (4 to 5 times slower), where the run looks for memory errors and
 // undefined behaviour and the Release run keeps the statistical power (as the differential).
 #ifdef FAULTLINE_SANITIZED
-constexpr std::uint64_t random_designs(std::uint64_t n) {
-  return (n + 3) / 4;
-}
+constexpr std::uint64_t random_designs(std::uint64_t n) { return (n + 3) / 4; }
 #else
-constexpr std::uint64_t random_designs(std::uint64_t n) {
-  return n;
-}
+constexpr std::uint64_t random_designs(std::uint64_t n) { return n; }
 #endif
 
 // The rendered diagnostics of parsing and resolving `text` as file "t.fl" ("" when clean).
