@@ -79,7 +79,7 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
   if (used.meets(models::kSmtLacks)) {
     if (!opts.fast_path) {
       r.method = "smt";
-      if (req.about_bgp()) return search_smt(c);
+      if (models::smt_encodes(used)) return search_smt(c);
       EngineAnswer refused;
       refused.status = Status::unknown;
       refused.complete = false;
@@ -92,7 +92,7 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
     EngineAnswer answer = search_enumerate(c, /*reference=*/true);
     // A fault set with more scenario choices than the explicit judge tries: Z3, which leaves
     // them free, decides a BGP requirement instead.
-    if (answer.status == Status::unknown && req.about_bgp() && !budget.exhausted()) {
+    if (answer.status == Status::unknown && models::smt_encodes(used) && !budget.exhausted()) {
       r.method = "smt";
       return search_smt(c);
     }
