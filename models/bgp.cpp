@@ -360,11 +360,47 @@ Stopped why_not(const Network& net, const ExplicitPlane& p, const std::vector<ch
   return out;
 }
 
-std::string too_many_choices() {
-  return "more than 2^" + std::to_string(kMaxSessionChoices) +
-         " BGP session choices in one scenario (sessions whose packets may take a walk that dies "
-         "or one that is delivered)";
+TooManyChoices::TooManyChoices()
+    : std::runtime_error("more than 2^" + std::to_string(kMaxSessionChoices) +
+                         " BGP session choices in one scenario (sessions whose packets may take a "
+                         "walk that dies or one that is delivered)") {}
+
+namespace {
+// Where each sender without a route lost it (announce explanations): per other session of it,
+// why it got nothing, recursively to kMaxTraceDepth; each device explained once — D and the
+// senders of f.stopped at the top, the others where first met.
+void trace_upstream(const Network& net, const ExplicitPlane& p,
+                    const std::vector<SessionOptions>& options, Finding& f,
+                    const Requirement& req) {
+  std::vector<char> explained(net.devices.size(), 0);
+  explained[req.from] = 1;
+  for (const Stopped& s : f.stopped) explained[s.from] = 1;
+  std::function<void(Stopped&, std::size_t)> trace = [&](Stopped& s, std::size_t depth) {
+    if (s.why != Stop::no_route) return;
+    const DeviceId a = s.from;
+    if (p.device_down[a]) {
+      s.detail = "it is down";
+      return;
+    }
+    const auto& mine = net.originates[a];
+    if (std::find(mine.begin(), mine.end(), req.to) != mine.end())
+      s.detail =
+          "it originates it only while it has a non-BGP route for exactly that range, and has "
+          "none";
+    if ((depth > 0 && explained[a]) || depth >= kMaxTraceDepth) return;
+    explained[a] = 1;
+    for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
+      const BgpSession& t = net.bgp_sessions[q];
+      if (q == s.session || (t.end[0] != a && t.end[1] != a)) continue;
+      Stopped up = why_not(net, p, f.session_up, options, f.state, req.to, q, 1 - t.side_of(a));
+      if (up.why == Stop::no_route && explained[up.from]) continue;  // said elsewhere
+      trace(up, depth + 1);
+      s.upstream.push_back(std::move(up));
+    }
+  };
+  for (Stopped& s : f.stopped) trace(s, 0);
 }
+}  // namespace
 
 std::optional<Finding> judge(const Network& net, const Requirement& req, const ExplicitPlane& p,
                              LeastCost& costs, const std::vector<char>* given) {
@@ -381,7 +417,7 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
     up = *given;
     free.clear();
   }
-  if (free.size() > kMaxSessionChoices) throw TooManyChoices(too_many_choices());
+  if (free.size() > kMaxSessionChoices) throw TooManyChoices();
   const DeviceId d = req.from;
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j) up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
@@ -397,32 +433,6 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
       return f;
     }
     bool accepted = false;
-    // Where a sender without a route lost it: its own sessions, each device explained once.
-    std::vector<char> explained(net.devices.size(), 0);
-    explained[d] = 1;
-    std::function<void(Stopped&, std::size_t)> trace = [&](Stopped& s, std::size_t depth) {
-      if (s.why != Stop::no_route) return;
-      const DeviceId a = s.from;
-      if (p.device_down[a]) {
-        s.detail = "it is down";
-        return;
-      }
-      const auto& mine = net.originates[a];
-      if (std::find(mine.begin(), mine.end(), req.to) != mine.end())
-        s.detail =
-            "it originates it only while it has a non-BGP route for exactly that range, "
-            "and has none";
-      if ((depth > 0 && explained[a]) || depth >= kMaxTraceDepth) return;
-      explained[a] = 1;
-      for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
-        const BgpSession& t = net.bgp_sessions[q];
-        if (q == s.session || (t.end[0] != a && t.end[1] != a)) continue;
-        Stopped up = why_not(net, p, f.session_up, options, o.state, req.to, q, 1 - t.side_of(a));
-        if (up.why == Stop::no_route && explained[up.from]) continue;  // said elsewhere
-        trace(up, depth + 1);
-        s.upstream.push_back(std::move(up));
-      }
-    };
     for (std::size_t q = 0; q < net.bgp_sessions.size(); ++q) {
       const BgpSession& s = net.bgp_sessions[q];
       if (s.end[0] != d && s.end[1] != d) continue;
@@ -437,8 +447,7 @@ std::optional<Finding> judge(const Network& net, const Requirement& req, const E
         f.stopped.push_back(why_not(net, p, up, options, o.state, req.to, q, from));
     }
     if (req.kind == Requirement::Kind::announce && !accepted) {
-      for (const Stopped& s : f.stopped) explained[s.from] = 1;  // each at the top, in order
-      for (Stopped& s : f.stopped) trace(s, 0);
+      trace_upstream(net, p, options, f, req);
       return f;
     }
   }
@@ -464,7 +473,7 @@ bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& cost
     routes.session_up[q] = options[q].can_up ? 1 : 0;
     if (options[q].can_up && options[q].can_down) free.push_back(q);
   }
-  if (free.size() > kMaxSessionChoices) throw TooManyChoices(too_many_choices());
+  if (free.size() > kMaxSessionChoices) throw TooManyChoices();
   bool last = false;
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j)

@@ -119,9 +119,8 @@ struct Finding {
 // Z3 decides the requirement (verifier/check.cpp).
 constexpr std::size_t kMaxSessionChoices = 12;
 struct TooManyChoices : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  TooManyChoices();
 };
-std::string too_many_choices();
 std::optional<Finding> judge(const Network& net, const Requirement& req, const ExplicitPlane& p,
                              LeastCost& costs, const std::vector<char>* given = nullptr);
 // How many sessions may be either up or down in plane p.
