@@ -464,7 +464,8 @@ bool carried(const Network& net, PrefixId q) {
 }
 
 bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& costs,
-                     const std::vector<PrefixId>& prefixes, const RoutesVisit& visit) {
+                     const std::vector<PrefixId>& prefixes, const RoutesVisit& visit,
+                     const std::vector<char>* given) {
   const std::vector<SessionOptions> options = session_options(net, p, costs);
   BgpRoutes routes;
   routes.session_up.assign(net.bgp_sessions.size(), 0);
@@ -472,6 +473,12 @@ bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& cost
   for (std::size_t q = 0; q < options.size(); ++q) {
     routes.session_up[q] = options[q].can_up ? 1 : 0;
     if (options[q].can_up && options[q].can_down) free.push_back(q);
+  }
+  if (given) {  // one choice, if the walks allow it
+    for (std::size_t q = 0; q < options.size(); ++q)
+      if ((*given)[q] ? !options[q].can_up : !options[q].can_down) return false;
+    routes.session_up = *given;
+    free.clear();
   }
   if (free.size() > kMaxSessionChoices) throw TooManyChoices();
   bool last = false;

@@ -1,8 +1,8 @@
 // BGP (DESIGN.md §8): sessions whose packets cross the data plane, policies, the synchronous
 // rounds that settle each prefix's best routes, and what a partial restart leaves out.  The
 // explicit reading: one plane, one choice per session whose walks may go either way.  The SMT
-// reading (models/bgp_smt.cpp) states the same rules for the BGP requirements; a walk
-// requirement in a design with BGP is decided by the explicit search (verifier/check.cpp).
+// reading (models/bgp_smt.cpp) states the same rules, for the BGP requirements and for the
+// routes forwarding takes from BGP.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -133,10 +133,12 @@ bool carried(const Network& net, PrefixId q);
 // session choice plane p allows (those that may be either way both, up first), for the
 // prefixes in `prefixes`, until it returns true.  When the rounds of one of them do not settle
 // under a choice, `visit` gets that prefix's outcome instead of routes.  Returns what the last
-// visit returned.
+// visit returned.  With `given` (per session), under that choice alone (none if its walks do
+// not allow it).  Past kMaxSessionChoices free session choices it throws TooManyChoices.
 using RoutesVisit = std::function<bool(const BgpRoutes*, PrefixId diverged, const Outcome*)>;
 bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& costs,
-                     const std::vector<PrefixId>& prefixes, const RoutesVisit& visit);
+                     const std::vector<PrefixId>& prefixes, const RoutesVisit& visit,
+                     const std::vector<char>* given = nullptr);
 
 // --- symbolic ------------------------------------------------------------------------------
 // The encoding of a BGP requirement (no-export, announce) over a symbolic plane: `violation`
@@ -151,6 +153,20 @@ struct EncodedBgp {
 EncodedBgp encode(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                   const Requirement& req, const std::vector<std::size_t>& bfd_in_play,
                   const std::string& tag, std::vector<z3::expr>& facts);
+// The BGP routes that forwarding consults, over a symbolic plane (DESIGN.md §8 Forwarding): per
+// device, for each prefix of `prefixes` and each session it may learn it over, the route as
+// forwarding uses it, installed iff it is the device's best in the state the unrolled rounds
+// reach.  `settled`: every prefix's rounds settled (a model where they did not is judged by
+// the explicit rounds, as for the BGP requirements).
+struct EncodedBgpRoutes {
+  z3::expr settled;
+  std::vector<z3::expr> session_up;            // per BGP session: the scenario's choice
+  std::vector<std::vector<BgpForwarding>> at;  // per device
+};
+EncodedBgpRoutes encode_routes(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                               const std::vector<PrefixId>& prefixes,
+                               const std::vector<std::size_t>& bfd_in_play, const std::string& tag,
+                               std::vector<z3::expr>& facts);
 // How many rounds the encoding unrolls (it compares that round's state with the next): the
 // longest chain of sessions a route can take (never an AS twice, at most one iBGP session in
 // each), at least one.

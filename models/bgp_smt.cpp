@@ -36,14 +36,13 @@ struct Candidate {
 
 class Encoder {
  public:
-  Encoder(const Network& net, const SmtLogic& logic, const SmtPlane& p, const Requirement& req,
+  Encoder(const Network& net, const SmtLogic& logic, const SmtPlane& p,
           const std::vector<std::size_t>& bfd_in_play, const std::string& tag,
           std::vector<z3::expr>& facts)
       : net_(net),
         logic_(logic),
         c_(logic.ctx),
         p_(p),
-        req_(req),
         in_play_(bfd_in_play),
         tag_(tag),
         facts_(facts) {
@@ -58,25 +57,77 @@ class Encoder {
               [&](DeviceId a, DeviceId b) { return net.devices[a].name < net.devices[b].name; });
     rank_.resize(order.size());
     for (std::size_t r = 0; r < order.size(); ++r) rank_[order[r]] = r;
-  }
-
-  EncodedBgp encode(std::size_t rounds) {
-    EncodedBgp out{c_.bool_val(true), c_.bool_val(true), {}};
-    for (std::size_t q = 0; q < net_.bgp_sessions.size(); ++q) out.session_up.push_back(session(q));
-    up_ = out.session_up;
-    const PrefixId prefix = req_.to;
-    own_.clear();
-    for (DeviceId d = 0; d < net_.devices.size(); ++d) own_.push_back(originates(d, prefix));
+    for (std::size_t q = 0; q < net_.bgp_sessions.size(); ++q) up_.push_back(session(q));
     candidates_.assign(net_.devices.size(), {});
     for (std::size_t q = 0; q < net_.bgp_sessions.size(); ++q)
       for (int from = 0; from < 2; ++from)
         candidates_[net_.bgp_sessions[q].end[1 - from]].push_back({q, from});
-    std::vector<Abstract> st = initial();
-    std::vector<std::vector<Abstract>> states{st};
-    for (std::size_t t = 1; t <= rounds + 1; ++t) states.push_back(round(states.back(), t));
-    out.settled = same(states[rounds], states[rounds + 1]);
-    out.violation = !out.settled || violated(states[rounds], prefix);
-    return out;
+  }
+
+  // Per BGP session: the scenario's choice, constrained to what its walks allow.
+  const std::vector<z3::expr>& session_up() const { return up_; }
+
+  // The rounds for `prefix` unrolled `rounds` times, then one more: the state of round
+  // `rounds`, and whether the next one equals it.  `round_tag` names the rounds' variables.
+  struct Rounds {
+    std::vector<Abstract> state;
+    z3::expr settled;
+  };
+  Rounds rounds(PrefixId prefix, std::size_t rounds, const std::string& round_tag) {
+    round_tag_ = round_tag;
+    igp_prefix_.reset();
+    own_.clear();
+    for (DeviceId d = 0; d < net_.devices.size(); ++d) own_.push_back(originates(d, prefix));
+    std::vector<std::vector<Abstract>> states{initial()};
+    for (std::size_t t = 1; t <= rounds + 1; ++t) states.push_back(round(states.back(), t, prefix));
+    z3::expr settled = same(states[rounds], states[rounds + 1]);
+    return {std::move(states[rounds]), settled};
+  }
+
+  // A BGP requirement (no-export, announce) in its prefix's unrolled rounds.
+  EncodedBgp requirement(const Requirement& req, std::size_t unrolled) {
+    Rounds r = rounds(req.to, unrolled, "");
+    return {!r.settled || violated(req, r.state), r.settled, up_};
+  }
+
+  // What forwarding takes from the rounds' state (DESIGN.md §8 Forwarding, routing.cpp
+  // RouteTable::candidates): at device u, per candidate session, a route installed iff it is
+  // u's best — over eBGP along the believed-up links to the peer (or carried through the
+  // switches of the session's segment), over iBGP along the IGP's next hops towards the
+  // peer's host prefix.
+  void forwarding(PrefixId prefix, const std::vector<Abstract>& state,
+                  std::vector<std::vector<BgpForwarding>>& out) {
+    out.resize(net_.devices.size());
+    for (DeviceId u = 0; u < net_.devices.size(); ++u) {
+      for (std::size_t k = 0; k < candidates_[u].size(); ++k) {
+        const Candidate& cand = candidates_[u][k];
+        const BgpSession& s = net_.bgp_sessions[cand.session];
+        const DeviceId peer = s.end[cand.from_side];
+        const z3::expr& best = state[u].from[k];
+        if (best.is_false()) continue;
+        BgpForwarding f{prefix, s.ibgp, best, {}, 0};
+        if (s.ibgp) {
+          const igp::Encoded& way = igp_towards(peer);
+          f.installed = best && !way.noroute[u];
+          f.next_hop.assign(way.next_hop[u].begin(), way.next_hop[u].end());
+        } else if (const std::size_t slot = s.segment[1 - cand.from_side]; slot != 0) {
+          const igp::Encoded& seg = segment(slot);
+          f.installed = best && !seg.noroute[u];
+          f.next_hop.assign(seg.next_hop[u].begin(), seg.next_hop[u].end());
+          f.slot = slot;
+        } else {
+          ShortList<z3::expr> any;
+          for (const LogicalLink& ll : net_.logical[u]) {
+            const bool towards = std::find(ll.far.begin(), ll.far.end(), peer) != ll.far.end();
+            f.next_hop.push_back(towards ? lag::up_towards(net_, logic_, p_, ll, peer)
+                                         : c_.bool_val(false));
+            any.push_back(f.next_hop.back());
+          }
+          f.installed = best && logic_.any(any);
+        }
+        out[u].push_back(std::move(f));
+      }
+    }
   }
 
  private:
@@ -301,7 +352,8 @@ class Encoder {
 
   // --- the rounds -----------------------------------------------------------------------------
   Abstract fresh(DeviceId d, std::size_t t) {
-    const std::string id = "[" + net_.devices[d].name + "#" + std::to_string(t) + "]" + tag_;
+    const std::string id =
+        "[" + net_.devices[d].name + "#" + std::to_string(t) + round_tag_ + "]" + tag_;
     Abstract a{c_.bool_const(("bgp_has" + id).c_str()),
                c_.int_const(("bgp_lp" + id).c_str()),
                c_.int_const(("bgp_len" + id).c_str()),
@@ -380,14 +432,14 @@ class Encoder {
     if (x.ibgp != y.ibgp) tail = c_.bool_val(!x.ibgp);
     return x.lp > y.lp || (x.lp == y.lp && (x.len < y.len || (x.len == y.len && tail)));
   }
-  std::vector<Abstract> round(const std::vector<Abstract>& st, std::size_t t) {
+  std::vector<Abstract> round(const std::vector<Abstract>& st, std::size_t t, PrefixId prefix) {
     std::vector<Abstract> next;
     for (DeviceId d = 0; d < net_.devices.size(); ++d) {
       Abstract a = fresh(d, t);
       std::vector<Offer> offers;
       std::vector<z3::expr> avail;
       for (const Candidate& k : candidates_[d]) {
-        offers.push_back(offer(st, k.session, k.from_side, req_.to));
+        offers.push_back(offer(st, k.session, k.from_side, prefix));
         avail.push_back(offers.back().sent && offers.back().accepted);
       }
       // An originating device keeps its own route; another takes the best offer.
@@ -426,8 +478,9 @@ class Encoder {
 
   // The requirement in state st (bgp.cpp judge): no-export — some session of D whose other end
   // sends P to D; announce — no session of D over which D accepts P.
-  z3::expr violated(const std::vector<Abstract>& st, PrefixId prefix) {
-    const DeviceId dst = req_.from;
+  z3::expr violated(const Requirement& req, const std::vector<Abstract>& st) {
+    const PrefixId prefix = req.to;
+    const DeviceId dst = req.from;
     ShortList<z3::expr> sent, accepted;
     for (std::size_t q = 0; q < net_.bgp_sessions.size(); ++q) {
       const BgpSession& s = net_.bgp_sessions[q];
@@ -436,16 +489,15 @@ class Encoder {
       sent.push_back(o.sent);
       accepted.push_back(o.sent && o.accepted);
     }
-    return req_.kind == Requirement::Kind::no_export ? logic_.any(sent) : !logic_.any(accepted);
+    return req.kind == Requirement::Kind::no_export ? logic_.any(sent) : !logic_.any(accepted);
   }
 
   const Network& net_;
   const SmtLogic& logic_;
   z3::context& c_;
   const SmtPlane& p_;
-  const Requirement& req_;
   const std::vector<std::size_t>& in_play_;
-  std::string tag_;
+  std::string tag_, round_tag_;
   std::vector<z3::expr>& facts_;
   std::map<std::uint32_t, std::size_t> asn_index_;
   std::vector<std::size_t> rank_;
@@ -509,8 +561,26 @@ std::size_t unrolled_rounds(const Network& net) {
 EncodedBgp encode(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                   const Requirement& req, const std::vector<std::size_t>& bfd_in_play,
                   const std::string& tag, std::vector<z3::expr>& facts) {
-  Encoder e(net, logic, p, req, bfd_in_play, tag, facts);
-  return e.encode(unrolled_rounds(net));
+  Encoder e(net, logic, p, bfd_in_play, tag, facts);
+  return e.requirement(req, unrolled_rounds(net));
+}
+
+EncodedBgpRoutes encode_routes(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                               const std::vector<PrefixId>& prefixes,
+                               const std::vector<std::size_t>& bfd_in_play, const std::string& tag,
+                               std::vector<z3::expr>& facts) {
+  Encoder e(net, logic, p, bfd_in_play, tag, facts);
+  EncodedBgpRoutes out{logic.ctx.bool_val(true), e.session_up(), {}};
+  out.at.resize(net.devices.size());
+  const std::size_t unrolled = unrolled_rounds(net);
+  z3::expr_vector settled(logic.ctx);
+  for (PrefixId q : prefixes) {
+    Encoder::Rounds r = e.rounds(q, unrolled, "@" + net.prefixes[q].name);
+    settled.push_back(r.settled);
+    e.forwarding(q, r.state, out.at);
+  }
+  if (!settled.empty()) out.settled = z3::mk_and(settled);
+  return out;
 }
 
 }  // namespace faultline::models::bgp

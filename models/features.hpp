@@ -85,14 +85,10 @@ inline const FeatureSet kExplicitSupports{Feature::lag,
                                           Feature::bgp_requirement};
 
 // The features of DESIGN.md §8: on the product's path a requirement that uses one is decided by
-// the explicit search over every combination (verifier/check.cpp).
-inline const FeatureSet kSmtLacks{Feature::bgp, Feature::fault_restart, Feature::fault_session,
-                                  Feature::bgp_requirement};
-// Whether the SMT encoding states everything a requirement uses: all but §8, and §8 for the BGP
-// requirements (models/bgp_smt.cpp) — not yet for walks in a design with BGP.
-inline bool smt_encodes(const FeatureSet& used) {
-  return !used.meets(kSmtLacks) || used.has(Feature::bgp_requirement);
-}
+// the explicit search over every combination (verifier/check.cpp); Z3 alone decides it with
+// --no-fast-path (models/bgp_smt.cpp).
+inline const FeatureSet kBgpFeatures{Feature::bgp, Feature::fault_restart, Feature::fault_session,
+                                     Feature::bgp_requirement};
 
 // The structural features of a network (its devices, bundles and detectors).
 FeatureSet network_features(const Network& net);

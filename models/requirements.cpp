@@ -114,25 +114,27 @@ std::optional<Witness> judge(const Network& net, const Requirement& req,
   if (!net.has_bgp()) return judge_walks(net, req, alive, p, cache, nullptr);
   const std::vector<PrefixId> carried = bgp_prefixes(net, req, alive);
   std::optional<Witness> found;
-  bgp::for_each_routes(net, p, *cache, carried,
-                       [&](const BgpRoutes* routes, PrefixId diverged, const bgp::Outcome* o) {
-                         if (o) {
-                           bgp::Finding f;
-                           f.prefix = diverged;
-                           f.converged = false;
-                           f.cycle = o->cycle;
-                           f.session_up = routes->session_up;
-                           found = Witness{req.one_flow() ? req.from : alive.front(),
-                                           req.one_flow() ? req.to : diverged,
-                                           p,
-                                           {{}, DropReason::delivered, {}},
-                                           std::move(f)};
-                           return true;
-                         }
-                         found = judge_walks(net, req, alive, p, cache, routes);
-                         if (found) found->routes = *routes;
-                         return found.has_value();
-                       });
+  bgp::for_each_routes(
+      net, p, *cache, carried,
+      [&](const BgpRoutes* routes, PrefixId diverged, const bgp::Outcome* o) {
+        if (o) {
+          bgp::Finding f;
+          f.prefix = diverged;
+          f.converged = false;
+          f.cycle = o->cycle;
+          f.session_up = routes->session_up;
+          found = Witness{req.one_flow() ? req.from : alive.front(),
+                          req.one_flow() ? req.to : diverged,
+                          p,
+                          {{}, DropReason::delivered, {}},
+                          std::move(f)};
+          return true;
+        }
+        found = judge_walks(net, req, alive, p, cache, routes);
+        if (found) found->routes = *routes;
+        return found.has_value();
+      },
+      bgp_choices);
   return found;
 }
 
@@ -266,10 +268,10 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
   const std::vector<SessionOptions> options = session_options(net, p, &in_play);
   for (std::size_t i : in_play)
     if (p.session_up[i] ? !options[i].can_up : !options[i].can_down) return std::nullopt;
-  // The BGP sessions' choices, when given after those (a BGP requirement's, from Z3's model).
+  // The BGP sessions' choices, when given after those (from Z3's model).
   const std::size_t bgp_at = lags + net.sessions.size();
   std::optional<std::vector<char>> bgp_choices;
-  if (req.about_bgp() && choices.size() >= bgp_at + net.bgp_sessions.size())
+  if (net.has_bgp() && choices.size() >= bgp_at + net.bgp_sessions.size())
     bgp_choices.emplace(choices.begin() + bgp_at,
                         choices.begin() + bgp_at + net.bgp_sessions.size());
   return judge(net, req, alive, p, nullptr, bgp_choices ? &*bgp_choices : nullptr);
@@ -333,10 +335,6 @@ Scenario<SmtLogic> symbolic_scenario(const Network& net, const SmtLogic& logic,
 EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                   const std::vector<FaultEvent>& events, const Requirement& req,
                                   const SymbolicFaults& faults) {
-  if (!req.about_bgp() && net.has_bgp())
-    throw std::logic_error(
-        "walks in a design with BGP (DESIGN.md §8 Forwarding) are not encoded for Z3: the "
-        "explicit search decides them");
   z3::context& ctx = ec.ctx;
   const std::string& tag = ec.tag;
   SmtLogic logic{ctx, ec.smtlib};
@@ -405,7 +403,31 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   const std::vector<igp::Encoded> segments = encode_segments(net, logic, p, tag, facts, &needed);
   if (!in_play.empty())
     facts.push_back(encode_session_choices(net, logic, p, segments, tag, facts, &in_play));
-  auto routes = encode_routes(net, logic, p, dest_kind, is_origin, in_slice, segments, tag, facts);
+  // DESIGN.md §8 Forwarding: the prefixes BGP carries that cover the destination, their best
+  // routes in the state the unrolled rounds reach (models/bgp_smt.cpp).
+  // For `connected` the destination is a listed device's host prefix, which BGP carries when
+  // the device speaks it: each listed one's, whose routes apply when it is the destination
+  // (the explicit judge settles them all: bgp_prefixes).
+  std::optional<bgp::EncodedBgpRoutes> bgp_routes;
+  if (net.has_bgp()) {
+    std::vector<PrefixId> carried;
+    const std::vector<PrefixId> cover_all = net.covering(dest_kind);
+    for (std::size_t i = req.one_flow() ? 0 : 1; i < cover_all.size(); ++i)
+      if (bgp::carried(net, cover_all[i])) carried.push_back(cover_all[i]);
+    if (!req.one_flow())
+      for (DeviceId d : req.devices)
+        if (bgp::carried(net, net.host_prefix(d))) carried.push_back(net.host_prefix(d));
+    std::sort(carried.begin(), carried.end());
+    carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
+    bgp_routes.emplace(bgp::encode_routes(net, logic, p, carried, in_play, tag, facts));
+    if (!req.one_flow())
+      for (auto& at : bgp_routes->at)
+        for (BgpForwarding& b : at)
+          if (const auto& host = net.prefixes[b.prefix].host_of)
+            b.installed = b.installed && is_origin[*host];
+  }
+  auto routes = encode_routes(net, logic, p, dest_kind, is_origin, in_slice, segments, tag, facts,
+                              bgp_routes ? &bgp_routes->at : nullptr);
   // The walks that violate it (DESIGN.md §7): reach — one dies, or passes no waypoint while
   // delivered, or passes an avoided device; isolate — one is delivered.  A walk passes a
   // device at any of its nodes.
@@ -432,10 +454,15 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
           encode_walk_to(net, logic, p, routes, is_source, avoided, none, "avoid_walk", tag));
     }
   }
+  // A prefix whose rounds have not settled violates it (DESIGN.md §8 Convergence); such a model
+  // is judged by the explicit rounds (verifier/smt_engine.cpp).
+  if (bgp_routes) ways.push_back(!bgp_routes->settled);
   facts.push_back(ways.size() == 1 ? ways[0] : z3::mk_or(ways));
   z3::expr_vector all(ctx);
   for (auto& f : facts) all.push_back(f);
-  return {z3::mk_and(all), p.keeps_peer0, p.session_up, {}, std::nullopt};
+  if (!bgp_routes) return {z3::mk_and(all), p.keeps_peer0, p.session_up, {}, std::nullopt};
+  return {z3::mk_and(all), p.keeps_peer0, p.session_up, std::move(bgp_routes->session_up),
+          bgp_routes->settled};
 }
 
 }  // namespace faultline::models

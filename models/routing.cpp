@@ -403,19 +403,26 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
                             PrefixId dest, const std::vector<z3::expr>& is_origin,
                             const std::vector<char>& in_slice,
                             const std::vector<igp::Encoded>& segments, const std::string& tag,
-                            std::vector<z3::expr>& facts) {
+                            std::vector<z3::expr>& facts,
+                            const std::vector<std::vector<BgpForwarding>>* bgp) {
   z3::context& ctx = logic.ctx;
   const std::size_t n = net.devices.size();
   std::vector<PrefixId> cover = net.covering(dest);
-  // The IGP towards the destination, then towards each covering prefix (fixed origins).
+  // The IGP towards the destination, then towards each covering prefix (fixed origins): every
+  // origin has the connected route, those that run the IGP originate it there (prefix_cover).
   std::vector<std::vector<z3::expr>> origins{is_origin};
   std::vector<igp::Encoded> igps;
-  igps.push_back(igp::encode(net, logic, p, is_origin, in_slice, tag, facts));
+  auto igp_origins = [&](const std::vector<z3::expr>& o) {
+    std::vector<z3::expr> out;
+    for (DeviceId u = 0; u < n; ++u) out.push_back(net.igp_origin(u) ? o[u] : ctx.bool_val(false));
+    return out;
+  };
+  igps.push_back(igp::encode(net, logic, p, igp_origins(is_origin), in_slice, tag, facts));
   for (std::size_t i = 1; i < cover.size(); ++i) {
     std::vector<z3::expr> o;
     for (DeviceId u = 0; u < n; ++u) o.push_back(ctx.bool_val(net.is_origin(cover[i], u)));
-    igps.push_back(
-        igp::encode(net, logic, p, o, in_slice, tag + "@" + net.prefixes[cover[i]].name, facts));
+    igps.push_back(igp::encode(net, logic, p, igp_origins(o), in_slice,
+                               tag + "@" + net.prefixes[cover[i]].name, facts));
     origins.push_back(std::move(o));
   }
   const bool host_dest = net.prefixes[dest].is_host();
@@ -456,6 +463,13 @@ EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const Smt
     }
     auto c = candidates_at<SmtLogic>(net, logic, u, {cs.data(), cs.size()},
                                      {statics.data(), statics.size()});
+    if (bgp)
+      for (const BgpForwarding& b : (*bgp)[u]) {
+        const RouteSource src = b.ibgp ? RouteSource::ibgp : RouteSource::ebgp;
+        c.push_back({src, net.prefixes[b.prefix].specificity(), default_distance(src, net.junos(u)),
+                     RouteCandidate<SmtLogic>::Action::forward, b.installed,
+                     std::span<const z3::expr>(b.next_hop.data(), b.next_hop.size()), b.slot});
+      }
     out.at.push_back(select_routes(logic, c, net.logical[u].size()));
   }
   // Carried nodes: a switch carries towards a target that some static next hop is.

@@ -400,10 +400,22 @@ struct EncodedRoutes {
   std::size_t nodes() const { return at.size(); }
   DeviceId device(std::size_t node) const { return static_cast<DeviceId>(node % devices); }
 };
+// A BGP route that forwarding may use at a device (DESIGN.md §8 Forwarding; models/bgp_smt.cpp):
+// for `prefix`, learned over iBGP or eBGP, installed or not, its next hops per logical link of
+// the device, carried towards segment target `slot` when the session runs through switches.
+struct BgpForwarding {
+  PrefixId prefix;
+  bool ibgp;
+  z3::expr installed;
+  std::vector<z3::expr> next_hop;
+  std::size_t slot = 0;
+};
+// With `bgp` (per device), those routes compete in the selection too.
 EncodedRoutes encode_routes(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                             PrefixId dest, const std::vector<z3::expr>& is_origin,
                             const std::vector<char>& in_slice,
                             const std::vector<igp::Encoded>& segments, const std::string& tag,
-                            std::vector<z3::expr>& facts);
+                            std::vector<z3::expr>& facts,
+                            const std::vector<std::vector<BgpForwarding>>* bgp = nullptr);
 
 }  // namespace faultline::models

@@ -72,27 +72,20 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
     r.method = "enumerate";
     return search_enumerate(c);
   }
-  // DESIGN.md §8: the BGP requirements have an SMT encoding (models/bgp_smt.cpp), which Z3
-  // alone decides (--no-fast-path); walks in a design with BGP have none yet.  On the product's
-  // path the explicit search over every combination decides both, whatever the search's size:
-  // measured on the BGP edges (bench/RESULTS.md), the unrolled rounds are slower.
-  if (used.meets(models::kSmtLacks)) {
+  // DESIGN.md §8 has an SMT encoding (models/bgp_smt.cpp: the BGP requirements, and the routes
+  // forwarding takes from BGP), which Z3 alone decides (--no-fast-path).  On the product's path
+  // the explicit search over every combination decides a requirement that uses §8, whatever the
+  // search's size: measured on the BGP edges (bench/RESULTS.md), the unrolled rounds are slower.
+  if (used.meets(models::kBgpFeatures)) {
     if (!opts.fast_path) {
       r.method = "smt";
-      if (models::smt_encodes(used)) return search_smt(c);
-      EngineAnswer refused;
-      refused.status = Status::unknown;
-      refused.complete = false;
-      refused.unknown_reason =
-          "walks in a design with BGP sessions or partial restarts (DESIGN.md §8) are not "
-          "encoded for Z3 yet: without --no-fast-path the explicit search decides them";
-      return refused;
+      return search_smt(c);
     }
     r.method = "explicit";
     EngineAnswer answer = search_enumerate(c, /*reference=*/true);
     // A fault set with more scenario choices than the explicit judge tries: Z3, which leaves
-    // them free, decides a BGP requirement instead.
-    if (answer.status == Status::unknown && models::smt_encodes(used) && !budget.exhausted()) {
+    // them free, decides the requirement instead.
+    if (answer.status == Status::unknown && !budget.exhausted()) {
       r.method = "smt";
       return search_smt(c);
     }
