@@ -200,6 +200,8 @@ std::string state_sentence(const StateFact& s) {
 
 std::string walk_line(const Explanation& e) {
   if (e.bgp) {  // the route's way, originator first (a leak); none otherwise
+    if (e.bgp->kind == verifier::BgpFact::Kind::no_convergence)
+      return "(none: the BGP rounds for " + e.bgp->prefix + " do not settle)";
     std::string s;
     for (const std::string& d : e.bgp->chain) s += (s.empty() ? "" : " -> ") + d;
     if (e.bgp->kind == verifier::BgpFact::Kind::leak) s += " -> " + e.bgp->to;
