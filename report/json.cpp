@@ -177,7 +177,8 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
     j["degree"] = deg;
   }
   if (opts.stats) {
-    j["stats"] = {{"solver_calls", r.stats.solver_calls},
+    j["stats"] = {{"method_reason", r.method_reason},
+                  {"solver_calls", r.stats.solver_calls},
                   {"encode_seconds", r.stats.encode_seconds},
                   {"search_seconds", r.stats.search_seconds},
                   {"explain_seconds", r.stats.explain_seconds}};

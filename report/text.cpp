@@ -138,10 +138,10 @@ void write_requirement(std::ostream& out, const models::Design& d, const Checked
     write_sets(out, d, req, deg.sets, c.degree_explanations, "breaking set");
   }
   if (opts.stats) {
-    out << "  stats: method " << r.method << ", " << r.stats.solver_calls
-        << " solver calls, encode " << seconds(r.stats.encode_seconds) << ", search "
-        << seconds(r.stats.search_seconds) << ", explain " << seconds(r.stats.explain_seconds)
-        << "\n";
+    out << "  stats: method " << r.method << " (" << r.method_reason << "), "
+        << r.stats.solver_calls << " solver calls, encode " << seconds(r.stats.encode_seconds)
+        << ", search " << seconds(r.stats.search_seconds) << ", explain "
+        << seconds(r.stats.explain_seconds) << "\n";
   }
 }
 

@@ -68,52 +68,74 @@ EngineAnswer run_engine(const models::Design& design, const models::Requirement&
   models::FeatureSet used =
       models::requirement_features(design.net, design.features, design.events, req, universe);
   SearchContext c{design, req, universe, used, opts, budget, r.stats};
+  auto take = [&](const char* method, std::string why) {
+    r.method = method;
+    r.method_reason = std::move(why);
+  };
   if (opts.engine == Engine::enumerate) {
-    r.method = "enumerate";
+    take("enumerate", "--engine enumerate: the brute-force oracle");
     return search_enumerate(c);
   }
+  const std::string no_fast_path = "--no-fast-path: Z3 decides";
   // DESIGN.md §8 has an SMT encoding (models/bgp_smt.cpp: the BGP requirements, and the routes
   // forwarding takes from BGP), which Z3 alone decides (--no-fast-path).  On the product's path
   // the explicit search over every combination decides a requirement that uses §8, whatever the
   // search's size: measured on the BGP edges (bench/RESULTS.md), the unrolled rounds are slower.
   if (used.meets(models::kBgpFeatures)) {
     if (!opts.fast_path) {
-      r.method = "smt";
+      take("smt", no_fast_path);
       return search_smt(c);
     }
-    r.method = "explicit";
+    take("explicit",
+         "it uses BGP or a restart, DESIGN.md §8: the explicit search over every combination, "
+         "faster there than the unrolled rounds");
     EngineAnswer answer = search_enumerate(c, /*reference=*/true);
     // A fault set with more scenario choices than the explicit judge tries: Z3, which leaves
     // them free, decides the requirement instead.
     if (answer.status == Status::unknown && !budget.exhausted()) {
-      r.method = "smt";
+      take("smt", "the explicit search refused: " + answer.unknown_reason +
+                      "; Z3 leaves every choice free");
       return search_smt(c);
     }
     return answer;
   }
-  if (opts.fast_path && used.within(models::kFailstopSupports)) {
-    r.method = "failstop";
+  if (!opts.fast_path) {
+    take("smt", no_fast_path);
+    return search_smt(c);
+  }
+  if (used.within(models::kFailstopSupports)) {
+    take("failstop", "fail-stop faults only: the graph fast path, proofs/SOUNDNESS.md §5");
     return search_failstop(c);
   }
-  if (opts.fast_path && used.within(models::kHotSupports)) {
+  std::string why_not_hot = "not one flow whose features are all on the hot-event list";
+  if (used.within(models::kHotSupports)) {
     if (std::optional<EngineAnswer> hot = search_hot(c)) {
-      r.method = "hot";
+      take("hot",
+           "one flow, every feature on the hot-event list: the support search, SOUNDNESS.md §7");
       return std::move(*hot);
     }
+    why_not_hot = "the hot-event search declined: too many split-brain choices";
   }
   // A small search: the explicit judge over every combination is exact for every feature (it
   // is the semantics the encoding is tested against) and, below this much work, faster than
   // building and solving an encoding.  It refuses a fault set with too many scenario choices:
   // Z3 then decides.
-  if (opts.fast_path && used.within(models::kExplicitSupports) &&
-      explicit_search_is_small(design, req, universe)) {
+  const bool small = explicit_search_is_small(design, req, universe);
+  if (used.within(models::kExplicitSupports) && small) {
     EngineAnswer answer = search_enumerate(c, /*reference=*/true);
     if (answer.status != Status::unknown || budget.exhausted()) {
-      r.method = "explicit";
+      take("explicit", why_not_hot +
+                           "; the search is small, SOUNDNESS.md §9: the explicit "
+                           "judge over every combination");
       return answer;
     }
+    take("smt", why_not_hot + "; the explicit search refused: " + answer.unknown_reason +
+                    "; Z3 leaves every choice free");
+    return search_smt(c);
   }
-  r.method = "smt";
+  take("smt", why_not_hot + (small ? "; a feature the explicit judge lacks: Z3 decides"
+                                   : "; the search is too large for the explicit judge: Z3 "
+                                     "decides"));
   return search_smt(c);
 }
 

@@ -91,6 +91,7 @@ std::optional<double> union_bound(const std::vector<models::FaultEvent>& events,
 struct RequirementResult {
   std::size_t requirement = 0;  // index in net.requirements
   const char* method = "smt";   // how the verdict was reached: smt, hot, failstop or enumerate
+  std::string method_reason;    // why that method (--stats): the rule of run_engine that chose it
   Status status = Status::unknown;
   std::size_t events_considered = 0;
   Count combinations = 0;             // fault sets of at most K events in the universe
