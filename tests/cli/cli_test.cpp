@@ -101,6 +101,7 @@ TEST_CASE("the stats option adds the method, solver calls and phase times", "[cl
   CHECK(r.code == 0);
   CHECK(r.out.find("  stats: method explicit (not one flow whose features are all on the "
                    "hot-event list; the search is small, SOUNDNESS.md §9") != std::string::npos);
+  CHECK(r.out.find(" judgements, encode ") != std::string::npos);  // explicit: no solver
   CHECK(r.out.find("  phases: parse ") != std::string::npos);
   auto plain = run({"check", example("leaf-spine.fl")});
   CHECK(plain.out.find("stats:") == std::string::npos);
