@@ -400,24 +400,40 @@ void trace_upstream(const Network& net, const ExplicitPlane& p,
   };
   for (Stopped& s : f.stopped) trace(s, 0);
 }
+
+// The session choices to try in plane p (bgp.hpp judge, for_each_routes): `up` the first one —
+// each session as its walks force it, a free one up — and `free` the sessions that may go
+// either way; with `given`, that choice alone (nullopt if its walks do not allow it).  Past
+// kMaxSessionChoices free sessions it throws TooManyChoices.
+struct Choices {
+  std::vector<char> up;
+  std::vector<std::size_t> free;
+};
+std::optional<Choices> session_choices(const std::vector<SessionOptions>& options,
+                                       const std::vector<char>* given) {
+  Choices c{std::vector<char>(options.size(), 0), {}};
+  for (std::size_t q = 0; q < options.size(); ++q) {
+    c.up[q] = options[q].can_up ? 1 : 0;
+    if (options[q].can_up && options[q].can_down) c.free.push_back(q);
+  }
+  if (given) {
+    for (std::size_t q = 0; q < options.size(); ++q)
+      if ((*given)[q] ? !options[q].can_up : !options[q].can_down) return std::nullopt;
+    c.up = *given;
+    c.free.clear();
+  }
+  if (c.free.size() > kMaxSessionChoices) throw TooManyChoices();
+  return c;
+}
 }  // namespace
 
 std::optional<Finding> judge(const Network& net, const Requirement& req, const ExplicitPlane& p,
                              LeastCost& costs, const std::vector<char>* given) {
   const std::vector<SessionOptions> options = session_options(net, p, costs);
-  std::vector<char> up(net.bgp_sessions.size(), 0);
-  std::vector<std::size_t> free;
-  for (std::size_t q = 0; q < options.size(); ++q) {
-    up[q] = options[q].can_up ? 1 : 0;
-    if (options[q].can_up && options[q].can_down) free.push_back(q);
-  }
-  if (given) {  // one choice, if the walks allow it
-    for (std::size_t q = 0; q < options.size(); ++q)
-      if ((*given)[q] ? !options[q].can_up : !options[q].can_down) return std::nullopt;
-    up = *given;
-    free.clear();
-  }
-  if (free.size() > kMaxSessionChoices) throw TooManyChoices();
+  std::optional<Choices> choices = session_choices(options, given);
+  if (!choices) return std::nullopt;
+  std::vector<char>& up = choices->up;
+  const std::vector<std::size_t>& free = choices->free;
   const DeviceId d = req.from;
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j) up[free[j]] = ((mask >> j) & 1) ? 0 : 1;
@@ -467,20 +483,11 @@ bool for_each_routes(const Network& net, const ExplicitPlane& p, LeastCost& cost
                      const std::vector<PrefixId>& prefixes, const RoutesVisit& visit,
                      const std::vector<char>* given) {
   const std::vector<SessionOptions> options = session_options(net, p, costs);
+  std::optional<Choices> choices = session_choices(options, given);
+  if (!choices) return false;
   BgpRoutes routes;
-  routes.session_up.assign(net.bgp_sessions.size(), 0);
-  std::vector<std::size_t> free;
-  for (std::size_t q = 0; q < options.size(); ++q) {
-    routes.session_up[q] = options[q].can_up ? 1 : 0;
-    if (options[q].can_up && options[q].can_down) free.push_back(q);
-  }
-  if (given) {  // one choice, if the walks allow it
-    for (std::size_t q = 0; q < options.size(); ++q)
-      if ((*given)[q] ? !options[q].can_up : !options[q].can_down) return false;
-    routes.session_up = *given;
-    free.clear();
-  }
-  if (free.size() > kMaxSessionChoices) throw TooManyChoices();
+  routes.session_up = std::move(choices->up);
+  const std::vector<std::size_t>& free = choices->free;
   bool last = false;
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t j = 0; j < free.size(); ++j)
