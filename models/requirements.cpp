@@ -406,19 +406,11 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   // DESIGN.md §8 Forwarding: the prefixes BGP carries that cover the destination, their best
   // routes in the state the unrolled rounds reach (models/bgp_smt.cpp).
   // For `connected` the destination is a listed device's host prefix, which BGP carries when
-  // the device speaks it: each listed one's, whose routes apply when it is the destination
-  // (the explicit judge settles them all: bgp_prefixes).
+  // the device speaks it: the explicit judge's set over every listed device (bgp_prefixes),
+  // each host prefix's routes applying when its device is the destination.
   std::optional<bgp::EncodedBgpRoutes> bgp_routes;
   if (net.has_bgp()) {
-    std::vector<PrefixId> carried;
-    const std::vector<PrefixId> cover_all = net.covering(dest_kind);
-    for (std::size_t i = req.one_flow() ? 0 : 1; i < cover_all.size(); ++i)
-      if (bgp::carried(net, cover_all[i])) carried.push_back(cover_all[i]);
-    if (!req.one_flow())
-      for (DeviceId d : req.devices)
-        if (bgp::carried(net, net.host_prefix(d))) carried.push_back(net.host_prefix(d));
-    std::sort(carried.begin(), carried.end());
-    carried.erase(std::unique(carried.begin(), carried.end()), carried.end());
+    const std::vector<PrefixId> carried = bgp_prefixes(net, req, req.devices);
     bgp_routes.emplace(bgp::encode_routes(net, logic, p, carried, in_play, tag, facts));
     if (!req.one_flow())
       for (auto& at : bgp_routes->at)
