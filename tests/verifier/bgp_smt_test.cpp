@@ -89,7 +89,8 @@ TEST_CASE("Z3: rounds that never settle violate with no fault (judged by the exp
 }
 
 TEST_CASE(
-    "Z3 decides a BGP requirement whose scenarios have more session choices than the "
+    "Z3 decides a BGP requirement, and a walk over its routes, whose scenarios have more "
+    "session choices than the "
     "explicit judge tries",
     "[verifier][bgp]") {
   // a's iBGP sessions to b0 … b12 each cross m1 or m2 (equal costs): with either black-holed,
@@ -107,10 +108,18 @@ TEST_CASE(
     text += "device " + b + " router { asn = 1; }\nlink " + b + ":1 -- m1:" + port + ";\nlink " +
             b + ":2 -- m2:" + port + ";\nbgp a -- " + b + ";\n";
   }
+  // A walk over those routes too: a reaches net by b0's iBGP route, along the IGP's two equal
+  // next hops towards b0 (m1, m2) — either black-holed drops the flows hashed to it — and b0
+  // itself forwards it.
+  text += "require reach a -> net;\n";
   auto d = design_of(text);
   auto product = verifier::check_requirement(d, 0, {});
   CHECK(std::string(product.result.method) == "smt");
   CHECK(testing::set_names(d, product.result) == Sets{{"blackhole m1"}, {"blackhole m2"}});
+  auto walk = verifier::check_requirement(d, 1, {});
+  CHECK(std::string(walk.result.method) == "smt");
+  CHECK(testing::set_names(d, walk.result) ==
+        Sets{{"blackhole b0"}, {"blackhole m1"}, {"blackhole m2"}});
   verifier::SearchOptions oracle;
   oracle.engine = verifier::Engine::enumerate;
   auto o = verifier::check_requirement(d, 0, oracle);
