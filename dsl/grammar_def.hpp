@@ -127,7 +127,7 @@ x3::rule<export_body_class, ast::RequireBody> const export_body =
 x3::rule<struct at_kw_class> const at_kw = "'at' and the devices that originate the prefix";
 x3::rule<struct via_kw_class> const via_kw = "'via' and the next hops";
 x3::rule<fault_line_class, ast::FaultLine> const fault_line =
-    "fault line ('down', 'blackhole', 'restart' or 'common')";
+    "fault line ('down', 'blackhole', 'restart', 'mtu' or 'common')";
 x3::rule<fault_param_class, ast::FaultParam> const fault_param = "'p = PROBABILITY'";
 x3::rule<faults_kw_class, ast::Word> const faults_kw = "'faults'";
 x3::rule<faults_class, ast::FaultsStmt> const faults_stmt = "faults block";
@@ -136,10 +136,11 @@ x3::rule<isolate_body_class, ast::RequireBody> const isolate_body = "isolate req
 x3::rule<connected_body_class, ast::RequireBody> const connected_body = "connected requirement";
 x3::rule<require_body_class, ast::RequireBody> const require_body =
     "'reach', 'isolate', 'connected', 'no-export' or 'announce'";
-x3::rule<clause_kw_class, ast::Word> const clause_kw = "clause ('via', 'avoid' or 'tolerate')";
+x3::rule<clause_kw_class, ast::Word> const clause_kw =
+    "clause ('via', 'avoid', 'size' or 'tolerate')";
 x3::rule<clause_class, ast::Clause> const clause = "clause";
 x3::rule<struct require_end_class> const require_end =
-    "';' or a clause ('via', 'avoid' or 'tolerate')";
+    "';' or a clause ('via', 'avoid', 'size' or 'tolerate')";
 x3::rule<require_class, ast::RequireStmt> const require_stmt = "require statement";
 x3::rule<statement_class, ast::Statement> const statement = "statement";
 
@@ -240,7 +241,7 @@ auto const export_body_def = x3::raw[kw("no-export") | kw("announce")][act::set_
                              word[act::push_endpoint] > to_kw > word[act::push_endpoint];
 auto const require_body_def = reach_body | isolate_body | connected_body | export_body;
 auto const clause_kw_def =
-    x3::raw[kw("via") | kw("avoid") | kw("tolerate")][act::set_word];
+    x3::raw[kw("via") | kw("avoid") | kw("tolerate") | kw("size")][act::set_word];
 auto const clause_def = clause_kw > word_list;
 auto const require_end_def = x3::lit(';');
 auto const require_stmt_def = kw("require") > require_body > *clause > require_end;

@@ -15,8 +15,8 @@ inline constexpr std::array<std::string_view, 11> kStatementKeywords = {
 
 // Statements the language will have (DESIGN.md §7–§11), refused by name until they are
 // modelled: a design that uses them must not be checked as if they were absent.
-inline constexpr std::array<std::string_view, 8> kPlannedKeywords = {
-    "route", "ospf", "tunnel", "monitor", "size", "loss", "lossy", "mtu"};
+inline constexpr std::array<std::string_view, 6> kPlannedKeywords = {
+    "route", "ospf", "tunnel", "monitor", "loss", "lossy"};
 
 // Names (DESIGN.md §3): [A-Za-z_][A-Za-z0-9_.-]*, a '-' never starting "--" or "->"; or a
 // double-quoted string.  A word that starts with a digit is a number or an address (10,

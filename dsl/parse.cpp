@@ -159,7 +159,7 @@ ParsedDesign parse_text(std::string path, std::string text, Diagnostics& diags) 
               {design.source, start, token.size() - 2},
               token +
                   " statements are not supported yet: this version models links, LAG, MC-LAG, "
-                  "prefixes, static routes, BGP and least-cost forwarding only");
+                  "prefixes, static routes, BGP, packet size and least-cost forwarding only");
         else
           diags.error({design.source, start, 1},
                       "expected a statement (" + statement_keywords_text() + "), found " +

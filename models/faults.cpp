@@ -28,6 +28,8 @@ std::string describe(const FaultClass& c) {
     case FaultClass::Kind::restart_devices:
       return std::string("restart ") + (c.device_kind ? kind_name(*c.device_kind) : "device") +
              " partial";
+    case FaultClass::Kind::mtu_link:
+      return "mtu link " + c.mtu;
     case FaultClass::Kind::common:
       return "common " + c.attr +
              (c.action == FaultAction::down        ? " down"
@@ -105,6 +107,21 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
                  {},
                  net.devices[d].loc,
                  c.loc});
+        break;
+      case FaultClass::Kind::mtu_link:
+        // DESIGN.md §9: every link, LAG members and ICCP included; the number as written.
+        for (LinkId l = 0; l < net.links.size(); ++l) {
+          FaultEvent e{"mtu " + net.link_name(l) + " " + c.mtu,
+                       FaultAction::mtu,
+                       {},
+                       {},
+                       {},
+                       net.links[l].loc,
+                       c.loc};
+          e.mtu_links = {l};
+          e.mtu = static_cast<std::uint32_t>(std::stoul(c.mtu));
+          add(std::move(e));
+        }
         break;
       case FaultClass::Kind::blackhole_port:
         for (PortId p = 0; p < net.ports.size(); ++p)
@@ -192,6 +209,12 @@ std::vector<std::size_t> requirement_universe(const Network& net,
                                               const Requirement& req) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
+    // An mtu event matters only to packets of a size (DESIGN.md §9: without `size`, packet
+    // size never matters), and is never left out of a `size` requirement's universe.
+    if (events[i].action == FaultAction::mtu) {
+      if (req.size) out.push_back(i);
+      continue;
+    }
     // A restart or a session event always stays in (DESIGN.md §8): it kills nothing.
     if ((req.one_flow() || req.about_bgp()) && events[i].action != FaultAction::restart) {
       const auto& hit = events[i].devices;  // the devices it downs or black-holes

@@ -11,7 +11,8 @@
 
 namespace faultline::models {
 
-enum class FaultAction { down, blackhole, restart };
+// mtu: an element's MTU becomes the event's (DESIGN.md §9); nothing else changes.
+enum class FaultAction { down, blackhole, restart, mtu };
 
 // One line of the faults block, after checking.
 struct FaultClass {
@@ -22,6 +23,7 @@ struct FaultClass {
     blackhole_devices,
     blackhole_port,
     restart_devices,  // `restart KIND partial` (DESIGN.md §8)
+    mtu_link,         // `mtu link N` (DESIGN.md §9): one event per link
     common
   };
   Kind kind;
@@ -31,6 +33,7 @@ struct FaultClass {
   FaultAction action = FaultAction::down;  // common
   SourceLoc loc;                           // the word in the faults block
   std::optional<double> probability = {};  // `p = …` on its line: of each event it adds
+  std::string mtu = {};                    // mtu_link: the MTU as written
 };
 
 struct FaultEvent {
@@ -44,6 +47,9 @@ struct FaultEvent {
   std::string origin = {};        // that line's words, e.g. "blackhole switch"
   std::optional<double> probability = {};  // from the class that first added it
   std::vector<std::size_t> sessions = {};  // BGP sessions it downs (down session, DESIGN.md §8)
+  // DESIGN.md §9: the links whose MTU it sets, and to what.
+  std::vector<LinkId> mtu_links = {};
+  std::uint32_t mtu = 0;
 };
 
 // "down device", "blackhole switch", "common os blackhole", …
@@ -54,7 +60,8 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
 
 // The events that may take part in a requirement (DESIGN.md §4, §7): for `reach`, an event that
 // on its own downs or black-holes the source, or every origin of the destination, is left out
-// (a dead source is not a redundancy failure).
+// (a dead source is not a redundancy failure).  An mtu event is only in the universe of a
+// `reach … size` (it changes nothing else).
 std::vector<std::size_t> requirement_universe(const Network& net,
                                               const std::vector<FaultEvent>& events,
                                               const Requirement& req);
@@ -72,6 +79,12 @@ FaultEffects<L> fault_effects(const Network& net, const L& logic,
   // (element, occurrence) pairs per kind of effect, then one disjunction per element in event
   // order: no per-element list, so that a small explicit set costs little on a large network.
   std::vector<std::pair<std::size_t, B>> down, bh, link_down, port_bh, restart, session_down;
+  struct MtuEvent {
+    LinkId link;
+    std::uint32_t mtu;
+    B occurs;
+  };
+  std::vector<MtuEvent> mtu;
   for (std::size_t i = 0; i < which.size(); ++i) {
     const FaultEvent& e = events[which[i]];
     for (DeviceId d : e.devices)
@@ -82,6 +95,7 @@ FaultEffects<L> fault_effects(const Network& net, const L& logic,
     for (LinkId l : e.links) link_down.push_back({l, occurs[i]});
     for (PortId q : e.ports) port_bh.push_back({q, occurs[i]});
     for (std::size_t q : e.sessions) session_down.push_back({q, occurs[i]});
+    for (LinkId l : e.mtu_links) mtu.push_back({l, e.mtu, occurs[i]});
   }
   auto per_element = [&](std::size_t n, std::vector<std::pair<std::size_t, B>>& pairs) {
     std::stable_sort(pairs.begin(), pairs.end(),
@@ -96,10 +110,28 @@ FaultEffects<L> fault_effects(const Network& net, const L& logic,
     }
     return out;
   };
-  return {
-      per_element(net.devices.size(), down),    per_element(net.devices.size(), bh),
-      per_element(net.links.size(), link_down), per_element(net.ports.size(), port_bh),
-      per_element(net.devices.size(), restart), per_element(net.bgp_sessions.size(), session_down)};
+  FaultEffects<L> out{per_element(net.devices.size(), down),
+                      per_element(net.devices.size(), bh),
+                      per_element(net.links.size(), link_down),
+                      per_element(net.ports.size(), port_bh),
+                      per_element(net.devices.size(), restart),
+                      per_element(net.bgp_sessions.size(), session_down),
+                      {}};
+  // match:  mtu events E_1 … E_n on link l, their MTUs ascending, occurrence terms o_1 … o_n
+  // result: mtu(l) = o_1 ? m_1 : o_2 ? m_2 : … : configured(l) — the smallest MTU of the events
+  //         that occur, else the configured one.  No mtu event: link_mtu stays empty (every
+  //         link as configured).
+  if (!mtu.empty()) {
+    std::stable_sort(mtu.begin(), mtu.end(), [](const MtuEvent& a, const MtuEvent& b) {
+      return a.link != b.link ? a.link < b.link : a.mtu < b.mtu;
+    });
+    for (LinkId l = 0; l < net.links.size(); ++l)
+      out.link_mtu.push_back(logic.number(net.links[l].mtu));
+    for (std::size_t k = mtu.size(); k-- > 0;)
+      out.link_mtu[mtu[k].link] =
+          logic.pick(mtu[k].occurs, logic.number(mtu[k].mtu), out.link_mtu[mtu[k].link]);
+  }
+  return out;
 }
 
 // The explicit effect of a set of events.

@@ -30,6 +30,7 @@ FeatureSet requirement_features(const Network& net, const FeatureSet& design,
     f.add(Feature::reach);
     if (!req.via.empty()) f.add(Feature::waypoints);
     if (!req.avoid.empty()) f.add(Feature::avoided);
+    if (req.size) f.add(Feature::packet_size);
   } else if (req.kind == Requirement::Kind::isolate) {
     f.add(Feature::isolate);
   } else if (req.about_bgp()) {
@@ -41,6 +42,7 @@ FeatureSet requirement_features(const Network& net, const FeatureSet& design,
     const FaultEvent& e = events[i];
     f.add(e.action == FaultAction::down        ? Feature::fault_down
           : e.action == FaultAction::blackhole ? Feature::fault_blackhole
+          : e.action == FaultAction::mtu       ? Feature::fault_mtu
                                                : Feature::fault_restart);
     if (!e.sessions.empty()) f.add(Feature::fault_session);
     if (e.devices.size() + e.links.size() + e.ports.size() > 1) f.add(Feature::multi_element_event);

@@ -34,8 +34,10 @@ enum class Feature : unsigned {
   fault_restart,        // an event that restarts devices half-configured (DESIGN.md §8)
   fault_session,        // an event that downs a BGP session
   bgp_requirement,      // the requirement is a no-export or an announce
+  packet_size,          // a reach with `size` (DESIGN.md §9)
+  fault_mtu,            // an mtu event (DESIGN.md §9)
 };
-constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::bgp_requirement) + 1;
+constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::fault_mtu) + 1;
 
 class FeatureSet {
  public:
@@ -82,7 +84,9 @@ inline const FeatureSet kExplicitSupports{Feature::lag,
                                           Feature::bgp,
                                           Feature::fault_restart,
                                           Feature::fault_session,
-                                          Feature::bgp_requirement};
+                                          Feature::bgp_requirement,
+                                          Feature::packet_size,
+                                          Feature::fault_mtu};
 
 // The features of DESIGN.md §8: on the product's path a requirement that uses one is decided by
 // the explicit search over every combination (verifier/check.cpp); Z3 alone decides it with

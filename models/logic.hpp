@@ -4,6 +4,7 @@
 // text, two readings: the simulator and the encoding cannot drift apart.
 #pragma once
 #include <boost/container/small_vector.hpp>
+#include <cstdint>
 #include <vector>
 
 namespace faultline::models {
@@ -17,7 +18,13 @@ using ShortList = boost::container::small_vector<T, N>;
 // operators the rules use.
 struct ExplicitLogic {
   using Bool = char;
+  // An integer quantity (a packet size, an MTU: DESIGN.md §9).
+  using Int = std::uint32_t;
   Bool constant(bool b) const { return b; }
+  Int number(std::uint32_t v) const { return v; }
+  Int pick(Bool c, Int a, Int b) const { return c ? a : b; }
+  Int min(Int a, Int b) const { return a < b ? a : b; }
+  Bool less(Int a, Int b) const { return a < b; }
   template <class Range>
   Bool any(const Range& xs) const {
     for (char x : xs)

@@ -45,6 +45,7 @@ void Network::build_logical_links() {
                      0,
                      {l},
                      {links[l].device[1 - side]}};
+      ll.mtu = links[l].mtu;
       logical[ll.from].push_back(ll);
     }
   }
@@ -52,6 +53,7 @@ void Network::build_logical_links() {
     const Lag& lag = lags[g];
     LogicalLink near{
         LogicalLink::Kind::lag_near, lag.device, lag.cost, lag.default_cost, 0, g, lag.members, {}};
+    near.mtu = lag.mtu;
     for (LinkId m : lag.members) {
       DeviceId f = links[m].other(lag.device);
       if (std::find(near.far.begin(), near.far.end(), f) == near.far.end()) near.far.push_back(f);
@@ -60,6 +62,7 @@ void Network::build_logical_links() {
     for (DeviceId f : near.far) {
       LogicalLink back{
           LogicalLink::Kind::lag_far, f, lag.cost, lag.default_cost, 0, g, {}, {lag.device}};
+      back.mtu = lag.mtu;
       for (LinkId m : lag.members)
         if (links[m].other(lag.device) == f) back.members.push_back(m);
       logical[f].push_back(back);

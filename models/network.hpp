@@ -33,6 +33,10 @@ struct Device {
   SourceLoc loc;
   std::vector<PortId> ports;
   std::optional<std::uint32_t> asn;  // DESIGN.md §8: every device with a BGP session has one
+  // DESIGN.md §9: path-MTU discovery (only hosts may turn it off), and whether the device drops
+  // ICMP "fragmentation needed" (the ones it would send and the ones that pass it).
+  bool pmtud = true;
+  bool drops_icmp = false;
 
   // Routers, switches and firewalls carry transit traffic; hosts and externals never do.
   bool transit() const {
@@ -54,6 +58,7 @@ struct Link {
   std::uint32_t cost = 1;
   std::uint32_t default_cost = 1;  // what a restarted daemon falls back to (DESIGN.md §8)
   bool bfd = false;
+  std::uint32_t mtu = 1500;  // DESIGN.md §9: a LAG member carries its LAG's mtu
   std::optional<LagId> lag;  // a link is a member of at most one LAG
   // Shared-risk attributes of the circuit: conduit, provider, site (they feed `common`).
   std::map<std::string, std::string> attrs;
@@ -71,6 +76,7 @@ struct Lag {
   bool microbfd = false;
   std::uint32_t cost = 1;
   std::uint32_t default_cost = 1;
+  std::uint32_t mtu = 1500;       // every member's (DESIGN.md §9)
   std::optional<DomainId> mclag;  // set when the far ends are the two peers of a domain
   SourceLoc loc;
 };
@@ -95,6 +101,7 @@ struct LogicalLink {
   // The members this device may hash onto; each lands on its link's other end.
   std::vector<LinkId> members;
   std::vector<DeviceId> far;  // the distinct far devices, in first-member order
+  std::uint32_t mtu = 1500;   // the link's or the LAG's configured mtu (DESIGN.md §9)
 };
 
 struct Network;
@@ -201,6 +208,9 @@ struct Requirement {
   std::vector<DeviceId> devices;  // connected: the listed devices (all for '*')
   bool all_devices = false;
   std::uint32_t tolerate = 1;
+  // reach … size N (DESIGN.md §9): a TCP flow of N-byte IP packets; without it, packet size
+  // never matters.
+  std::optional<std::uint32_t> size;
   SourceLoc loc;
   std::string text;  // "reach edge1 -> edge2" as shown in reports
 

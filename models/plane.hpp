@@ -24,6 +24,9 @@ struct FaultEffects {
   std::vector<B> device_down, device_blackholed, link_down, port_blackholed;
   // DESIGN.md §8: per device, restarted with half its configuration; per BGP session, down.
   std::vector<B> restarted, session_down;
+  // DESIGN.md §9: per link its MTU in the scenario (an mtu event's, else the configured one);
+  // empty when no mtu event is in play (every link as configured).
+  std::vector<typename Logic::Int> link_mtu;
 };
 
 // The adversarial choices of a scenario.

@@ -30,8 +30,9 @@ std::vector<char> marks(const Network& net, const std::vector<DeviceId>& list) {
 
 }  // namespace
 
-// Judges a one-flow requirement in one scenario (DESIGN.md §7): reach — some walk dies, or with
-// `via` some delivered walk passes no waypoint, or with `avoid` some walk passes an avoided
+// Judges a one-flow requirement in one scenario (DESIGN.md §7, §9): reach — some walk dies, or
+// with `size` some delivered walk loses its packets, or with `via` some delivered walk passes no
+// waypoint, or with `avoid` some walk passes an avoided
 // device; isolate — some walk is delivered.  Checked in that order.
 std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
                                   const ExplicitPlane& p, const RouteTable& t) {
@@ -46,6 +47,8 @@ std::optional<Witness> judge_flow(const Network& net, const Requirement& req,
     return witness(delivering(net, p, t), none, DropReason::delivered);
   auto good = delivers_all(net, p, t, src);
   if (!good[src]) return Witness{src, req.to, p, dropped_walk(net, p, t, good, src)};
+  if (req.size)
+    if (auto w = too_big_walk(net, p, t, src, *req.size)) return Witness{src, req.to, p, *w};
   if (!req.via.empty())
     if (auto w = witness(delivering(net, p, t), at_every_slot(t, marks(net, req.via)),
                          DropReason::missed_waypoints))
@@ -435,6 +438,8 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
                                   encode_delivering(net, p, routes), none, "isolate_walk", tag));
   } else {
     ways.push_back(encode_dropped_walk(net, logic, p, routes, is_source, tag));
+    if (req.size)
+      ways.push_back(encode_too_big_walk(net, logic, p, routes, req.from, *req.size, tag));
     if (!req.via.empty())
       ways.push_back(encode_walk_to(net, logic, p, routes, is_source,
                                     encode_delivering(net, p, routes), every_slot(req.via),

@@ -13,6 +13,10 @@ namespace faultline::models {
 
 namespace {
 
+// An MTU's range (DESIGN.md §9): IPv4's smallest, and the largest IP packet.
+constexpr std::uint32_t kMinMtu = 68;
+constexpr std::uint32_t kMaxMtu = 65535;
+
 // The link of a port whose link statement was dropped with an error.
 constexpr LinkId kDroppedLink = std::numeric_limits<LinkId>::max();
 
@@ -254,6 +258,32 @@ class Resolver {
           if (!n) continue;
           dev.asn = *n;
         }
+        if (v && a.key.text == "pmtud") {
+          auto on = on_off(a);
+          if (on && kind && *kind != DeviceKind::host) {
+            error(a.key,
+                  "'pmtud' applies to hosts: every other device does path-MTU discovery "
+                  "(DESIGN.md §9)");
+            continue;
+          }
+          if (on) dev.pmtud = *on;
+          continue;
+        }
+        if (a.key.text == "mtu") {
+          error(a.key,
+                "'mtu' is set on links and LAGs (the largest packet each carries), not on "
+                "devices");
+          continue;
+        }
+        if (v && a.key.text == "icmp-unreachable") {
+          if (v->head.text != "drop" && v->head.text != "send") {
+            error(*v,
+                  "expected 'drop' or 'send' for 'icmp-unreachable', found '" + v->head.text + "'");
+            continue;
+          }
+          dev.drops_icmp = v->head.text == "drop";
+          continue;
+        }
         if (v && a.key.text == "preferences" && v->head.text != "junos" &&
             v->head.text != "cisco") {
           error(*v,
@@ -319,10 +349,13 @@ class Resolver {
           link_cost_set_[id] = &at;
         } else if (at.key.text == "bfd") {
           if (auto v = on_off(at)) l.bfd = *v;
+        } else if (at.key.text == "mtu") {
+          if (auto m = number_attr(at, kMinMtu, kMaxMtu)) l.mtu = *m;
+          link_cost_set_[id] = &at;
         } else if (at.key.text == "conduit" || at.key.text == "provider" || at.key.text == "site") {
           if (const ast::Value* v = single(at)) l.attrs[at.key.text] = v->head.text;
         } else {
-          unknown_attr(at, "link", "cost, default-cost, bfd, conduit, provider or site");
+          unknown_attr(at, "link", "cost, default-cost, bfd, mtu, conduit, provider or site");
         }
       }
     }
@@ -428,8 +461,10 @@ class Resolver {
         if (auto c = number_attr(a, 1, 1000000)) g.cost = *c;
       } else if (a.key.text == "default-cost") {
         if (auto c = number_attr(a, 1, 1000000)) g.default_cost = *c;
+      } else if (a.key.text == "mtu") {
+        if (auto m = number_attr(a, kMinMtu, kMaxMtu)) g.mtu = *m;
       } else
-        unknown_attr(a, "lag", "members, min-links, microbfd, cost or default-cost");
+        unknown_attr(a, "lag", "members, min-links, microbfd, cost, default-cost or mtu");
     }
     if (!members) {
       error(s.name, "lag '" + s.name.head.text + ":" + g.name + "' needs 'members = DEV:port, …;'");
@@ -467,7 +502,8 @@ class Resolver {
         auto& d =
             error(v, "member link '" + d_.net.link_name(l) + "' has its own " +
                          c->second->key.text + "; set '" + c->second->key.text + "' on the lag");
-        note(d, loc(c->second->key), "cost set here");
+        note(d, loc(c->second->key),
+             c->second->key.text == "mtu" ? "mtu set here" : "cost set here");
         ok = false;
         continue;
       }
@@ -510,7 +546,10 @@ class Resolver {
       if (auto m = number_attr(*min_links, 1, static_cast<std::uint32_t>(g.members.size())))
         g.min_links = *m;
     }
-    for (LinkId l : g.members) d_.net.links[l].lag = id;
+    for (LinkId l : g.members) {
+      d_.net.links[l].lag = id;
+      d_.net.links[l].mtu = g.mtu;
+    }
     d_.net.lags.push_back(std::move(g));
   }
 
@@ -831,9 +870,10 @@ class Resolver {
                      "design as it stands");
     for (const auto& line : s.lines) {
       const std::string& verb = line.verb.text;
-      if (verb != "down" && verb != "blackhole" && verb != "common" && verb != "restart") {
-        error(line.verb,
-              "unknown fault kind '" + verb + "' (expected down, blackhole, restart or common)");
+      if (verb != "down" && verb != "blackhole" && verb != "common" && verb != "restart" &&
+          verb != "mtu") {
+        error(line.verb, "unknown fault kind '" + verb +
+                             "' (expected down, blackhole, restart, common or mtu)");
         continue;
       }
       if (verb == "restart") {
@@ -844,6 +884,15 @@ class Resolver {
                         "' (a daemon that comes back with half its configuration, DESIGN.md §8)");
           continue;
         }
+      } else if (verb == "mtu") {
+        if (!line.mode) {
+          error(line.args.back(), "expected the MTU after 'mtu " + line.args.back().text +
+                                      "' (an integer from 68 to 65535: 'mtu link 500;')");
+          continue;
+        }
+        if (!number(*line.mode, line.mode->text, "the MTU of 'mtu " + line.args.back().text + "'",
+                    kMinMtu, kMaxMtu))
+          continue;
       } else if (line.mode && verb != "common") {
         error(*line.mode, "expected ',' or ';' after '" + line.args.back().text + "'");
         continue;
@@ -895,6 +944,16 @@ class Resolver {
             error(arg, "unknown fault kind 'down " + a + "' (expected device, link or session)"));
       if (a == "session" && d_.net.bgp_sessions.empty())
         diags_.warning(loc(arg), "the design has no bgp session: 'down session' adds no event");
+    } else if (verb == "mtu") {
+      if (a == "tunnel")
+        return void(error(arg,
+                          "'mtu tunnel' needs tunnels, which this version does not model yet "
+                          "(DESIGN.md §9): write 'mtu link N;'"));
+      if (a != "link")
+        return void(error(arg, "unknown fault kind 'mtu " + a + "' (expected link or tunnel)"));
+      c.kind = FaultClass::Kind::mtu_link;
+      c.action = FaultAction::mtu;
+      c.mtu = mode->text;
     } else if (verb == "restart") {
       c.kind = FaultClass::Kind::restart_devices;
       c.action = FaultAction::restart;
@@ -954,10 +1013,13 @@ class Resolver {
     bool ok = true;
     const std::string& kind = s.body.kind.text;
     // The clauses (DESIGN.md §3): which kind takes which, each at most once.
-    const ast::Clause *tolerate = nullptr, *via = nullptr, *avoid = nullptr;
+    const ast::Clause *tolerate = nullptr, *via = nullptr, *avoid = nullptr, *size = nullptr;
     for (const ast::Clause& c : s.clauses) {
       const std::string& key = c.keyword.text;
-      const ast::Clause** slot = key == "tolerate" ? &tolerate : key == "via" ? &via : &avoid;
+      const ast::Clause** slot = key == "tolerate" ? &tolerate
+                                 : key == "via"    ? &via
+                                 : key == "size"   ? &size
+                                                   : &avoid;
       if (key != "tolerate" && kind != "reach") {
         error(c.keyword, "'" + key + "' applies to reach requirements, not to " + kind + " (" +
                              kind + " takes only 'tolerate')");
@@ -979,6 +1041,16 @@ class Resolver {
         ok = false;
       } else if (auto k = number(tolerate->args[0], tolerate->args[0].text, "tolerate", 0, 8)) {
         r.tolerate = *k;
+      } else {
+        ok = false;
+      }
+    }
+    if (size) {
+      if (size->args.size() != 1) {
+        error(size->args[1], "'size' takes one packet size in bytes");
+        ok = false;
+      } else if (auto n = number(size->args[0], size->args[0].text, "'size'", 1, kMaxMtu)) {
+        r.size = *n;
       } else {
         ok = false;
       }
@@ -1061,6 +1133,7 @@ class Resolver {
       }
     }
     if (!ok) return;
+    if (r.size) r.text += " size " + std::to_string(*r.size);
     if (tolerate) r.text += " tolerate " + std::to_string(r.tolerate);
     d_.net.requirements.push_back(std::move(r));
   }

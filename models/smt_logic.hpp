@@ -27,7 +27,12 @@ struct SmtLogic {
     return z3::atmost(xs, 1) && z3::atleast(xs, 1);
   }
 
+  using Int = z3::expr;  // an integer term (DESIGN.md §9: sizes and MTUs)
   Bool constant(bool b) const { return ctx.bool_val(b); }
+  Int number(std::uint32_t v) const { return ctx.int_val(v); }
+  Int pick(const Bool& c, const Int& a, const Int& b) const { return z3::ite(c, a, b); }
+  Int min(const Int& a, const Int& b) const { return z3::ite(a < b, a, b); }
+  Bool less(const Int& a, const Int& b) const { return a < b; }
   template <class Range>
   Bool any(const Range& xs) const {
     if (xs.empty()) return ctx.bool_val(false);

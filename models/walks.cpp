@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <deque>
+#include <set>
 #include <span>
+#include <tuple>
 
 namespace faultline::models {
 
@@ -281,6 +283,80 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
   return {steps, DropReason::loop, {}};
 }
 
+// match:  a walk from src, hops h_1 … h_k (member MTU x_i, logical MTU f_i, device u_i)
+// result: packets S = min(size, f_1, f_k), M = min x_i; it loses them iff M < S and (src does
+//         not do PMTUD, or some u_j with j ≤ the first i where x_i = M drops ICMP).
+//         Explored as a product: per node the states (F = f_1, M so far, D = a dropper passed,
+//         d = a dropper passed up to the first smallest hop), breadth first.
+std::optional<DroppedWalk> too_big_walk(const Network& net, const ExplicitPlane& p,
+                                        const RouteTable& t, DeviceId src, std::uint32_t size) {
+  struct State {
+    NodeId node;
+    std::uint32_t first, min;
+    bool passed, up_to_min;
+    std::optional<std::size_t> parent;
+    std::size_t via = 0;
+    LinkId member = 0;
+  };
+  std::vector<State> states{{node_of(net, src), 0, UINT32_MAX, false, false, {}, 0, 0}};
+  std::set<std::tuple<NodeId, std::uint32_t, std::uint32_t, bool, bool>> seen;
+  const bool pmtud = net.devices[src].pmtud;
+  auto walk_of = [&](std::size_t i, const Move<ExplicitLogic>& last) {
+    std::vector<WalkStep> steps{{t.device(last.to), {}, {}, t.slot(last.to)}};
+    std::vector<std::pair<std::size_t, LinkId>> moves_back{{last.via, last.member}};
+    for (std::optional<std::size_t> k = i; k; k = states[*k].parent) {
+      const State& s = states[*k];
+      const auto& [via, member] = moves_back.back();
+      steps.push_back({t.device(s.node), member, via, t.slot(s.node)});
+      moves_back.push_back({s.via, s.member});
+    }
+    std::reverse(steps.begin(), steps.end());
+    return steps;
+  };
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const State s = states[i];
+    const DeviceId u = t.device(s.node);
+    const bool passed = s.passed || net.devices[u].drops_icmp;
+    for (const auto& o : moves(net, p, t, s.node)) {
+      if (o.egress_drop || o.arrives_dead) continue;
+      const std::uint32_t x = hop_mtu(net, explicit_logic, p, o.member);
+      const std::uint32_t f = mss_mtu(net, explicit_logic, p, net.logical[u][o.via]);
+      const std::uint32_t first = s.parent ? s.first : f;
+      const std::uint32_t min = std::min(s.min, x);
+      const bool up_to_min = x < s.min ? passed : s.up_to_min;
+      if (delivered(p, t, o.to)) {
+        const std::uint32_t packets = std::min({size, first, f});
+        if (min >= packets || (pmtud && !up_to_min)) continue;
+        DroppedWalk w{walk_of(i, o), DropReason::too_big, {}, SizeDrop{}};
+        SizeDrop& sd = *w.size;
+        sd.packets = packets;
+        sd.min_mtu = min;
+        sd.no_pmtud = !pmtud;
+        bool dropped = false, at_min = false;
+        for (std::size_t k = 0; k + 1 < w.steps.size(); ++k) {
+          const std::uint32_t m = hop_mtu(net, explicit_logic, p, *w.steps[k].out);
+          if (!at_min && !sd.icmp_dropper && net.devices[w.steps[k].device].drops_icmp)
+            sd.icmp_dropper = w.steps[k].device;
+          if (!dropped && m < packets) {
+            dropped = true;
+            sd.drop_step = k;
+            sd.drop_mtu = m;
+          }
+          if (!at_min && m == min) {
+            at_min = true;
+            sd.min_step = k;
+          }
+        }
+        return w;
+      }
+      if (dies(p, t, o.to)) continue;
+      if (!seen.insert({o.to, first, min, passed, up_to_min}).second) continue;
+      states.push_back({o.to, first, min, passed, up_to_min, i, o.via, o.member});
+    }
+  }
+  return std::nullopt;
+}
+
 // --- symbolic ------------------------------------------------------------------------------
 
 // match:  a dropped walk
@@ -351,6 +427,61 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
                                 !delivered_at(p, routes[u], routes.device(u)) &&
                                     !dies_at(p, routes[u], routes.device(u)) && logic.any(next)));
   }
+  return logic.all(facts);
+}
+
+// match:  a delivered walk from src that loses `size`-byte packets (too_big_walk's rule)
+// result: a chain of nodes `on` with ranks, each taking one move to a lower rank or into a
+//         delivering node, and per node the suffix's smallest member MTU m, its last hop's
+//         logical MTU l, and c: some device from this node to the first smallest hop drops
+//         ICMP:  into a delivering node  m = x, l = f, c = drop(u);
+//                else                    m = min(x, m'), l = l', c = drop(u) ∨ (m' < x ∧ c').
+//         At src, with F the logical MTU of its move: m < min(size, F, l) ∧ (¬pmtud ∨ c).
+z3::expr encode_too_big_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                             const EncodedRoutes& routes, DeviceId src, std::uint32_t size,
+                             const std::string& tag) {
+  z3::context& c = logic.ctx;
+  const std::size_t n = routes.nodes();
+  const std::vector<char>& in_slice = routes.in_slice;
+  std::vector<z3::expr> on, rank, min, last, icmp;
+  for (NodeId u = 0; u < n; ++u) {
+    const std::string at = node_name(net, routes, u) + "]" + tag;
+    const bool in = in_slice[u];
+    on.push_back(in ? c.bool_const(("too_big[" + at).c_str()) : c.bool_val(false));
+    rank.push_back(in ? c.int_const(("too_big_rank[" + at).c_str()) : c.int_val(0));
+    min.push_back(in ? c.int_const(("too_big_min[" + at).c_str()) : c.int_val(0));
+    last.push_back(in ? c.int_const(("too_big_last[" + at).c_str()) : c.int_val(0));
+    icmp.push_back(in ? c.bool_const(("too_big_icmp[" + at).c_str()) : c.bool_val(false));
+  }
+  const NodeId source = node_of(net, src);
+  const z3::expr first = c.int_const(("too_big_first" + tag).c_str());
+  z3::expr_vector facts(c);
+  facts.push_back(on[source]);
+  for (NodeId u = 0; u < n; ++u) {
+    if (!in_slice[u]) continue;
+    const DeviceId d = routes.device(u);
+    const z3::expr drop = c.bool_val(net.devices[d].drops_icmp);
+    const z3::expr delivering_u = delivered_at(p, routes[u], d);
+    ShortList<z3::expr, 8> ways;
+    for (const auto& m : moves_at(net, logic, p, routes[u], routes.accepts, u)) {
+      const z3::expr x = hop_mtu(net, logic, p, m.member);
+      const z3::expr f = mss_mtu(net, logic, p, net.logical[d][m.via]);
+      const NodeId v = m.to;
+      const z3::expr into = delivered_at(p, routes[v], routes.device(v));
+      const z3::expr ends = min[u] == x && last[u] == f && icmp[u] == drop;
+      const z3::expr goes_on = on[v] && rank[v] < rank[u] && min[u] == logic.min(x, min[v]) &&
+                               last[u] == last[v] && icmp[u] == (drop || (min[v] < x && icmp[v]));
+      z3::expr way = m.usable && !m.egress_drop && z3::ite(into, ends, goes_on);
+      if (!logic.is_false(m.arrives_dead)) way = way && !m.arrives_dead;
+      if (u == source) way = way && first == f;
+      ways.push_back(way);
+    }
+    facts.push_back(
+        z3::implies(on[u], !delivering_u && !dies_at(p, routes[u], d) && logic.any(ways)));
+  }
+  const z3::expr packets = logic.min(logic.min(logic.number(size), first), last[source]);
+  facts.push_back(min[source] < packets);
+  if (net.devices[src].pmtud) facts.push_back(icmp[source]);
   return logic.all(facts);
 }
 

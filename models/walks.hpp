@@ -109,19 +109,49 @@ enum class DropReason {
   blackholed_device,
   blackholed_port,
   no_route,
-  discarded,         // the selected route is a covering prefix's connected route at its origin
-  no_transit,        // arrived at a host or external that is no origin of the destination
+  discarded,   // the selected route is a covering prefix's connected route at its origin
+  no_transit,  // arrived at a host or external that is no origin of the destination
   loop,
   delivered,         // isolate: the walk is delivered
   missed_waypoints,  // reach via: delivered without passing any waypoint
   passed_avoided,    // reach avoid: the walk passes an avoided device (its last step)
+  too_big,           // reach size: delivered walk whose packets a hop drops, unadapted (§9)
+};
+
+// Why a delivered walk loses a `size` flow's packets (DESIGN.md §9): a hop too small for them,
+// and why the source could not step down.
+struct SizeDrop {
+  std::uint32_t packets = 0;   // min(size, first hop's MTU, last hop's MTU)
+  std::size_t drop_step = 0;   // the first step whose hop is smaller than the packets
+  std::uint32_t drop_mtu = 0;  // that hop's MTU
+  std::size_t min_step = 0;    // the first step whose hop has the walk's smallest MTU
+  std::uint32_t min_mtu = 0;
+  bool no_pmtud = false;                 // the source does not do PMTUD
+  std::optional<DeviceId> icmp_dropper;  // the first device from the source to min_step that
+                                         // drops ICMP fragmentation-needed
 };
 
 struct DroppedWalk {
   std::vector<WalkStep> steps;  // from the source; the last step is where it dies
   DropReason reason;
-  std::optional<LinkId> member;  // blackholed_port: the member whose egress port drops
+  std::optional<LinkId> member;       // blackholed_port: the member whose egress port drops
+  std::optional<SizeDrop> size = {};  // too_big
 };
+
+// DESIGN.md §9, one text for both readings: the MTU of a member as the packets meet it (an mtu
+// event's, else the configured one: a LAG's on each member), and the MTU of a logical link as
+// TCP's MSS sees it (a plain link as in the scenario, a LAG its configured mtu, never a
+// member's).
+template <class L>
+typename L::Int hop_mtu(const Network& net, const L& logic, const Plane<L>& p, LinkId member) {
+  return p.link_mtu.empty() ? logic.number(net.links[member].mtu) : p.link_mtu[member];
+}
+template <class L>
+typename L::Int mss_mtu(const Network& net, const L& logic, const Plane<L>& p,
+                        const LogicalLink& ll) {
+  return ll.kind == LogicalLink::Kind::plain ? hop_mtu(net, logic, p, ll.link)
+                                             : logic.number(ll.mtu);
+}
 
 // --- explicit ------------------------------------------------------------------------------
 // Every vector below is per node (RouteTable::nodes); a device's lookup node has its id.
@@ -153,35 +183,45 @@ std::vector<WalkStep> walk_to(const Network& net, const ExplicitPlane& p, const 
 DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const RouteTable& t,
                          const std::vector<char>& good, NodeId src);
 
+// DESIGN.md §9: a walk from `src` that is delivered yet loses a TCP flow of `size`-byte
+// packets — its packets, min(size, the first hop's MTU, the last hop's), exceed some hop's MTU,
+// and the source does not do PMTUD or a device from the source to the first hop with the
+// walk's smallest MTU drops ICMP.  Precondition: every walk from src is delivered (a loop or a
+// drop is judged first).  Searched over (node, first hop's MTU, smallest MTU so far, whether an
+// ICMP dropper was passed, whether one was passed up to that smallest hop); deterministic.
+std::optional<DroppedWalk> too_big_walk(const Network& net, const ExplicitPlane& p,
+                                        const RouteTable& t, DeviceId src, std::uint32_t size);
+
 // --- symbolic ------------------------------------------------------------------------------
 // As above, per node: target, barrier and the slice (routes.in_slice) are per node, is_source
 // per device (a walk starts at a lookup node).
 // Holds iff some walk from a node marked by is_source dies.
 z3::expr encode_dropped_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                             const EncodedRoutes& routes,
-                             const std::vector<z3::expr>& is_source,
+                             const EncodedRoutes& routes, const std::vector<z3::expr>& is_source,
                              const std::string& tag);
 // Holds iff some walk from a device marked by is_source is delivered (encode_walk_to towards
 // the delivering devices).
 z3::expr encode_delivered_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                               const EncodedRoutes& routes,
-                               const std::vector<z3::expr>& is_source,
+                               const EncodedRoutes& routes, const std::vector<z3::expr>& is_source,
                                const std::string& tag);
 // Holds iff some walk from a device marked by is_source arrives at a device where `target`
 // holds, passing no device marked in `barrier` on the way; `name` names its variables.
 z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlane& p,
-                        const EncodedRoutes& routes,
-                        const std::vector<z3::expr>& is_source,
+                        const EncodedRoutes& routes, const std::vector<z3::expr>& is_source,
                         const std::vector<z3::expr>& target, const std::vector<char>& barrier,
-                        const std::string& name,
-                        const std::string& tag);
+                        const std::string& name, const std::string& tag);
 // The term "a walk is delivered at u" per device (delivered_at), for encode_walk_to.
 std::vector<z3::expr> encode_delivering(const Network& net, const SmtPlane& p,
                                         const EncodedRoutes& routes);
+// Holds iff some walk from `src` is delivered and loses a TCP flow of `size`-byte packets
+// (too_big_walk's rule), over walks that visit each node once (a walk that repeats one loops,
+// and the dropped-walk disjunct holds).
+z3::expr encode_too_big_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
+                             const EncodedRoutes& routes, DeviceId src, std::uint32_t size,
+                             const std::string& tag);
 // Per device a term true iff every walk from it is delivered; constraints into `facts`.
 std::vector<z3::expr> encode_delivers_all(const Network& net, const SmtLogic& logic,
-                                          const SmtPlane& p,
-                                          const EncodedRoutes& routes,
+                                          const SmtPlane& p, const EncodedRoutes& routes,
                                           const std::string& tag, std::vector<z3::expr>& facts);
 
 }  // namespace faultline::models

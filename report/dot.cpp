@@ -48,6 +48,7 @@ void write_dot(std::ostream& out, const models::Design& d,
     for (auto dev : d.events[e].devices) hot_device[dev] = 1;
     for (auto l : d.events[e].links) hot_link[l] = 1;
     for (auto p : d.events[e].ports) hot_link[net.ports[p].link] = 1;
+    for (auto l : d.events[e].mtu_links) hot_link[l] = 1;
   }
   std::set<models::LinkId> iccp;
   for (const auto& dom : net.domains) iccp.insert(dom.iccp.begin(), dom.iccp.end());
@@ -65,6 +66,7 @@ void write_dot(std::ostream& out, const models::Design& d,
     const auto& k = net.links[l];
     std::string label = net.ports[k.port[0]].name + " – " + net.ports[k.port[1]].name;
     if (k.lag) label += " (" + net.lags[*k.lag].name + ")";
+    if (k.mtu != 1500) label += " mtu " + std::to_string(k.mtu);
     out << "  " << q(net.devices[k.device[0]].name) << " -- " << q(net.devices[k.device[1]].name)
         << " [label=" << q(label);
     if (iccp.count(l)) out << ", style=dashed";

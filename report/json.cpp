@@ -110,6 +110,13 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
     json drop{{"device", e.drop.device}, {"reason", drop_reason_name(e.drop.reason)}};
     if (!e.drop.port.empty()) drop["port"] = e.drop.port;
     if (!e.drop.waypoints.empty()) drop["waypoints"] = e.drop.waypoints;
+    if (const auto& t = e.drop.too_big) {
+      json size{{"packets", t->packets}, {"hop", t->hop},         {"mtu", t->mtu},
+                {"min_mtu", t->min_mtu}, {"min_hop", t->min_hop}, {"pmtud", t->no_pmtud.empty()}};
+      if (t->configured) size["configured_mtu"] = *t->configured;
+      if (!t->icmp_dropper.empty()) size["icmp_dropped_by"] = t->icmp_dropper;
+      drop["size"] = size;
+    }
     drop["detail"] = drop_sentence(e);
     v["drop"] = drop;
     json unnoticed = json::array(), state = json::array();
@@ -146,6 +153,7 @@ json requirement_json(const models::Design& d, const CheckedRequirement& c,
     };
     if (!req.via.empty()) j["via"] = names(req.via);
     if (!req.avoid.empty()) j["avoid"] = names(req.avoid);
+    if (req.size) j["size"] = *req.size;
   } else {
     json devs = json::array();
     if (req.all_devices)

@@ -25,6 +25,7 @@ std::string count(std::size_t n, const char* one, const char* many) {
 // What the note under an event points at, in the design's words.
 std::string declared(const models::Design& d, const models::FaultEvent& e) {
   if (!e.sessions.empty()) return "bgp session declared here";
+  if (!e.mtu_links.empty()) return "link declared here";
   std::size_t elements = e.devices.size() + e.links.size();
   if (e.ports.size() == 1 && elements == 0)
     return "port " + d.net.port_name(e.ports[0]) + " first used here";

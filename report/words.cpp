@@ -24,6 +24,8 @@ const char* drop_reason_name(models::DropReason r) {
       return "misses-waypoints";
     case models::DropReason::passed_avoided:
       return "passes-avoided";
+    case models::DropReason::too_big:
+      return "too-big";
   }
   return "unknown";
 }
@@ -149,6 +151,22 @@ std::string drop_sentence(const Explanation& e) {
     }
     case models::DropReason::passed_avoided:
       return "the walk passes " + at + ", which it must avoid";
+    case models::DropReason::too_big: {
+      const Drop::TooBig& t = *e.drop.too_big;
+      std::string s =
+          std::to_string(t.packets) + "-byte packets do not fit " + t.hop + " (MTU " +
+          std::to_string(t.mtu) +
+          (t.configured ? ", set by an mtu fault; configured " + std::to_string(*t.configured)
+                        : std::string(", configured")) +
+          "): " + at + " drops them and sends ICMP fragmentation-needed";
+      std::vector<std::string> why;
+      if (!t.no_pmtud.empty()) why.push_back(t.no_pmtud + " does not do PMTUD");
+      if (!t.icmp_dropper.empty())
+        why.push_back(t.icmp_dropper + " drops ICMP fragmentation-needed on the way back");
+      s += "; the source cannot step down to " + std::to_string(t.min_mtu) + ": ";
+      for (std::size_t i = 0; i < why.size(); ++i) s += (i ? ", and " : "") + why[i];
+      return s;
+    }
   }
   return at;
 }
@@ -169,6 +187,10 @@ std::string unnoticed_sentence(const Unnoticed& u) {
       return "session " + u.session.name + " stays up: the black-hole at its end " + u.session.end +
              " never touches the session's own packets (the control plane still talks), so " +
              u.session.keeps + " keeps its route from " + u.session.peer;
+    case Unnoticed::Kind::mtu_unseen:
+      return "link " + u.link +
+             " stays up and in every adjacency: hellos and BFD packets are small, so no "
+             "detector sees its MTU";
   }
   return u.link;
 }

@@ -196,7 +196,7 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     e.walk.push_back(h);
   }
   const models::WalkStep& last = walk.steps.back();
-  e.drop = {walk.reason, net.devices[last.device].name, {}, {}, {}, {}, {}};
+  e.drop = {walk.reason, net.devices[last.device].name, {}, {}, {}, {}, {}, false, {}};
   switch (walk.reason) {
     case models::DropReason::blackholed_device:
       if (walk.steps.size() >= 2) {
@@ -224,6 +224,25 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       e.drop.withdrawn = withdrawn(net, p, table, last.device, w.dest);
       e.drop.bgp_only = !models::uses_igp(net, last.device) && net.speaks_bgp(last.device);
       break;
+    case models::DropReason::too_big: {
+      const models::SizeDrop& sd = *walk.size;
+      const models::WalkStep& hop = walk.steps[sd.drop_step];
+      const models::WalkStep& min_hop = walk.steps[sd.min_step];
+      Drop::TooBig t;
+      t.packets = sd.packets;
+      t.hop = net.port_name(net.port_on(*hop.out, hop.device));
+      t.mtu = sd.drop_mtu;
+      if (net.links[*hop.out].mtu != sd.drop_mtu) t.configured = net.links[*hop.out].mtu;
+      t.min_mtu = sd.min_mtu;
+      t.min_hop = net.port_name(net.port_on(*min_hop.out, min_hop.device));
+      if (sd.no_pmtud) t.no_pmtud = e.source;
+      if (sd.icmp_dropper) t.icmp_dropper = net.devices[*sd.icmp_dropper].name;
+      if (t.configured)
+        e.unnoticed.push_back({Unnoticed::Kind::mtu_unseen, net.link_name(*hop.out), {}, {}, {}});
+      e.drop.device = net.devices[hop.device].name;
+      e.drop.too_big = std::move(t);
+      break;
+    }
     case models::DropReason::no_transit:
     case models::DropReason::loop:
     case models::DropReason::delivered:

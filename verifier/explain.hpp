@@ -55,6 +55,20 @@ struct Drop {
   };
   std::vector<Withdrawn> withdrawn;
   bool bgp_only = false;  // no_route at a host or external with a session: it runs no IGP
+  // too_big (DESIGN.md §9): the flow's packets, the first hop too small for them (its port,
+  // its MTU, and the configured MTU when an mtu event set it), the walk's smallest MTU, and
+  // why the source could not step down: it does no PMTUD, or a device drops the ICMP.
+  struct TooBig {
+    std::uint32_t packets = 0;
+    std::string hop;  // DEV:PORT
+    std::uint32_t mtu = 0;
+    std::optional<std::uint32_t> configured;  // set when an mtu event changed the hop's MTU
+    std::uint32_t min_mtu = 0;
+    std::string min_hop;       // DEV:PORT of the first hop with the smallest MTU
+    std::string no_pmtud;      // the source, when it does no PMTUD
+    std::string icmp_dropper;  // a device on the way that drops ICMP fragmentation-needed
+  };
+  std::optional<TooBig> too_big;
 };
 
 // Why the link or member the walk last crossed stayed in service, unseen; or why a BGP
@@ -66,6 +80,7 @@ struct Unnoticed {
     no_bfd,                 // a plain link without BFD
     session_walk_around,    // a BGP session whose packets took a walk that is delivered
     session_end_talks,      // a BGP session whose end black-holes data, not its own packets
+    mtu_unseen,             // an mtu event: no adjacency or BFD sees an MTU (DESIGN.md §9)
   };
   Kind kind;
   std::string link;    // the link's name

@@ -53,14 +53,13 @@ TEST_CASE("semantic errors name the offending object at its position", "[models]
   CHECK(first_error("faults { down planet; }\n") ==
         "t.fl:5:15: error: unknown fault kind 'down planet' (expected device, link or session)");
   CHECK(first_error("faults { explode device; }\n") ==
-        "t.fl:5:10: error: unknown fault kind 'explode' (expected down, blackhole, restart or "
-        "common)");
+        "t.fl:5:10: error: unknown fault kind 'explode' (expected down, blackhole, restart, "
+        "common or mtu)");
   CHECK(first_error("require reach a -> b tolerate 9;\n") ==
         "t.fl:5:31: error: tolerate must be an integer from 0 to 8, found '9'");
-  CHECK(
-      first_error("link a:p -- b:p { mtu = 9000; }\n") ==
-      "t.fl:5:19: error: unknown link attribute 'mtu' (expected cost, default-cost, bfd, conduit, "
-      "provider or site)");
+  CHECK(first_error("link a:p -- b:p { speed = 9000; }\n") ==
+        "t.fl:5:19: error: unknown link attribute 'speed' (expected cost, default-cost, bfd, mtu, "
+        "conduit, provider or site)");
 }
 
 TEST_CASE("a common attribute that no device or link carries is a warning and no error",

@@ -180,7 +180,7 @@ TEST_CASE("a loop with no way out delivers nothing, in both readings", "[models]
   models::SmtLogic logic{ctx};
   models::Scenario<models::SmtLogic> sc;
   auto no = [&](std::size_t n) { return std::vector<z3::expr>(n, ctx.bool_val(false)); };
-  sc.faults = {no(3), no(3), no(2), no(4), {}, {}};
+  sc.faults = {no(3), no(3), no(2), no(4), {}, {}, {}};
   auto sp = models::derive_plane(d.net, logic, sc);
   auto sym = [&](std::vector<bool> via) {
     models::Selected<models::SmtLogic> s{ctx.bool_val(false), ctx.bool_val(false),

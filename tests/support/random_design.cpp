@@ -19,6 +19,7 @@ class Generator {
         route_rng_(seed ^ 0x7a0e7a0e7a0eULL),
         segment_rng_(seed ^ 0x5e6e5e6e5e6eULL),
         bgp_rng_(seed ^ 0xb6b6b6b6b6b6ULL),
+        size_rng_(seed ^ 0x51e051e051e0ULL),
         opts_(opts) {}
 
   std::string run() {
@@ -37,6 +38,8 @@ class Generator {
       if (opts_.routing && route(0.2)) out_ << " preferences = junos;";
       asn_.push_back(opts_.bgp && bgp(0.75) ? bgp_asns[bgp_pick(0, 3)] : 0);
       if (asn_.back()) out_ << " asn = " << asn_.back() << ";";
+      if (opts_.sizes && kind_[i] == "host" && sized(0.6)) out_ << " pmtud = off;";
+      if (opts_.sizes && sized(0.3)) out_ << " icmp-unreachable = drop;";
       out_ << " }\n";
     }
     ports_.assign(n, 0);
@@ -87,6 +90,7 @@ class Generator {
       if (chance(0.4)) out_ << " min-links = " << pick(1, static_cast<int>(members.size())) << ";";
       if (chance(0.5)) out_ << " microbfd = on;";
       if (chance(0.3)) out_ << " cost = " << pick(1, 3) << ";";
+      if (opts_.sizes && sized(0.4)) out_ << " mtu = " << mtu() << ";";
       out_ << " }\n";
     }
     if (opts_.routing) routing(n);
@@ -114,6 +118,7 @@ class Generator {
     std::string pb = "d" + std::to_string(b) + ":p" + std::to_string(ports_[b]++);
     out_ << "link " << pa << " -- " << pb;
     std::string risks;
+    if (attrs && opts_.sizes && sized(0.4)) risks += " mtu = " + std::to_string(mtu()) + ";";
     if (opts_.shared_risks && risk(0.4))
       risks += std::string(" conduit = \"") + risk_of("k1", "k2") + "\";";
     if (opts_.shared_risks && risk(0.15))
@@ -290,6 +295,8 @@ class Generator {
       if (bgp(0.5)) lines.push_back("down session;");
       if (bgp(0.2)) lines.push_back("common os restart;");
     }
+    if (opts_.sizes && sized(0.85))
+      lines.push_back(sized(0.5) ? "mtu link 576;" : "mtu link 1400;");
     out_ << "faults {\n";
     for (const auto& l : lines) out_ << "  " << l << "\n";
     out_ << "}\n";
@@ -326,6 +333,23 @@ class Generator {
         out_ << "require " << (bgp(0.5) ? "no-export " : "announce ") << p << " to d" << d
              << " tolerate " << bgp_pick(0, opts_.max_tolerate) << ";\n";
       }
+    // With sizes, a sized flow from a host most of the time (hosts may lack PMTUD; every other
+    // device steps down unless ICMP is dropped on the way).
+    if (opts_.sizes && sized(0.8)) {
+      std::vector<int> hosts;
+      for (int k = 0; k < n; ++k)
+        if (kind_[k] == "host") hosts.push_back(k);
+      auto draw = [&](int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(size_rng_);
+      };
+      int a = !hosts.empty() && sized(0.8) ? hosts[draw(0, static_cast<int>(hosts.size()) - 1)]
+                                           : draw(0, n - 1);
+      int b = draw(0, n - 1);
+      if (a == b) b = (a + 1) % n;
+      const int sizes[] = {1000, 1500, 9000};
+      out_ << "require reach d" << a << " -> d" << b << " size " << sizes[draw(0, 2)]
+           << " tolerate " << draw(0, opts_.max_tolerate) << ";\n";
+    }
     // A flow from a device with a static route over a segment, most of the time: a static
     // only matters on a walk that starts or passes there.
     if (!segment_owners_.empty() && std::bernoulli_distribution(0.7)(segment_rng_)) {
@@ -353,7 +377,7 @@ class Generator {
       }
     }
     std::string ends = " d" + std::to_string(a) + " -> " + to;
-    if (!opts_.walk_clauses) return "reach" + ends;
+    if (!opts_.walk_clauses) return "reach" + ends + size();
     if (clause(0.25)) return "isolate" + ends;
     std::vector<int> others;
     for (int k = 0; k < n; ++k)
@@ -370,7 +394,7 @@ class Generator {
     };
     if (clause(0.5)) list("via");
     if (clause(0.4)) list("avoid");
-    return out;
+    return out + size();
   }
 
   static std::string join(const std::vector<std::string>& xs) {
@@ -393,6 +417,18 @@ class Generator {
   std::mt19937_64 bgp_rng_;  // bgp only
   bool bgp(double p) { return std::bernoulli_distribution(p)(bgp_rng_); }
   int bgp_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(bgp_rng_); }
+  std::mt19937_64 size_rng_;  // sizes only
+  bool sized(double p) { return std::bernoulli_distribution(p)(size_rng_); }
+  int mtu() {
+    const int values[] = {1400, 1500, 9000};
+    return values[std::uniform_int_distribution<int>(0, 2)(size_rng_)];
+  }
+  // " size N" on a reach, most of the time with sizes.
+  std::string size() {
+    if (!opts_.sizes || !sized(0.7)) return "";
+    const int values[] = {1000, 1500, 9000};
+    return " size " + std::to_string(values[std::uniform_int_distribution<int>(0, 2)(size_rng_)]);
+  }
   std::vector<int> asn_;       // per device, 0 = none
   std::vector<int> speakers_;  // devices with a session
   std::set<std::pair<int, int>> neighbours_;

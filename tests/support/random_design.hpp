@@ -32,6 +32,10 @@ struct RandomDesignOptions {
   // `originate`, `restart router partial` and `down session` faults, `no-export` and `announce`
   // requirements.  From a stream of its own.
   bool bgp = false;
+  // Packet size (DESIGN.md §9): `mtu` on links and LAGs (1400, 1500, 9000), `pmtud = off` on
+  // hosts, `icmp-unreachable = drop` on some devices, `mtu link N` faults, `size` on reach
+  // requirements.  From a stream of its own.
+  bool sizes = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

@@ -118,6 +118,8 @@ int main(int argc, char** argv) {
       opts.routing = v == "on";
     else if (a == "--bgp")
       opts.bgp = opts.routing = v == "on";
+    else if (a == "--sizes")
+      opts.sizes = v == "on";
     else if (a == "--plain")
       opts.plain = opts.failstop = v == "on";
     else {
@@ -133,7 +135,8 @@ int main(int argc, char** argv) {
       std::string tag = std::string(opts.failstop ? "-failstop" : "") +
                         (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
                         (opts.walk_clauses ? "-clauses" : "") + (opts.routing ? "-routing" : "") +
-                        (opts.bgp ? "-bgp" : "") + "-k" + std::to_string(opts.max_tolerate);
+                        (opts.bgp ? "-bgp" : "") + (opts.sizes ? "-sizes" : "") + "-k" +
+                        std::to_string(opts.max_tolerate);
       std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
       continue;
     }
