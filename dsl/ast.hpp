@@ -103,6 +103,14 @@ struct BgpStmt : Node {
   boost::optional<AttrBlock> attrs;
 };
 
+// `tunnel NAME A -- B [{ … }]` (DESIGN.md §9)
+struct TunnelStmt : Node {
+  Word name;
+  Word a;
+  Word b;
+  boost::optional<AttrBlock> attrs;
+};
+
 // `originate DEV PREFIX, …;` (DESIGN.md §8)
 struct OriginateStmt : Node {
   Word device;
@@ -131,7 +139,8 @@ struct RequireStmt : Node {
 
 struct Statement
     : boost::spirit::x3::variant<DesignStmt, DeviceStmt, LinkStmt, LagStmt, McLagStmt, PrefixStmt,
-                                 StaticStmt, BgpStmt, OriginateStmt, FaultsStmt, RequireStmt> {
+                                 StaticStmt, BgpStmt, OriginateStmt, TunnelStmt, FaultsStmt,
+                                 RequireStmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

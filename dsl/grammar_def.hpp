@@ -75,6 +75,7 @@ struct prefix_class : annotate {};
 struct static_class : annotate {};
 struct bgp_class : annotate {};
 struct originate_class : annotate {};
+struct tunnel_class : annotate {};
 struct export_body_class : annotate {};
 struct fault_line_class : annotate {};
 struct fault_param_class : annotate {};
@@ -120,6 +121,8 @@ x3::rule<prefix_class, ast::PrefixStmt> const prefix_stmt = "prefix statement";
 x3::rule<static_class, ast::StaticStmt> const static_stmt = "static route";
 x3::rule<bgp_class, ast::BgpStmt> const bgp_stmt = "bgp session";
 x3::rule<originate_class, ast::OriginateStmt> const originate_stmt = "originate statement";
+x3::rule<tunnel_class, ast::TunnelStmt> const tunnel_stmt = "tunnel statement";
+x3::rule<struct tunnel_dash_class> const tunnel_dash = "'--' and the tunnel's other end";
 x3::rule<struct to_kw_class> const to_kw = "'to' and the device";
 x3::rule<struct session_dash_class> const session_dash = "'--' and the session's other end";
 x3::rule<export_body_class, ast::RequireBody> const export_body =
@@ -222,6 +225,8 @@ auto const to_kw_def = kw("to");
 auto const session_dash_def = x3::lit("--");
 auto const bgp_stmt_def = kw("bgp") > word > session_dash > word > stmt_end;
 auto const originate_stmt_def = kw("originate") > word > word_list > ';';
+auto const tunnel_dash_def = x3::lit("--");
+auto const tunnel_stmt_def = kw("tunnel") > word > word > tunnel_dash > word > stmt_end;
 // The mode word is not the key of a parameter: `down link p = 1e-3;` has no mode.  (The test
 // comes first, as a predicate: X3 keeps the attribute of a failed optional sequence.)
 auto const fault_param_def = word >> '=' > word;
@@ -247,13 +252,13 @@ auto const require_end_def = x3::lit(';');
 auto const require_stmt_def = kw("require") > require_body > *clause > require_end;
 auto const statement_def =
     design_stmt | device_stmt | link_stmt | lag_stmt | mclag_stmt | prefix_stmt | static_stmt |
-    bgp_stmt | originate_stmt | faults_stmt | require_stmt;
+    bgp_stmt | originate_stmt | tunnel_stmt | faults_stmt | require_stmt;
 
 BOOST_SPIRIT_DEFINE(close_block, port_suffix, value_list, word_list, star, device_list, quoted,
                     bare, number, bare_port, word_text, port_text, word, port_word, value, port_ref,
                     attribute, attr_block, stmt_end, design_stmt, device_stmt, link_stmt, lag_stmt,
                     mclag_stmt, at_kw, via_kw, prefix_stmt, static_stmt, to_kw, session_dash, bgp_stmt,
-                    originate_stmt, export_body, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
+                    originate_stmt, tunnel_dash, tunnel_stmt, export_body, fault_line, fault_param, faults_kw, faults_stmt, reach_body,
                     isolate_body, connected_body, require_body, clause_kw, clause, require_end, require_stmt,
                     statement)
 

@@ -9,14 +9,14 @@ namespace faultline::dsl {
 
 // The words that start a statement.  They never name an attribute, so that a block left open
 // ends at the next statement.
-inline constexpr std::array<std::string_view, 11> kStatementKeywords = {
+inline constexpr std::array<std::string_view, 12> kStatementKeywords = {
     "design", "device", "link",      "lag",    "mclag",  "prefix",
-    "static", "bgp",    "originate", "faults", "require"};
+    "static", "bgp",    "originate", "tunnel", "faults", "require"};
 
 // Statements the language will have (DESIGN.md §7–§11), refused by name until they are
 // modelled: a design that uses them must not be checked as if they were absent.
-inline constexpr std::array<std::string_view, 6> kPlannedKeywords = {
-    "route", "ospf", "tunnel", "monitor", "loss", "lossy"};
+inline constexpr std::array<std::string_view, 5> kPlannedKeywords = {
+    "route", "ospf", "monitor", "loss", "lossy"};
 
 // Names (DESIGN.md §3): [A-Za-z_][A-Za-z0-9_.-]*, a '-' never starting "--" or "->"; or a
 // double-quoted string.  A word that starts with a digit is a number or an address (10,

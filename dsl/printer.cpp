@@ -73,6 +73,9 @@ class Printer {
   std::string operator()(const ast::BgpStmt& s) const {
     return "bgp " + word(s.a) + " -- " + word(s.b) + end(s.attrs);
   }
+  std::string operator()(const ast::TunnelStmt& s) const {
+    return "tunnel " + word(s.name) + " " + word(s.a) + " -- " + word(s.b) + end(s.attrs);
+  }
   std::string operator()(const ast::OriginateStmt& s) const {
     return "originate " + word(s.device) + " " +
            list(s.prefixes, [&](const auto& w) { return word(w); }) + ";";

@@ -13,8 +13,16 @@ inline bool has_detector(const Network& net, LinkId l) {
 // result: believed_up(l) = up(l)                                   without a detector
 //         believed_up(l) = up(l) ∧ crosses u→v ∧ crosses v→u       with BFD / micro-BFD
 // Without a detector a black-holed device or port stays believed up: the gray failure.
+// match:  tunnel t over link l (DESIGN.md §9)
+// result: believed_up(l) = up(l) ∧ crosses both ways (a black-holed end does not decapsulate)
+//                          ∧ tunnel_up(t) (its underlay walks deliver); false in the
+//                          underlay's own plane (no tunnel_up: every tunnel left out)
 template <class L>
 typename L::Bool believed(const Network& net, const Plane<L>& p, LinkId l) {
+  if (const auto& t = net.links[l].tunnel) {
+    if (p.tunnel_up.empty()) return p.link_up[l] && !p.link_up[l];  // false, in either logic
+    return p.link_up[l] && p.crosses[0][l] && p.crosses[1][l] && p.tunnel_up[*t];
+  }
   if (has_detector(net, l)) return p.link_up[l] && p.crosses[0][l] && p.crosses[1][l];
   return p.link_up[l];
 }

@@ -30,6 +30,10 @@ std::string describe(const FaultClass& c) {
              " partial";
     case FaultClass::Kind::mtu_link:
       return "mtu link " + c.mtu;
+    case FaultClass::Kind::mtu_tunnel:
+      return "mtu tunnel " + c.mtu;
+    case FaultClass::Kind::down_tunnel:
+      return "down tunnel";
     case FaultClass::Kind::common:
       return "common " + c.attr +
              (c.action == FaultAction::down        ? " down"
@@ -65,13 +69,14 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
         break;
       case FaultClass::Kind::down_link:
         for (LinkId l = 0; l < net.links.size(); ++l)
-          add({"down " + net.link_name(l),
-               FaultAction::down,
-               {},
-               {l},
-               {},
-               net.links[l].loc,
-               c.loc});
+          if (!net.is_tunnel(l))
+            add({"down " + net.link_name(l),
+                 FaultAction::down,
+                 {},
+                 {l},
+                 {},
+                 net.links[l].loc,
+                 c.loc});
         break;
       case FaultClass::Kind::blackhole_devices:
         for (DeviceId d = 0; d < net.devices.size(); ++d)
@@ -111,6 +116,7 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
       case FaultClass::Kind::mtu_link:
         // DESIGN.md §9: every link, LAG members and ICCP included; the number as written.
         for (LinkId l = 0; l < net.links.size(); ++l) {
+          if (net.is_tunnel(l)) continue;
           FaultEvent e{"mtu " + net.link_name(l) + " " + c.mtu,
                        FaultAction::mtu,
                        {},
@@ -123,9 +129,22 @@ std::vector<FaultEvent> build_universe(const Network& net, const std::vector<Fau
           add(std::move(e));
         }
         break;
+      case FaultClass::Kind::mtu_tunnel:
+        for (const Tunnel& t : net.tunnels) {
+          FaultEvent e{"mtu " + t.name + " " + c.mtu, FaultAction::mtu, {}, {}, {}, t.loc, c.loc};
+          e.mtu_links = {t.link};
+          e.mtu = static_cast<std::uint32_t>(std::stoul(c.mtu));
+          add(std::move(e));
+        }
+        break;
+      case FaultClass::Kind::down_tunnel:
+        // Its endpoint configuration is gone: the logical link is down, nothing else.
+        for (const Tunnel& t : net.tunnels)
+          add({"down " + t.name, FaultAction::down, {}, {t.link}, {}, t.loc, c.loc});
+        break;
       case FaultClass::Kind::blackhole_port:
         for (PortId p = 0; p < net.ports.size(); ++p)
-          if (net.devices[net.ports[p].device].transit())
+          if (net.devices[net.ports[p].device].transit() && !net.is_tunnel(net.ports[p].link))
             add({"blackhole " + net.port_name(p),
                  FaultAction::blackhole,
                  {},

@@ -24,6 +24,8 @@ struct FaultClass {
     blackhole_port,
     restart_devices,  // `restart KIND partial` (DESIGN.md §8)
     mtu_link,         // `mtu link N` (DESIGN.md §9): one event per link
+    mtu_tunnel,       // `mtu tunnel N`: one event per tunnel
+    down_tunnel,      // `down tunnel`: one event per tunnel
     common
   };
   Kind kind;

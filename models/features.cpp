@@ -11,6 +11,7 @@ FeatureSet network_features(const Network& net) {
   if (net.prefixes.size() > net.devices.size()) f.add(Feature::prefixes);
   if (!net.statics.empty()) f.add(Feature::static_routes);
   if (net.has_bgp()) f.add(Feature::bgp);
+  if (!net.tunnels.empty()) f.add(Feature::tunnels);
   for (const auto& o : net.originates)
     if (!o.empty()) f.add(Feature::bgp);
   for (const Lag& g : net.lags) {

@@ -36,8 +36,9 @@ enum class Feature : unsigned {
   bgp_requirement,      // the requirement is a no-export or an announce
   packet_size,          // a reach with `size` (DESIGN.md §9)
   fault_mtu,            // an mtu event (DESIGN.md §9)
+  tunnels,              // a tunnel (DESIGN.md §9): a logical link over underlay walks
 };
-constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::fault_mtu) + 1;
+constexpr unsigned kFeatureCount = static_cast<unsigned>(Feature::tunnels) + 1;
 
 class FeatureSet {
  public:
@@ -86,7 +87,8 @@ inline const FeatureSet kExplicitSupports{Feature::lag,
                                           Feature::fault_session,
                                           Feature::bgp_requirement,
                                           Feature::packet_size,
-                                          Feature::fault_mtu};
+                                          Feature::fault_mtu,
+                                          Feature::tunnels};
 
 // The features of DESIGN.md §8: on the product's path a requirement that uses one is decided by
 // the explicit search over every combination (verifier/check.cpp); Z3 alone decides it with

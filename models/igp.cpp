@@ -25,6 +25,15 @@ bool tight(const Network& net, const std::vector<std::uint64_t>& dist,
   return eligible(net, origin, a.x, transit) && dist[a.u] == a.cost + dist[a.x];
 }
 
+// A logical link up towards x for a search of this transit rule: a tunnel is a layer-3
+// adjacency, never part of an L2 segment (DESIGN.md §9).
+template <class L>
+typename L::Bool arc_up(const Network& net, const L& logic, const Plane<L>& p,
+                        const LogicalLink& ll, DeviceId x, Transit transit) {
+  if (transit == Transit::switches && ll.tunnel) return logic.constant(false);
+  return lag::up_towards(net, logic, p, ll, x);
+}
+
 }  // namespace
 
 void up_arcs(const Network& net, const Plane<ExplicitLogic>& p, UpArcs& out) {
@@ -104,13 +113,13 @@ std::vector<std::uint64_t> distances_after(const Network& net, const Plane<Expli
     if (tight(net, d0, origin, a, transit)) check.push({d0[a.u], a.u});
   // Whether arc i of the reference's, into x, is up in the plane (not removed).
   auto up = [&](std::uint32_t i, DeviceId x) {
-    return lag::up_towards(net, logic, p, net.logical[arcs.into[i].first][arcs.via[i]], x);
+    return arc_up(net, logic, p, net.logical[arcs.into[i].first][arcs.via[i]], x, transit);
   };
   // u's arcs in the plane: its logical links up towards a far device.
   auto each_arc = [&](DeviceId u, auto&& f) {
     for (const LogicalLink& ll : net.logical[u])
       for (DeviceId x : ll.far)
-        if (lag::up_towards(net, logic, p, ll, x)) f(Arc{u, x, cost(p, ll)});
+        if (arc_up(net, logic, p, ll, x, transit)) f(Arc{u, x, cost(p, ll)});
   };
   std::vector<DeviceId> lost;
   while (!check.empty()) {
@@ -191,6 +200,7 @@ std::vector<std::uint64_t> distances(const Network& net, const Plane<ExplicitLog
     if (!eligible(net, origin, x, transit)) continue;
     for (std::uint32_t i = arcs.start[x]; i < arcs.start[x + 1]; ++i) {
       auto [u, cost] = arcs.into[i];
+      if (transit == Transit::switches && net.logical[u][arcs.via[i]].tunnel) continue;
       if (d + cost < dist[u]) {
         dist[u] = d + cost;
         push(dist[u], u);
@@ -204,7 +214,7 @@ bool attains(const Network& net, const Plane<ExplicitLogic>& p,
              const std::vector<std::uint64_t>& dist, const std::vector<char>& origin,
              const LogicalLink& ll, DeviceId x, Transit transit) {
   return tight(net, dist, origin, Arc{ll.from, x, cost(p, ll)}, transit) &&
-         lag::up_towards(net, ExplicitLogic{}, p, ll, x);
+         arc_up(net, ExplicitLogic{}, p, ll, x, transit);
 }
 
 void next_hops(const Network& net, const Plane<ExplicitLogic>& p,
@@ -255,7 +265,7 @@ Encoded encode(const Network& net, const SmtLogic& logic, const Plane<SmtLogic>&
       for (DeviceId x : ll.far) {
         if (!in_slice[x]) continue;
         z3::expr elig = carries(net, x, transit) ? c.bool_val(true) : is_origin[x];
-        z3::expr avail = lag::up_towards(net, logic, p, ll, x) && elig && !e.noroute[x];
+        z3::expr avail = arc_up(net, logic, p, ll, x, transit) && elig && !e.noroute[x];
         const z3::expr cost = cost_term(c, p, ll);
         z3::expr via = d[u] == d[x] + cost;
         avail_all.push_back(avail);

@@ -19,9 +19,10 @@ using ShortList = boost::container::small_vector<T, N>;
 struct ExplicitLogic {
   using Bool = char;
   // An integer quantity (a packet size, an MTU: DESIGN.md §9).
-  using Int = std::uint32_t;
+  using Int = std::int64_t;
   Bool constant(bool b) const { return b; }
   Int number(std::uint32_t v) const { return v; }
+  Int minus(Int a, std::uint32_t b) const { return a - static_cast<Int>(b); }
   Int pick(Bool c, Int a, Int b) const { return c ? a : b; }
   Int min(Int a, Int b) const { return a < b ? a : b; }
   Bool less(Int a, Int b) const { return a < b; }

@@ -46,6 +46,7 @@ void Network::build_logical_links() {
                      {l},
                      {links[l].device[1 - side]}};
       ll.mtu = links[l].mtu;
+      ll.tunnel = links[l].tunnel.has_value();
       logical[ll.from].push_back(ll);
     }
   }

@@ -60,6 +60,9 @@ struct Link {
   bool bfd = false;
   std::uint32_t mtu = 1500;  // DESIGN.md §9: a LAG member carries its LAG's mtu
   std::optional<LagId> lag;  // a link is a member of at most one LAG
+  // DESIGN.md §9: set on the logical link a tunnel is (Network::tunnels), after the physical
+  // links; its ports are named after the tunnel and no physical fault touches them.
+  std::optional<std::uint32_t> tunnel;
   // Shared-risk attributes of the circuit: conduit, provider, site (they feed `common`).
   std::map<std::string, std::string> attrs;
   SourceLoc loc;
@@ -102,6 +105,22 @@ struct LogicalLink {
   std::vector<LinkId> members;
   std::vector<DeviceId> far;  // the distinct far devices, in first-member order
   std::uint32_t mtu = 1500;   // the link's or the LAG's configured mtu (DESIGN.md §9)
+  bool tunnel = false;        // a tunnel's (plain, over its link): never part of an L2 segment
+};
+
+// A tunnel (DESIGN.md §9): a GRE-like logical link between two routers, switches or firewalls,
+// carried over one underlay walk per direction (forwarding towards the far end's host prefix
+// with every tunnel left out).
+struct Tunnel {
+  std::string name;
+  DeviceId end[2];
+  std::uint32_t overhead = 24;
+  std::uint32_t mtu = 1476;  // default 1500 − overhead
+  std::uint32_t cost = 1, default_cost = 1;
+  bool mss_clamp = false;
+  bool df_set = true;
+  LinkId link = 0;  // its link in Network::links
+  SourceLoc loc;
 };
 
 struct Network;
@@ -260,6 +279,9 @@ struct Network {
   }
   std::vector<Requirement> requirements;
   std::map<std::string, DeviceId> device_by_name;
+  std::vector<Tunnel> tunnels;  // DESIGN.md §9, in declaration order
+  // Whether link l is a tunnel's (not a physical link: no physical fault, no L2 segment).
+  bool is_tunnel(LinkId l) const { return links[l].tunnel.has_value(); }
   // BGP (DESIGN.md §8): the sessions in order of first statement, and per device the prefixes
   // its `originate` lines name.
   std::vector<BgpSession> bgp_sessions;

@@ -41,6 +41,13 @@ struct Choices {
   // and hashing in the segment may give it either walk; models/segments.hpp says which it may
   // take (session_allowed).  Missing entries read as up.
   std::vector<B> session_up;
+  // DESIGN.md §9, per tunnel: whether the underlay walks it takes, one per direction, both
+  // deliver (the adjacency holds); empty: every tunnel is left out (the underlay's own plane).
+  // Per tunnel and direction (2t: from end[0], 2t + 1: from end[1]): that walk's smallest MTU,
+  // and whether a device from the head end to its first smallest hop drops ICMP.
+  std::vector<B> tunnel_up = {};
+  std::vector<typename Logic::Int> underlay_mtu = {};
+  std::vector<B> underlay_icmp = {};
 };
 
 template <class Logic>

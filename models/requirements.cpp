@@ -7,6 +7,7 @@
 #include "models/mclag.hpp"
 #include "models/sessions.hpp"
 #include "models/state.hpp"
+#include "models/tunnels.hpp"
 
 namespace faultline::models {
 
@@ -233,16 +234,21 @@ void for_each_scenario(const Network& net, const Requirement& req, const FaultSt
   for (LagId g = 0; g < net.lags.size(); ++g) keeps[g] = base.choice_allowed[g] ? 1 : 0;
   std::vector<LagId> free = free_choices_in(net, req, base);
   // Every choice may stay peer[0]: the base plane is the plane of the first combination.
+  // Each plane leaves the tunnels out (the underlay's); tunnels::visit adds their choices.
+  auto with_tunnels = [&](const ExplicitPlane& p) {
+    return tunnels::visit(
+        net, p, [&](const ExplicitPlane& q) { return visit_sessions(net, req, q, visit, ref); });
+  };
   std::uint64_t first = 0;
   if (std::all_of(keeps.begin(), keeps.end(), [](char k) { return k == 1; })) {
-    if (visit_sessions(net, req, base, visit, ref)) return;
+    if (with_tunnels(base)) return;
     first = 1;
   }
   for (std::uint64_t mask = first; mask < (std::uint64_t{1} << free.size()); ++mask) {
     for (std::size_t i = 0; i < free.size(); ++i) keeps[free[i]] = ((mask >> i) & 1) ? 0 : 1;
     ExplicitPlane p = make_plane(net, faults, keeps, ref);
     if (std::all_of(p.choice_allowed.begin(), p.choice_allowed.end(), [](char a) { return a; }) &&
-        visit_sessions(net, req, p, visit, ref))
+        with_tunnels(p))
       return;
   }
 }
@@ -258,11 +264,15 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
       std::vector<char>(choices.begin(), choices.begin() + std::min(lags, choices.size())));
   for (LagId g = 0; g < lags; ++g)
     if (!p.choice_allowed[g]) return std::nullopt;
-  if (choices.size() < lags + net.sessions.size()) {  // the sessions' choices are not given
+  if (!net.tunnels.empty() || choices.size() < lags + net.sessions.size()) {
+    // The sessions' choices are not given, or the design has tunnels (whose choices the
+    // replay tries all of: DESIGN.md §9, no BGP beside them).
     std::optional<Witness> found;
-    visit_sessions(net, req, p, [&](const ExplicitPlane& q, LeastCost& cache) {
-      found = judge(net, req, alive, q, &cache);
-      return found.has_value();
+    tunnels::visit(net, p, [&](const ExplicitPlane& t) {
+      return visit_sessions(net, req, t, [&](const ExplicitPlane& q, LeastCost& cache) {
+        found = judge(net, req, alive, q, &cache);
+        return found.has_value();
+      });
     });
     return found;
   }
@@ -283,6 +293,9 @@ std::optional<Witness> find_violation_with(const Network& net, const Requirement
 std::size_t choice_count(const Network& net, const Requirement& req, const FaultState& faults,
                          ReferenceCosts* ref) {
   std::size_t n = free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
+  if (!net.tunnels.empty())  // the tunnels' choices in the plane with every choice peer[0]
+    n += tunnels::choice_bits(net,
+                              make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref));
   if (net.has_bgp()) {  // the BGP sessions' choices in the plane with every choice peer[0]
     ExplicitPlane p = make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref);
     LeastCost costs(net, p, ref);
@@ -341,7 +354,15 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
   z3::context& ctx = ec.ctx;
   const std::string& tag = ec.tag;
   SmtLogic logic{ctx, ec.smtlib};
-  SmtPlane p = derive_plane(net, logic, symbolic_scenario(net, logic, events, faults, tag));
+  Scenario<SmtLogic> scenario = symbolic_scenario(net, logic, events, faults, tag);
+  // DESIGN.md §9: the underlay's plane leaves every tunnel out; the overlay's takes their
+  // choices, bound below by the underlay walks.
+  std::optional<SmtPlane> underlay;
+  if (!net.tunnels.empty()) {
+    underlay.emplace(derive_plane(net, logic, scenario));
+    tunnels::symbolic_choices(net, logic, tag, scenario.choices);
+  }
+  SmtPlane p = derive_plane(net, logic, std::move(scenario));
 
   std::vector<z3::expr> facts;
   for (const auto& allowed : p.choice_allowed) facts.push_back(allowed);
@@ -404,6 +425,7 @@ EncodedViolation encode_violation(const EncodeContext& ec, const Network& net,
     needed[net.slot_of(net.sessions[i].device) - 1] = 1;
   }
   const std::vector<igp::Encoded> segments = encode_segments(net, logic, p, tag, facts, &needed);
+  if (underlay) tunnels::encode_choices(net, logic, p, *underlay, segments, tag, facts);
   if (!in_play.empty())
     facts.push_back(encode_session_choices(net, logic, p, segments, tag, facts, &in_play));
   // DESIGN.md §8 Forwarding: the prefixes BGP carries that cover the destination, their best

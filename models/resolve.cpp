@@ -44,12 +44,17 @@ class Resolver {
     for (const auto& s : p_.statements) visit<ast::LinkStmt>(s, [&](auto& x) { link(x); });
     for (const auto& s : p_.statements) visit<ast::McLagStmt>(s, [&](auto& x) { mclag(x); });
     for (const auto& s : p_.statements) visit<ast::LagStmt>(s, [&](auto& x) { lag(x); });
+    for (const auto& s : p_.statements) visit<ast::TunnelStmt>(s, [&](auto& x) { tunnel(x); });
     d_.net.statics_of.assign(d_.net.devices.size(), {});
     for (const auto& s : p_.statements)
       visit<ast::StaticStmt>(s, [&](auto& x) { static_route(x); });
     d_.net.originates.assign(d_.net.devices.size(), {});
     for (const auto& s : p_.statements) visit<ast::BgpStmt>(s, [&](auto& x) { bgp(x); });
     d_.net.build_speakers();
+    if (!d_.net.tunnels.empty() && d_.net.has_bgp())
+      error_at(d_.net.tunnels.front().loc,
+               "tunnel '" + d_.net.tunnels.front().name +
+                   "' in a design with BGP sessions: tunnels over BGP edges are not modelled yet");
     for (const auto& s : p_.statements)
       visit<ast::OriginateStmt>(s, [&](auto& x) { originate(x); });
     d_.net.order_segments();
@@ -78,6 +83,9 @@ class Resolver {
   }
 
   SourceLoc loc(const ast::Node& n) const { return p_.loc(n); }
+  dsl::Diagnostic& error_at(const SourceLoc& at, std::string msg) {
+    return diags_.error(at, std::move(msg));
+  }
   dsl::Diagnostic& error(const ast::Node& n, std::string msg) {
     return diags_.error(loc(n), std::move(msg));
   }
@@ -362,6 +370,96 @@ class Resolver {
     d_.net.links.push_back(l);
   }
 
+  // `tunnel NAME A -- B [{ overhead; mtu; mss-clamp; df; cost; default-cost }]` (DESIGN.md §9):
+  // a logical link of A and B, added to the links after the physical ones, with a port named
+  // after the tunnel at each end.
+  void tunnel(const ast::TunnelStmt& s) {
+    if (!name_word(s.name)) return;
+    const std::string& name = s.name.text;
+    if (d_.net.device_by_name.count(name))
+      return void(error(s.name, "'" + name +
+                                    "' is a device: device, prefix and tunnel names share one "
+                                    "namespace"));
+    for (const Prefix& p : d_.net.prefixes)
+      if (!p.is_host() && p.name == name)
+        return void(error(s.name, "'" + name +
+                                      "' is a prefix: device, prefix and tunnel names share one "
+                                      "namespace"));
+    for (const Tunnel& t : d_.net.tunnels)
+      if (t.name == name) return duplicate(s.name, "tunnel '" + name + "'", t.loc);
+    Tunnel t;
+    t.name = name;
+    t.loc = loc(s.name);
+    const ast::Word* ends[2] = {&s.a, &s.b};
+    for (int i = 0; i < 2; ++i) {
+      auto d = find_device(*ends[i]);
+      if (!d) return;
+      if (!d_.net.devices[*d].transit())
+        return void(error(*ends[i], "tunnel end '" + ends[i]->text + "' is a " +
+                                        kind_name(d_.net.devices[*d].kind) +
+                                        ": a tunnel ends on a router, switch or firewall"));
+      t.end[i] = *d;
+    }
+    if (t.end[0] == t.end[1])
+      return void(error(s.b, "tunnel '" + name + "' from device '" + s.a.text + "' to itself"));
+    std::optional<std::uint32_t> mtu;
+    const ast::Attr* overhead_at = nullptr;
+    if (s.attrs) {
+      check_duplicate_keys(*s.attrs);
+      for (const auto& a : *s.attrs) {
+        const std::string& key = a.key.text;
+        if (key == "overhead") {
+          overhead_at = &a;
+          if (auto n = number_attr(a, 0, kMaxMtu - kMinMtu)) t.overhead = *n;
+        } else if (key == "mtu") {
+          if (auto n = number_attr(a, kMinMtu, kMaxMtu)) mtu = *n;
+        } else if (key == "mss-clamp") {
+          if (auto v = on_off(a)) t.mss_clamp = *v;
+        } else if (key == "df") {
+          const ast::Value* v = single(a);
+          if (v && v->head.text != "set" && v->head.text != "clear")
+            error(*v, "expected 'set' or 'clear' for 'df', found '" + v->head.text + "'");
+          else if (v)
+            t.df_set = v->head.text == "set";
+        } else if (key == "cost") {
+          if (auto c = number_attr(a, 1, 1000000)) t.cost = *c;
+        } else if (key == "default-cost") {
+          if (auto c = number_attr(a, 1, 1000000)) t.default_cost = *c;
+        } else {
+          unknown_attr(a, "tunnel", "overhead, mtu, mss-clamp, df, cost or default-cost");
+        }
+      }
+    }
+    if (mtu) {
+      t.mtu = *mtu;
+    } else if (t.overhead + kMinMtu > 1500) {
+      return void(error(overhead_at ? static_cast<const ast::Node&>(overhead_at->values[0])
+                                    : static_cast<const ast::Node&>(s.name),
+                        "overhead " + std::to_string(t.overhead) +
+                            " leaves no payload in a 1500-byte packet: the tunnel's mtu (1500 − "
+                            "overhead) would be below 68; set 'mtu' or a smaller overhead"));
+    } else {
+      t.mtu = 1500 - t.overhead;
+    }
+    const LinkId id = static_cast<LinkId>(d_.net.links.size());
+    Link l;
+    l.loc = t.loc;
+    l.cost = t.cost;
+    l.default_cost = t.default_cost;
+    l.mtu = t.mtu;
+    l.tunnel = static_cast<std::uint32_t>(d_.net.tunnels.size());
+    for (int i = 0; i < 2; ++i) {
+      PortId q = static_cast<PortId>(d_.net.ports.size());
+      d_.net.ports.push_back({name, t.end[i], id, t.loc});
+      d_.net.devices[t.end[i]].ports.push_back(q);
+      l.port[i] = q;
+      l.device[i] = t.end[i];
+    }
+    t.link = id;
+    d_.net.links.push_back(l);
+    d_.net.tunnels.push_back(std::move(t));
+  }
+
   void mclag(const ast::McLagStmt& s) {
     if (!name_word(s.name)) return;
     McLagDomain dom;
@@ -599,7 +697,7 @@ class Resolver {
       stack.pop_back();
       for (PortId port : d_.net.devices[u].ports) {
         LinkId l = d_.net.ports[port].link;
-        if (l == kDroppedLink) continue;
+        if (l == kDroppedLink || d_.net.is_tunnel(l)) continue;  // a tunnel is no L2 path
         DeviceId v = d_.net.links[l].other(u);
         if (v == to) return true;
         if (seen[v] || d_.net.devices[v].kind != DeviceKind::switch_) continue;
@@ -939,19 +1037,21 @@ class Resolver {
         c.kind = FaultClass::Kind::down_link;
       else if (a == "session")
         c.kind = FaultClass::Kind::down_session;
+      else if (a == "tunnel")
+        c.kind = FaultClass::Kind::down_tunnel;
       else
-        return void(
-            error(arg, "unknown fault kind 'down " + a + "' (expected device, link or session)"));
+        return void(error(
+            arg, "unknown fault kind 'down " + a + "' (expected device, link, session or tunnel)"));
+      if (a == "tunnel" && d_.net.tunnels.empty())
+        diags_.warning(loc(arg), "the design has no tunnel: 'down tunnel' adds no event");
       if (a == "session" && d_.net.bgp_sessions.empty())
         diags_.warning(loc(arg), "the design has no bgp session: 'down session' adds no event");
     } else if (verb == "mtu") {
-      if (a == "tunnel")
-        return void(error(arg,
-                          "'mtu tunnel' needs tunnels, which this version does not model yet "
-                          "(DESIGN.md §9): write 'mtu link N;'"));
-      if (a != "link")
+      if (a != "link" && a != "tunnel")
         return void(error(arg, "unknown fault kind 'mtu " + a + "' (expected link or tunnel)"));
-      c.kind = FaultClass::Kind::mtu_link;
+      if (a == "tunnel" && d_.net.tunnels.empty())
+        diags_.warning(loc(arg), "the design has no tunnel: 'mtu tunnel' adds no event");
+      c.kind = a == "link" ? FaultClass::Kind::mtu_link : FaultClass::Kind::mtu_tunnel;
       c.action = FaultAction::mtu;
       c.mtu = mode->text;
     } else if (verb == "restart") {

@@ -30,6 +30,7 @@ struct SmtLogic {
   using Int = z3::expr;  // an integer term (DESIGN.md §9: sizes and MTUs)
   Bool constant(bool b) const { return ctx.bool_val(b); }
   Int number(std::uint32_t v) const { return ctx.int_val(v); }
+  Int minus(const Int& a, std::uint32_t b) const { return a - ctx.int_val(b); }
   Int pick(const Bool& c, const Int& a, const Int& b) const { return z3::ite(c, a, b); }
   Int min(const Int& a, const Int& b) const { return z3::ite(a < b, a, b); }
   Bool less(const Int& a, const Int& b) const { return a < b; }

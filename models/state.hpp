@@ -48,6 +48,7 @@ inline Plane<ExplicitLogic> derive_plane_from(const Network& net, const Plane<Ex
       for (PortId q : net.devices[d].ports) touch(net.ports[q].link);
   for (PortId q = 0; q < net.ports.size(); ++q)
     if (p.port_blackholed[q] != ref.port_blackholed[q]) touch(net.ports[q].link);
+  for (const Tunnel& t : net.tunnels) touch(t.link);  // their belief reads the tunnel choices
   links::rederive(net, p, changed);
   detectors::rederive(net, p, changed);
   mclag::rederive(net, logic, p);

@@ -228,7 +228,7 @@ bool is_hot(const Network& net, const Support& s, const FaultEvent& event) {
     if (s.link[l]) return true;
   for (PortId q : event.ports)
     if (s.link[net.ports[q].link]) return true;
-  for (LinkId l : event.mtu_links)  // never in a hot search's universe today: no size there
+  for (LinkId l : event.mtu_links)  // DESIGN.md §9: its MTU is read on walks of the support
     if (s.link[l]) return true;
   return false;
 }

@@ -15,7 +15,7 @@ namespace faultline::models {
 // requirements (reach with or without via and avoid, isolate) over links, bundles, MC-LAG,
 // detectors, hosts, every fault kind of DESIGN.md §4, and the routing of DESIGN.md §7 —
 // declared and covering prefixes, static routes direct or over L2 segments with their BFD
-// sessions.
+// sessions — and `size` with mtu events on links (§7b; tunnels are not on the list).
 inline const FeatureSet kHotSupports{Feature::lag,
                                      Feature::mclag_client,
                                      Feature::bfd,
@@ -30,7 +30,9 @@ inline const FeatureSet kHotSupports{Feature::lag,
                                      Feature::avoided,
                                      Feature::prefixes,
                                      Feature::static_routes,
-                                     Feature::prefix_destination};
+                                     Feature::prefix_destination,
+                                     Feature::packet_size,
+                                     Feature::fault_mtu};
 
 struct Support {
   // R, the devices some walk from the source reaches in some scenario the judge visits, and

@@ -283,23 +283,28 @@ DroppedWalk dropped_walk(const Network& net, const ExplicitPlane& p, const Route
   return {steps, DropReason::loop, {}};
 }
 
-// match:  a walk from src, hops h_1 … h_k (member MTU x_i, logical MTU f_i, device u_i)
-// result: packets S = min(size, f_1, f_k), M = min x_i; it loses them iff M < S and (src does
-//         not do PMTUD, or some u_j with j ≤ the first i where x_i = M drops ICMP).
-//         Explored as a product: per node the states (F = f_1, M so far, D = a dropper passed,
-//         d = a dropper passed up to the first smallest hop), breadth first.
+// match:  a walk from src, hops h_1 … h_k (hop_size: effective MTU x_i, clamp c_i, black hole
+//         b_i; logical MTU f_i; device u_i)
+// result: packets S = min(size, f_1, f_k, min c_i), M = min x_i; it loses them iff M < S and
+//         (src does not do PMTUD, or some u_j with j ≤ the first i where x_i = M drops ICMP,
+//         or some b_i < S: a tunnel's underlay drops them and its head end never hears).
+//         Explored as a product: per node the states (F = f_1, M, C = min c, B = min b so far,
+//         D = a dropper passed, d = a dropper passed up to the first smallest hop), breadth
+//         first.
 std::optional<DroppedWalk> too_big_walk(const Network& net, const ExplicitPlane& p,
                                         const RouteTable& t, DeviceId src, std::uint32_t size) {
+  using Int = ExplicitLogic::Int;
   struct State {
     NodeId node;
-    std::uint32_t first, min;
+    Int first, min, clamp, hole;
     bool passed, up_to_min;
     std::optional<std::size_t> parent;
     std::size_t via = 0;
     LinkId member = 0;
   };
-  std::vector<State> states{{node_of(net, src), 0, UINT32_MAX, false, false, {}, 0, 0}};
-  std::set<std::tuple<NodeId, std::uint32_t, std::uint32_t, bool, bool>> seen;
+  const Int none = kNoLimit;
+  std::vector<State> states{{node_of(net, src), 0, INT64_MAX, none, none, false, false, {}, 0, 0}};
+  std::set<std::tuple<NodeId, Int, Int, Int, Int, bool, bool>> seen;
   const bool pmtud = net.devices[src].pmtud;
   auto walk_of = [&](std::size_t i, const Move<ExplicitLogic>& last) {
     std::vector<WalkStep> steps{{t.device(last.to), {}, {}, t.slot(last.to)}};
@@ -319,39 +324,44 @@ std::optional<DroppedWalk> too_big_walk(const Network& net, const ExplicitPlane&
     const bool passed = s.passed || net.devices[u].drops_icmp;
     for (const auto& o : moves(net, p, t, s.node)) {
       if (o.egress_drop || o.arrives_dead) continue;
-      const std::uint32_t x = hop_mtu(net, explicit_logic, p, o.member);
-      const std::uint32_t f = mss_mtu(net, explicit_logic, p, net.logical[u][o.via]);
-      const std::uint32_t first = s.parent ? s.first : f;
-      const std::uint32_t min = std::min(s.min, x);
-      const bool up_to_min = x < s.min ? passed : s.up_to_min;
+      const HopSize<ExplicitLogic> h = hop_size(net, explicit_logic, p, u, o.member);
+      const Int f = mss_mtu(net, explicit_logic, p, net.logical[u][o.via]);
+      const Int first = s.parent ? s.first : f;
+      const Int min = std::min(s.min, h.mtu);
+      const Int clamp = std::min(s.clamp, h.clamp);
+      const Int hole = std::min(s.hole, h.black_hole);
+      const bool up_to_min = h.mtu < s.min ? passed : s.up_to_min;
       if (delivered(p, t, o.to)) {
-        const std::uint32_t packets = std::min({size, first, f});
-        if (min >= packets || (pmtud && !up_to_min)) continue;
+        const Int packets = std::min({static_cast<Int>(size), first, f, clamp});
+        if (min >= packets || (pmtud && !up_to_min && hole >= packets)) continue;
         DroppedWalk w{walk_of(i, o), DropReason::too_big, {}, SizeDrop{}};
         SizeDrop& sd = *w.size;
-        sd.packets = packets;
-        sd.min_mtu = min;
+        sd.packets = static_cast<std::uint32_t>(packets);
+        sd.min_mtu = static_cast<std::uint32_t>(min);
         sd.no_pmtud = !pmtud;
+        sd.clamped = clamp < std::min({static_cast<Int>(size), first, f});
         bool dropped = false, at_min = false;
         for (std::size_t k = 0; k + 1 < w.steps.size(); ++k) {
-          const std::uint32_t m = hop_mtu(net, explicit_logic, p, *w.steps[k].out);
+          const HopSize<ExplicitLogic> hk =
+              hop_size(net, explicit_logic, p, w.steps[k].device, *w.steps[k].out);
           if (!at_min && !sd.icmp_dropper && net.devices[w.steps[k].device].drops_icmp)
             sd.icmp_dropper = w.steps[k].device;
-          if (!dropped && m < packets) {
+          if (!dropped && hk.mtu < packets) {
             dropped = true;
             sd.drop_step = k;
-            sd.drop_mtu = m;
+            sd.drop_mtu = static_cast<std::uint32_t>(hk.mtu);
           }
-          if (!at_min && m == min) {
+          if (!at_min && hk.mtu == min) {
             at_min = true;
             sd.min_step = k;
           }
+          if (!sd.black_hole_step && hk.black_hole < packets) sd.black_hole_step = k;
         }
         return w;
       }
       if (dies(p, t, o.to)) continue;
-      if (!seen.insert({o.to, first, min, passed, up_to_min}).second) continue;
-      states.push_back({o.to, first, min, passed, up_to_min, i, o.via, o.member});
+      if (!seen.insert({o.to, first, min, clamp, hole, passed, up_to_min}).second) continue;
+      states.push_back({o.to, first, min, clamp, hole, passed, up_to_min, i, o.via, o.member});
     }
   }
   return std::nullopt;
@@ -432,26 +442,36 @@ z3::expr encode_walk_to(const Network& net, const SmtLogic& logic, const SmtPlan
 
 // match:  a delivered walk from src that loses `size`-byte packets (too_big_walk's rule)
 // result: a chain of nodes `on` with ranks, each taking one move to a lower rank or into a
-//         delivering node, and per node the suffix's smallest member MTU m, its last hop's
-//         logical MTU l, and c: some device from this node to the first smallest hop drops
-//         ICMP:  into a delivering node  m = x, l = f, c = drop(u);
-//                else                    m = min(x, m'), l = l', c = drop(u) ∨ (m' < x ∧ c').
-//         At src, with F the logical MTU of its move: m < min(size, F, l) ∧ (¬pmtud ∨ c).
+//         delivering node, and per node over the suffix: m its smallest effective MTU, l its
+//         last hop's logical MTU, k its smallest clamp, b its smallest black hole, and c: some
+//         device from this node to the first smallest hop drops ICMP:
+//           into a delivering node  m = x, l = f, k = clamp, b = hole, c = drop(u);
+//           else                    m = min(x, m'), l = l', k = min(clamp, k'),
+//                                   b = min(hole, b'), c = drop(u) ∨ (m' < x ∧ c').
+//         At src, with F the logical MTU of its move and S = min(size, F, l, k):
+//         m < S ∧ (¬pmtud ∨ c ∨ b < S).
 z3::expr encode_too_big_walk(const Network& net, const SmtLogic& logic, const SmtPlane& p,
                              const EncodedRoutes& routes, DeviceId src, std::uint32_t size,
                              const std::string& tag) {
   z3::context& c = logic.ctx;
   const std::size_t n = routes.nodes();
   const std::vector<char>& in_slice = routes.in_slice;
-  std::vector<z3::expr> on, rank, min, last, icmp;
+  std::vector<z3::expr> on, rank, min, last, clamp, hole, icmp;
   for (NodeId u = 0; u < n; ++u) {
     const std::string at = node_name(net, routes, u) + "]" + tag;
     const bool in = in_slice[u];
-    on.push_back(in ? c.bool_const(("too_big[" + at).c_str()) : c.bool_val(false));
-    rank.push_back(in ? c.int_const(("too_big_rank[" + at).c_str()) : c.int_val(0));
-    min.push_back(in ? c.int_const(("too_big_min[" + at).c_str()) : c.int_val(0));
-    last.push_back(in ? c.int_const(("too_big_last[" + at).c_str()) : c.int_val(0));
-    icmp.push_back(in ? c.bool_const(("too_big_icmp[" + at).c_str()) : c.bool_val(false));
+    auto var = [&](const char* what, bool boolean) {
+      if (!in) return boolean ? c.bool_val(false) : c.int_val(0);
+      const std::string name = std::string("too_big_") + what + "[" + at;
+      return boolean ? c.bool_const(name.c_str()) : c.int_const(name.c_str());
+    };
+    on.push_back(var("on", true));
+    rank.push_back(var("rank", false));
+    min.push_back(var("min", false));
+    last.push_back(var("last", false));
+    clamp.push_back(var("clamp", false));
+    hole.push_back(var("hole", false));
+    icmp.push_back(var("icmp", true));
   }
   const NodeId source = node_of(net, src);
   const z3::expr first = c.int_const(("too_big_first" + tag).c_str());
@@ -461,27 +481,30 @@ z3::expr encode_too_big_walk(const Network& net, const SmtLogic& logic, const Sm
     if (!in_slice[u]) continue;
     const DeviceId d = routes.device(u);
     const z3::expr drop = c.bool_val(net.devices[d].drops_icmp);
-    const z3::expr delivering_u = delivered_at(p, routes[u], d);
     ShortList<z3::expr, 8> ways;
     for (const auto& m : moves_at(net, logic, p, routes[u], routes.accepts, u)) {
-      const z3::expr x = hop_mtu(net, logic, p, m.member);
+      const HopSize<SmtLogic> h = hop_size(net, logic, p, d, m.member);
       const z3::expr f = mss_mtu(net, logic, p, net.logical[d][m.via]);
       const NodeId v = m.to;
       const z3::expr into = delivered_at(p, routes[v], routes.device(v));
-      const z3::expr ends = min[u] == x && last[u] == f && icmp[u] == drop;
-      const z3::expr goes_on = on[v] && rank[v] < rank[u] && min[u] == logic.min(x, min[v]) &&
-                               last[u] == last[v] && icmp[u] == (drop || (min[v] < x && icmp[v]));
+      const z3::expr ends = min[u] == h.mtu && last[u] == f && clamp[u] == h.clamp &&
+                            hole[u] == h.black_hole && icmp[u] == drop;
+      const z3::expr goes_on = on[v] && rank[v] < rank[u] && min[u] == logic.min(h.mtu, min[v]) &&
+                               last[u] == last[v] && clamp[u] == logic.min(h.clamp, clamp[v]) &&
+                               hole[u] == logic.min(h.black_hole, hole[v]) &&
+                               icmp[u] == (drop || (min[v] < h.mtu && icmp[v]));
       z3::expr way = m.usable && !m.egress_drop && z3::ite(into, ends, goes_on);
       if (!logic.is_false(m.arrives_dead)) way = way && !m.arrives_dead;
       if (u == source) way = way && first == f;
       ways.push_back(way);
     }
-    facts.push_back(
-        z3::implies(on[u], !delivering_u && !dies_at(p, routes[u], d) && logic.any(ways)));
+    facts.push_back(z3::implies(
+        on[u], !delivered_at(p, routes[u], d) && !dies_at(p, routes[u], d) && logic.any(ways)));
   }
-  const z3::expr packets = logic.min(logic.min(logic.number(size), first), last[source]);
+  const z3::expr packets =
+      logic.min(logic.min(logic.number(size), first), logic.min(last[source], clamp[source]));
   facts.push_back(min[source] < packets);
-  if (net.devices[src].pmtud) facts.push_back(icmp[source]);
+  if (net.devices[src].pmtud) facts.push_back(icmp[source] || hole[source] < packets);
   return logic.all(facts);
 }
 

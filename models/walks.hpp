@@ -129,6 +129,10 @@ struct SizeDrop {
   bool no_pmtud = false;                 // the source does not do PMTUD
   std::optional<DeviceId> icmp_dropper;  // the first device from the source to min_step that
                                          // drops ICMP fragmentation-needed
+  bool clamped = false;  // a tunnel's MSS clamp set the packets' size
+  // The first step over a tunnel whose underlay drops the packets and whose head end never
+  // hears of it (a black hole), when that is what stopped the source from adapting.
+  std::optional<std::size_t> black_hole_step;
 };
 
 struct DroppedWalk {
@@ -151,6 +155,41 @@ typename L::Int mss_mtu(const Network& net, const L& logic, const Plane<L>& p,
                         const LogicalLink& ll) {
   return ll.kind == LogicalLink::Kind::plain ? hop_mtu(net, logic, p, ll.link)
                                              : logic.number(ll.mtu);
+}
+
+// No limit: above every packet (sizes are at most 65535).
+constexpr std::uint32_t kNoLimit = 65535;
+
+// What one hop does to a flow's packets (DESIGN.md §9).
+template <class L>
+struct HopSize {
+  typename L::Int mtu;         // its effective MTU
+  typename L::Int clamp;       // a tunnel with mss-clamp: its configured MTU, else kNoLimit
+  typename L::Int black_hole;  // a df-set tunnel whose underlay lowers its MTU and whose head
+                               // end never hears of it (ICMP dropped): that MTU, else kNoLimit
+};
+
+// match:  a hop from device u over member m
+// result: a link: mtu = hop_mtu(m), no clamp, no black hole
+//         a tunnel t, u = end[k], its underlay walk from u (smallest MTU w, ICMP dropped on the
+//         way to its first smallest hop: i):  own = hop_mtu(t) (its mtu or an mtu event's);
+//           df set:   e = w − overhead; mtu = min(own, e); black_hole = e if e < own ∧ i
+//           df clear: mtu = own (the underlay fragments)
+//           clamp = mtu as configured when mss-clamp is on
+template <class L>
+HopSize<L> hop_size(const Network& net, const L& logic, const Plane<L>& p, DeviceId u,
+                    LinkId m) {
+  const auto own = hop_mtu(net, logic, p, m);
+  const auto none = logic.number(kNoLimit);
+  const auto& tunnel = net.links[m].tunnel;
+  if (!tunnel) return {own, none, none};
+  const Tunnel& t = net.tunnels[*tunnel];
+  const auto clamp = t.mss_clamp ? logic.number(t.mtu) : none;
+  if (!t.df_set || p.underlay_mtu.empty()) return {own, clamp, none};
+  const std::size_t dir = 2 * *tunnel + (u == t.end[0] ? 0 : 1);
+  const auto e = logic.minus(p.underlay_mtu[dir], t.overhead);
+  const auto lowers = logic.less(e, own);
+  return {logic.min(own, e), clamp, logic.pick(lowers && p.underlay_icmp[dir], e, none)};
 }
 
 // --- explicit ------------------------------------------------------------------------------

@@ -64,12 +64,13 @@ void write_dot(std::ostream& out, const models::Design& d,
   }
   for (models::LinkId l = 0; l < net.links.size(); ++l) {
     const auto& k = net.links[l];
-    std::string label = net.ports[k.port[0]].name + " – " + net.ports[k.port[1]].name;
+    std::string label = k.tunnel ? "tunnel " + net.tunnels[*k.tunnel].name
+                                 : net.ports[k.port[0]].name + " – " + net.ports[k.port[1]].name;
     if (k.lag) label += " (" + net.lags[*k.lag].name + ")";
     if (k.mtu != 1500) label += " mtu " + std::to_string(k.mtu);
     out << "  " << q(net.devices[k.device[0]].name) << " -- " << q(net.devices[k.device[1]].name)
         << " [label=" << q(label);
-    if (iccp.count(l)) out << ", style=dashed";
+    if (iccp.count(l) || k.tunnel) out << ", style=dashed";
     if (k.bfd || (k.lag && net.lags[*k.lag].microbfd)) out << ", arrowhead=none, color=\"#2060a0\"";
     if (hot_link[l]) out << ", color=\"#c00000\", penwidth=3";
     out << "];\n";

@@ -156,6 +156,8 @@ void write_html(std::ostream& out, const std::vector<DesignReport>& reports,
           for (const std::string& line : event_lines(d, d.events[ev]))
             if (shown.insert(line).second) body << markup_escape(line) << "\n";
         body << "</pre>\n<p>walk: " << markup_escape(walk_line(e));
+        for (const std::string& line : underlay_lines(e))
+          body << "<br>underlay: " << markup_escape(line);
         for (const std::string& line : route_lines(e)) body << "<br>route: " << markup_escape(line);
         body << "<br>" << outcome_label(e) << ": " << markup_escape(drop_sentence(e));
         for (const auto& u : e.unnoticed)

@@ -84,6 +84,17 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
       if (!h.out.empty()) hop["out"] = h.out;
       if (!h.via.empty()) hop["via"] = h.via;
       if (!h.carried_to.empty()) hop["carried_to"] = h.carried_to;
+      if (!h.tunnel.empty()) {
+        hop["tunnel"] = h.tunnel;
+        json underlay = json::array();
+        for (const Hop& u : h.underlay) {
+          json step{{"device", u.device}};
+          if (!u.in.empty()) step["in"] = u.in;
+          if (!u.out.empty()) step["out"] = u.out;
+          underlay.push_back(step);
+        }
+        hop["underlay"] = underlay;
+      }
       if (h.route) {
         const RouteUsed& r = *h.route;
         std::string source = models::source_name(r.source);
@@ -115,6 +126,18 @@ json violations_json(const models::Design& d, const std::vector<Violation>& viol
                 {"min_mtu", t->min_mtu}, {"min_hop", t->min_hop}, {"pmtud", t->no_pmtud.empty()}};
       if (t->configured) size["configured_mtu"] = *t->configured;
       if (!t->icmp_dropper.empty()) size["icmp_dropped_by"] = t->icmp_dropper;
+      if (!t->tunnel.empty()) size["tunnel"] = t->tunnel;
+      if (t->underlay_mtu) {
+        size["underlay_mtu"] = *t->underlay_mtu;
+        size["underlay_hop"] = t->underlay_hop;
+        size["overhead"] = t->overhead;
+      }
+      if (!t->clamp_tunnel.empty())
+        size["clamped_by"] = {{"tunnel", t->clamp_tunnel}, {"mtu", t->clamp}};
+      if (!t->black_hole_tunnel.empty())
+        size["black_hole"] = {{"tunnel", t->black_hole_tunnel},
+                              {"head_end", t->black_hole_head},
+                              {"icmp_dropped_by", t->black_hole_dropper}};
       drop["size"] = size;
     }
     drop["detail"] = drop_sentence(e);

@@ -56,6 +56,8 @@ void write_markdown(std::ostream& out, const std::vector<DesignReport>& reports)
         const Explanation& e = c.explanations[i];
         details << (i + 1) << ". **" << md_escape(set_line(d, r.violations[i])) << "**  \n"
                 << "   walk: " << md_escape(walk_line(e)) << "  \n";
+        for (const std::string& line : underlay_lines(e))
+          out << "   underlay: " << md_escape(line) << "  \n";
         for (const std::string& line : route_lines(e))
           details << "   route: " << md_escape(line) << "  \n";
         details << "   " << outcome_label(e) << ": " << md_escape(drop_sentence(e)) << "\n";

@@ -25,6 +25,8 @@ std::string count(std::size_t n, const char* one, const char* many) {
 // What the note under an event points at, in the design's words.
 std::string declared(const models::Design& d, const models::FaultEvent& e) {
   if (!e.sessions.empty()) return "bgp session declared here";
+  if (e.mtu_links.size() == 1 && d.net.is_tunnel(e.mtu_links[0])) return "tunnel declared here";
+  if (e.links.size() == 1 && d.net.is_tunnel(e.links[0])) return "tunnel declared here";
   if (!e.mtu_links.empty()) return "link declared here";
   std::size_t elements = e.devices.size() + e.links.size();
   if (e.ports.size() == 1 && elements == 0)
@@ -70,6 +72,7 @@ void write_sets(std::ostream& out, const models::Design& d, const models::Requir
     if (req.kind == models::Requirement::Kind::connected)
       out << "    flow: " << e.source << " -> " << e.destination << "\n";
     out << "    walk: " << walk_line(e) << "\n";
+    for (const std::string& line : underlay_lines(e)) out << "    underlay: " << line << "\n";
     const char* head = "    routes: ";
     for (const std::string& line : route_lines(e)) {
       out << head << line << "\n";

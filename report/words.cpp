@@ -153,16 +153,33 @@ std::string drop_sentence(const Explanation& e) {
       return "the walk passes " + at + ", which it must avoid";
     case models::DropReason::too_big: {
       const Drop::TooBig& t = *e.drop.too_big;
-      std::string s =
-          std::to_string(t.packets) + "-byte packets do not fit " + t.hop + " (MTU " +
-          std::to_string(t.mtu) +
-          (t.configured ? ", set by an mtu fault; configured " + std::to_string(*t.configured)
-                        : std::string(", configured")) +
-          "): " + at + " drops them and sends ICMP fragmentation-needed";
+      const std::string where = t.tunnel.empty() ? t.hop : "tunnel " + t.tunnel + " from " + at;
+      std::string mtu = "MTU " + std::to_string(t.mtu);
+      if (t.underlay_mtu)
+        mtu += ": its underlay's " + std::to_string(*t.underlay_mtu) +
+               (t.underlay_hop.empty() ? "" : " at " + t.underlay_hop) + " less the overhead " +
+               std::to_string(t.overhead);
+      else if (t.configured)
+        mtu += ", set by an mtu fault; configured " + std::to_string(*t.configured);
+      else
+        mtu += ", configured";
+      std::string s = std::to_string(t.packets) + "-byte packets do not fit " + where + " (" + mtu +
+                      "): " +
+                      (t.underlay_mtu ? std::string("the underlay drops them, DF set")
+                                      : at + " drops them and sends ICMP fragmentation-needed");
+      if (!t.clamp_tunnel.empty())
+        s += "; MSS clamping on " + t.clamp_tunnel + " fits the configured " +
+             std::to_string(t.clamp) + ", not the " + (t.configured ? "collapsed " : "") +
+             std::to_string(t.mtu);
       std::vector<std::string> why;
       if (!t.no_pmtud.empty()) why.push_back(t.no_pmtud + " does not do PMTUD");
       if (!t.icmp_dropper.empty())
         why.push_back(t.icmp_dropper + " drops ICMP fragmentation-needed on the way back");
+      if (!t.black_hole_tunnel.empty())
+        why.push_back(
+            (t.black_hole_dropper.empty() ? std::string("a device") : t.black_hole_dropper) +
+            " drops the ICMP the head end " + t.black_hole_head + " of " + t.black_hole_tunnel +
+            " needs: a black hole");
       s += "; the source cannot step down to " + std::to_string(t.min_mtu) + ": ";
       for (std::size_t i = 0; i < why.size(); ++i) s += (i ? ", and " : "") + why[i];
       return s;
@@ -188,7 +205,7 @@ std::string unnoticed_sentence(const Unnoticed& u) {
              " never touches the session's own packets (the control plane still talks), so " +
              u.session.keeps + " keeps its route from " + u.session.peer;
     case Unnoticed::Kind::mtu_unseen:
-      return "link " + u.link +
+      return u.link +
              " stays up and in every adjacency: hellos and BFD packets are small, so no "
              "detector sees its MTU";
   }
@@ -232,11 +249,30 @@ std::string walk_line(const Explanation& e) {
   std::string s;
   for (std::size_t i = 0; i < e.walk.size(); ++i) {
     const Hop& h = e.walk[i];
-    if (i > 0) s += " -> " + h.in + " ";
+    if (i > 0) s += e.walk[i - 1].tunnel.empty() ? " -> " + h.in + " " : " => ";
     s += h.device;
-    if (!h.out.empty()) s += " " + h.out + (h.via.empty() ? "" : " (" + h.via + ")");
+    if (!h.tunnel.empty())
+      s += " [tunnel " + h.tunnel + "]";
+    else if (!h.out.empty())
+      s += " " + h.out + (h.via.empty() ? "" : " (" + h.via + ")");
   }
   return s;
+}
+
+std::vector<std::string> underlay_lines(const Explanation& e) {
+  std::vector<std::string> out;
+  for (const Hop& h : e.walk) {
+    if (h.tunnel.empty() || h.underlay.empty()) continue;
+    std::string s = h.tunnel + " from " + h.device + ": ";
+    for (std::size_t i = 0; i < h.underlay.size(); ++i) {
+      const Hop& u = h.underlay[i];
+      if (i > 0) s += " -> " + u.in + " ";
+      s += u.device;
+      if (!u.out.empty()) s += " " + u.out;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 // "(out xe-0/0/1: cost 1, default-cost after restart; configured 1000)", or "".

@@ -40,5 +40,7 @@ std::string route_sentence(const verifier::Hop& h);
 // HTML): when the design declares prefixes or static routes, or the walk used a static or
 // crossed an L2 segment; else none, so designs without routing read as before.
 std::vector<std::string> route_lines(const verifier::Explanation& e);
+// Per tunnel the walk crosses (DESIGN.md §9): "NAME from HEAD: the underlay walk".
+std::vector<std::string> underlay_lines(const verifier::Explanation& e);
 
 }  // namespace faultline::report

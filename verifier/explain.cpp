@@ -6,10 +6,25 @@
 #include "models/detectors.hpp"
 #include "models/lag.hpp"
 #include "models/mclag.hpp"
+#include "models/tunnels.hpp"
 
 namespace faultline::verifier {
 
 namespace {
+// The hops of a tunnel's underlay walk in the plane's own choice (DESIGN.md §9), ports named.
+std::vector<Hop> underlay_hops(const models::Network& net, const models::ExplicitPlane& p,
+                               std::size_t t, int dir) {
+  std::vector<Hop> out;
+  const std::vector<models::WalkStep> steps = models::tunnels::underlay_walk(net, p, t, dir);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    Hop h;
+    h.device = net.devices[steps[i].device].name;
+    if (i > 0) h.in = net.ports[net.port_on(*steps[i - 1].out, steps[i].device)].name;
+    if (steps[i].out) h.out = net.ports[net.port_on(*steps[i].out, steps[i].device)].name;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
 
 using models::DeviceId;
 using models::LinkId;
@@ -175,6 +190,11 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
     if (s.out) {
       h.out = net.ports[net.port_on(*s.out, s.device)].name;
       if (net.links[*s.out].lag) h.via = lag_ref(net, *net.links[*s.out].lag, s.device);
+      if (const auto& t = net.links[*s.out].tunnel) {
+        h.tunnel = net.tunnels[*t].name;
+        if (!p.tunnel_up.empty())
+          h.underlay = underlay_hops(net, p, *t, s.device == net.tunnels[*t].end[0] ? 0 : 1);
+      }
     }
     if (s.slot > 0) {
       h.carried_to = net.devices[net.segment_targets[s.slot - 1]].name;
@@ -232,13 +252,66 @@ Explanation explain(const Network& net, const models::Requirement& req, const mo
       t.packets = sd.packets;
       t.hop = net.port_name(net.port_on(*hop.out, hop.device));
       t.mtu = sd.drop_mtu;
-      if (net.links[*hop.out].mtu != sd.drop_mtu) t.configured = net.links[*hop.out].mtu;
+      // An mtu event set the hop's own MTU (a tunnel's underlay may lower it further).
+      if (const std::int64_t own = models::hop_mtu(net, models::ExplicitLogic{}, p, *hop.out);
+          own != net.links[*hop.out].mtu)
+        t.configured = net.links[*hop.out].mtu;
       t.min_mtu = sd.min_mtu;
       t.min_hop = net.port_name(net.port_on(*min_hop.out, min_hop.device));
       if (sd.no_pmtud) t.no_pmtud = e.source;
       if (sd.icmp_dropper) t.icmp_dropper = net.devices[*sd.icmp_dropper].name;
+      // DESIGN.md §9: a tunnel hop's MTU, its underlay's, its clamp, a black hole.
+      auto underlay_of = [&](const models::WalkStep& at, std::size_t t) {
+        const int dir = at.device == net.tunnels[t].end[0] ? 0 : 1;
+        return std::pair{dir, models::tunnels::underlay_walk(net, p, t, dir)};
+      };
+      if (const auto& tun = net.links[*hop.out].tunnel) {
+        const models::Tunnel& tn = net.tunnels[*tun];
+        t.tunnel = tn.name;
+        const std::int64_t own = models::hop_mtu(net, models::ExplicitLogic{}, p, *hop.out);
+        if (own != sd.drop_mtu) {
+          const auto [dir, steps] = underlay_of(hop, *tun);
+          t.underlay_mtu = static_cast<std::uint32_t>(p.underlay_mtu[2 * *tun + dir]);
+          t.overhead = tn.overhead;
+          for (std::size_t k = 0; k + 1 < steps.size(); ++k)
+            if (models::hop_mtu(net, models::ExplicitLogic{}, p, *steps[k].out) ==
+                p.underlay_mtu[2 * *tun + dir]) {
+              t.underlay_hop = net.port_name(net.port_on(*steps[k].out, steps[k].device));
+              break;
+            }
+        }
+      }
+      if (sd.clamped)
+        for (const models::WalkStep& st : walk.steps)
+          if (st.out && net.links[*st.out].tunnel) {
+            const models::Tunnel& tn = net.tunnels[*net.links[*st.out].tunnel];
+            if (tn.mss_clamp && (t.clamp_tunnel.empty() || tn.mtu < t.clamp)) {
+              t.clamp_tunnel = tn.name;
+              t.clamp = tn.mtu;
+            }
+          }
+      if (sd.black_hole_step) {
+        const models::WalkStep& at = walk.steps[*sd.black_hole_step];
+        const std::size_t tun = *net.links[*at.out].tunnel;
+        t.black_hole_tunnel = net.tunnels[tun].name;
+        t.black_hole_head = net.devices[at.device].name;
+        const auto [dir, steps] = underlay_of(at, tun);
+        const std::int64_t least = p.underlay_mtu[2 * tun + dir];
+        for (std::size_t k = 0; k + 1 < steps.size(); ++k) {
+          if (net.devices[steps[k].device].drops_icmp) {
+            t.black_hole_dropper = net.devices[steps[k].device].name;
+            break;
+          }
+          if (models::hop_mtu(net, models::ExplicitLogic{}, p, *steps[k].out) == least) break;
+        }
+      }
       if (t.configured)
-        e.unnoticed.push_back({Unnoticed::Kind::mtu_unseen, net.link_name(*hop.out), {}, {}, {}});
+        e.unnoticed.push_back(
+            {Unnoticed::Kind::mtu_unseen,
+             net.is_tunnel(*hop.out) ? "tunnel " + t.tunnel : "link " + net.link_name(*hop.out),
+             {},
+             {},
+             {}});
       e.drop.device = net.devices[hop.device].name;
       e.drop.too_big = std::move(t);
       break;

@@ -36,6 +36,10 @@ struct Hop {
   std::string via;         // the LAG it left over, if any
   std::string carried_to;  // a switch carrying the frame towards a static's next hop behind it
   std::optional<RouteUsed> route;  // the lookup's route (none where switches carry the frame)
+  // DESIGN.md §9: the hop leaves over this tunnel, and its packets cross the underlay along
+  // these hops (head end first, far end last).
+  std::string tunnel;
+  std::vector<Hop> underlay;
 };
 
 // Where and why the walk dies.
@@ -67,6 +71,18 @@ struct Drop {
     std::string min_hop;       // DEV:PORT of the first hop with the smallest MTU
     std::string no_pmtud;      // the source, when it does no PMTUD
     std::string icmp_dropper;  // a device on the way that drops ICMP fragmentation-needed
+    // When the hop is a tunnel: its name, and when its underlay lowered its MTU the underlay's
+    // smallest MTU, the hop where it sits (DEV:PORT) and the overhead.
+    std::string tunnel;
+    std::optional<std::uint32_t> underlay_mtu;
+    std::string underlay_hop;
+    std::uint32_t overhead = 0;
+    // A tunnel whose MSS clamp set the packets' size: its name and configured MTU.
+    std::string clamp_tunnel;
+    std::uint32_t clamp = 0;
+    // A tunnel on the walk whose underlay drops the packets while a device on the way drops
+    // the ICMP its head end needs (a black hole): the tunnel, its head end, that device.
+    std::string black_hole_tunnel, black_hole_head, black_hole_dropper;
   };
   std::optional<TooBig> too_big;
 };

@@ -51,7 +51,8 @@ TEST_CASE("semantic errors name the offending object at its position", "[models]
   CHECK(first_error("require reach a -> nowhere;\n") ==
         "t.fl:5:20: error: unknown device or prefix 'nowhere'");
   CHECK(first_error("faults { down planet; }\n") ==
-        "t.fl:5:15: error: unknown fault kind 'down planet' (expected device, link or session)");
+        "t.fl:5:15: error: unknown fault kind 'down planet' (expected device, link, session or "
+        "tunnel)");
   CHECK(first_error("faults { explode device; }\n") ==
         "t.fl:5:10: error: unknown fault kind 'explode' (expected down, blackhole, restart, "
         "common or mtu)");

@@ -233,3 +233,15 @@ TEST_CASE("a plane derived from the reference plane equals one derived afresh",
   CHECK(planes == 1200);
   CHECK(split > 20);  // the choices were exercised
 }
+
+TEST_CASE("cold events never change a verdict with packet sizes", "[models][support][size]") {
+  // mtu on links and LAGs, pmtud off, ICMP droppers, mtu link faults, `size` on reach: an mtu
+  // event off the support changes no MTU a walk meets (proofs/SOUNDNESS.md §7b).
+  testing::RandomDesignOptions opts;
+  opts.sizes = opts.walk_clauses = true;
+  auto n = check_cold_events(17, 120, opts, [](const models::Requirement& req) {
+    return req.kind == models::Requirement::Kind::reach && req.size.has_value();
+  });
+  CHECK(n.cold > 200);
+  CHECK(n.hot > 100);
+}

@@ -94,6 +94,7 @@ class Generator {
       out_ << " }\n";
     }
     if (opts_.routing) routing(n);
+    if (opts_.tunnels) tunnels(n);
     if (opts_.bgp) sessions(n);
     faults();
     requirements(n);
@@ -230,6 +231,32 @@ class Generator {
     }
   }
 
+  // Tunnels between distinct transit devices (their own stream), with every attribute.
+  void tunnels(int n) {
+    auto draw = [&](int lo, int hi) {
+      return std::uniform_int_distribution<int>(lo, hi)(size_rng_);
+    };
+    std::vector<int> transit;
+    for (int k = 0; k < n; ++k)
+      if (is_transit(k)) transit.push_back(k);
+    if (transit.size() < 2) return;
+    for (int i = draw(1, 2); i > 0; --i) {
+      int a = transit[draw(0, static_cast<int>(transit.size()) - 1)];
+      int b = transit[draw(0, static_cast<int>(transit.size()) - 1)];
+      if (a == b) continue;
+      std::string attrs;
+      if (sized(0.4)) attrs += sized(0.5) ? " overhead = 100;" : " overhead = 24;";
+      if (sized(0.3)) attrs += " mtu = " + std::to_string(sized(0.5) ? 1400 : 1476) + ";";
+      if (sized(0.4)) attrs += " mss-clamp = on;";
+      if (sized(0.3)) attrs += " df = clear;";
+      if (sized(0.4)) attrs += " cost = " + std::to_string(draw(1, 3)) + ";";
+      out_ << "tunnel t" << tunnels_ << " d" << a << " -- d" << b
+           << (attrs.empty() ? ";\n" : " {" + attrs + " }\n");
+      ++tunnels_;
+      tunnel_ends_.push_back({a, b});
+    }
+  }
+
   // BGP sessions between devices with an asn: iBGP between transit devices of one AS (some
   // pairs left out: mesh holes), eBGP between linked devices of different ASes; random
   // policies and `originate` lines over the declared prefixes.
@@ -297,6 +324,8 @@ class Generator {
     }
     if (opts_.sizes && sized(0.85))
       lines.push_back(sized(0.5) ? "mtu link 576;" : "mtu link 1400;");
+    if (tunnels_ > 0 && sized(0.6)) lines.push_back("down tunnel;");
+    if (tunnels_ > 0 && sized(0.6)) lines.push_back("mtu tunnel 500;");
     out_ << "faults {\n";
     for (const auto& l : lines) out_ << "  " << l << "\n";
     out_ << "}\n";
@@ -346,9 +375,25 @@ class Generator {
                                            : draw(0, n - 1);
       int b = draw(0, n - 1);
       if (a == b) b = (a + 1) % n;
-      const int sizes[] = {1000, 1500, 9000};
-      out_ << "require reach d" << a << " -> d" << b << " size " << sizes[draw(0, 2)]
-           << " tolerate " << draw(0, opts_.max_tolerate) << ";\n";
+      // Over tunnels (1476 by default) most flows of 1000 fit until an mtu fault collapses one.
+      const int sizes[] = {1000, 1500, 9000, 1000};
+      out_ << "require reach d" << a << " -> d" << b << " size "
+           << sizes[opts_.tunnels ? 3 * draw(0, 1) : draw(0, 2)] << " tolerate "
+           << draw(0, opts_.max_tolerate) << ";\n";
+    }
+    // Per tunnel, most of the time, a 1000-byte flow from near one end to near the other (a
+    // host linked to the end when there is one): the walks most likely to cross it.
+    for (auto [a, b] : tunnel_ends_) {
+      if (!sized(0.7)) continue;
+      auto near = [&](int end) {
+        for (auto [x, y] : neighbours_)
+          if (x == end && kind_[y] == "host" && sized(0.7)) return y;
+        return end;
+      };
+      int from = near(a), to = near(b);
+      if (from == to) continue;
+      out_ << "require reach d" << from << " -> d" << to << " size 1000 tolerate "
+           << std::uniform_int_distribution<int>(0, opts_.max_tolerate)(size_rng_) << ";\n";
     }
     // A flow from a device with a static route over a segment, most of the time: a static
     // only matters on a walk that starts or passes there.
@@ -418,6 +463,8 @@ class Generator {
   bool bgp(double p) { return std::bernoulli_distribution(p)(bgp_rng_); }
   int bgp_pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(bgp_rng_); }
   std::mt19937_64 size_rng_;  // sizes only
+  int tunnels_ = 0;
+  std::vector<std::pair<int, int>> tunnel_ends_;
   bool sized(double p) { return std::bernoulli_distribution(p)(size_rng_); }
   int mtu() {
     const int values[] = {1400, 1500, 9000};

@@ -36,6 +36,9 @@ struct RandomDesignOptions {
   // hosts, `icmp-unreachable = drop` on some devices, `mtu link N` faults, `size` on reach
   // requirements.  From a stream of its own.
   bool sizes = false;
+  // Tunnels (DESIGN.md §9), with sizes: one or two between transit devices, overhead, mtu,
+  // mss-clamp and df set or clear, `down tunnel` and `mtu tunnel 500` faults.  Not with bgp.
+  bool tunnels = false;
 };
 
 std::string random_design(std::uint64_t seed, const RandomDesignOptions& opts = {});

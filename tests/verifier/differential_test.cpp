@@ -120,6 +120,8 @@ int main(int argc, char** argv) {
       opts.bgp = opts.routing = v == "on";
     else if (a == "--sizes")
       opts.sizes = v == "on";
+    else if (a == "--tunnels")
+      opts.tunnels = opts.sizes = v == "on";
     else if (a == "--plain")
       opts.plain = opts.failstop = v == "on";
     else {
@@ -135,7 +137,7 @@ int main(int argc, char** argv) {
       std::string tag = std::string(opts.failstop ? "-failstop" : "") +
                         (opts.plain ? "-plain" : "") + (opts.shared_risks ? "-risks" : "") +
                         (opts.walk_clauses ? "-clauses" : "") + (opts.routing ? "-routing" : "") +
-                        (opts.bgp ? "-bgp" : "") + (opts.sizes ? "-sizes" : "") + "-k" +
+                        (opts.bgp ? "-bgp" : "") + (opts.sizes ? "-sizes" : "") + (opts.tunnels ? "-tunnels" : "") + "-k" +
                         std::to_string(opts.max_tolerate);
       std::ofstream(write_dir + "/random-" + std::to_string(seed) + tag + ".fl") << text;
       continue;
