@@ -202,6 +202,11 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
   for (DomainId d = 0; d < net.domains.size(); ++d)
     if (domain_matters(net, req, d))
       for (LinkId l : net.domains[d].iccp) s.link[l] = 1;
+  if (req.size) {
+    s.mtu_matters = !net.devices[req.from].pmtud || !net.tunnels.empty();
+    for (DeviceId d = 0; d < net.devices.size() && !s.mtu_matters; ++d)
+      s.mtu_matters = s.device[d] && net.devices[d].drops_icmp;
+  }
   out.support = std::move(s);
   return out;
 }
@@ -229,7 +234,7 @@ bool is_hot(const Network& net, const Support& s, const FaultEvent& event) {
   for (PortId q : event.ports)
     if (s.link[net.ports[q].link]) return true;
   for (LinkId l : event.mtu_links)  // DESIGN.md §9: its MTU is read on walks of the support
-    if (s.link[l]) return true;
+    if (s.mtu_matters && s.link[l]) return true;
   return false;
 }
 

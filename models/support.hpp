@@ -44,6 +44,10 @@ struct Support {
   // directly linked next hop of a static route read on a walk, and the ICCP links of every
   // MC-LAG domain with a client that takes part in the requirement.
   std::vector<char> link;
+  // DESIGN.md §9: whether packet size can matter at this state — a `size` requirement whose
+  // source does no PMTUD, or with a device of the support that drops ICMP.  Otherwise no walk
+  // can lose its packets to an MTU (the source always steps down) and mtu events are cold.
+  bool mtu_matters = false;
 };
 
 // The support of `req` (a one-flow requirement) under `faults`, or nullopt when it cannot be
