@@ -237,7 +237,8 @@ void for_each_scenario(const Network& net, const Requirement& req, const FaultSt
   // Each plane leaves the tunnels out (the underlay's); tunnels::visit adds their choices.
   auto with_tunnels = [&](const ExplicitPlane& p) {
     return tunnels::visit(
-        net, p, [&](const ExplicitPlane& q) { return visit_sessions(net, req, q, visit, ref); });
+        net, p, [&](const ExplicitPlane& q) { return visit_sessions(net, req, q, visit, ref); },
+        ref);
   };
   std::uint64_t first = 0;
   if (std::all_of(keeps.begin(), keeps.end(), [](char k) { return k == 1; })) {
@@ -294,8 +295,8 @@ std::size_t choice_count(const Network& net, const Requirement& req, const Fault
                          ReferenceCosts* ref) {
   std::size_t n = free_choices(net, req, faults, ref).size() + sessions_in_play(net, req).size();
   if (!net.tunnels.empty())  // the tunnels' choices in the plane with every choice peer[0]
-    n += tunnels::choice_bits(net,
-                              make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref));
+    n += tunnels::choice_bits(
+        net, make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref), ref);
   if (net.has_bgp()) {  // the BGP sessions' choices in the plane with every choice peer[0]
     ExplicitPlane p = make_plane(net, faults, std::vector<char>(net.lags.size(), 1), ref);
     LeastCost costs(net, p, ref);

@@ -5,6 +5,7 @@
 
 #include "models/requirements.hpp"
 #include "models/sessions.hpp"
+#include "models/tunnels.hpp"
 #include "models/walks.hpp"
 
 namespace faultline::models {
@@ -98,6 +99,53 @@ class Builder {
   Support& s_;
 };
 
+// The reads of the walks from `from` in table t towards `dest` (support_pass's rule below),
+// closed under their next hops into the support; the BFD sessions first met on them into `met`.
+void read_walks(const Network& net, Builder& b, const RouteTable& t, PrefixId dest, NodeId from,
+                std::vector<char>& walked, std::vector<std::size_t>& met) {
+  // The least-cost states by index: 0 the destination, i ≥ 1 covering prefix i - 1, then
+  // one per segment slot.
+  RouteTable::Cover target{dest, t.origin, t.igp_dist};
+  std::vector<Reads> reads(1 + t.covers() + t.segments.size());
+  reads[0].state = &target;
+  const std::size_t seg0 = 1 + t.covers();
+  for (std::size_t k = 0; k < t.segments.size(); ++k)
+    reads[seg0 + k] = {&t.segments[k], igp::Transit::switches, {}};
+  b.walk(t, from, [&](NodeId v) {
+    const DeviceId u = t.device(v);
+    if (t.slot(v) > 0) {
+      reads[seg0 + t.slot(v) - 1].at.push_back(u);
+      return;
+    }
+    // The IGP towards P, then towards each covering prefix, more specific first, up to the
+    // first u has a route for: a less specific route is never selected while it stays.
+    if (uses_igp(net, u))
+      for (std::size_t i = 0; i < seg0; ++i) {
+        if (i > 0) reads[i].state = &t.cover(i - 1);
+        reads[i].at.push_back(u);
+        if (reads[i].state->dist[u] != kNoRoute) break;
+      }
+    for (std::size_t i : net.statics_of[u]) {
+      const StaticRoute& r = net.statics[i];
+      if (!r.applies_to(net, dest)) continue;
+      for (std::size_t j = 0; j < r.via.size(); ++j) {
+        if (r.segment[j] != 0) {
+          reads[seg0 + r.segment[j] - 1].at.push_back(u);
+          if (r.session[j] != kNoSession && !walked[r.session[j]]) {
+            walked[r.session[j]] = 1;
+            met.push_back(r.session[j]);
+          }
+          continue;
+        }
+        for (const LogicalLink& ll : net.logical[u])
+          if (std::find(ll.far.begin(), ll.far.end(), r.via[j]) != ll.far.end()) b.mark(ll);
+      }
+    }
+  });
+  for (const Reads& r : reads)
+    if (!r.at.empty()) b.close(r);
+}
+
 // match:  a one-flow requirement A -> P, a state without a relevant split brain
 // result: per scenario the judge visits (the BFD sessions' choices over segments; no LAG
 //         choice is free without a relevant split brain):
@@ -137,47 +185,28 @@ Judged support_pass(const Network& net, const Requirement& req, const FaultState
         if (!*bounded) return !judge;  // nothing to build; only the verdict goes on
         std::vector<std::size_t> met;  // sessions first met in this scenario
         Builder b(net, p, s);
-        // The least-cost states by index: 0 the destination, i ≥ 1 covering prefix i - 1, then
-        // one per segment slot.
-        RouteTable::Cover dest{req.to, t.origin, t.igp_dist};
-        std::vector<Reads> reads(1 + t.covers() + t.segments.size());
-        reads[0].state = &dest;
-        const std::size_t seg0 = 1 + t.covers();
-        for (std::size_t k = 0; k < t.segments.size(); ++k)
-          reads[seg0 + k] = {&t.segments[k], igp::Transit::switches, {}};
-        b.walk(t, node_of(net, req.from), [&](NodeId v) {
-          const DeviceId u = t.device(v);
-          if (t.slot(v) > 0) {
-            reads[seg0 + t.slot(v) - 1].at.push_back(u);
-            return;
-          }
-          // The IGP towards P, then towards each covering prefix, more specific first, up to the
-          // first u has a route for: a less specific route is never selected while it stays.
-          if (uses_igp(net, u))
-            for (std::size_t i = 0; i < seg0; ++i) {
-              if (i > 0) reads[i].state = &t.cover(i - 1);
-              reads[i].at.push_back(u);
-              if (reads[i].state->dist[u] != kNoRoute) break;
-            }
-          for (std::size_t i : net.statics_of[u]) {
-            const StaticRoute& r = net.statics[i];
-            if (!r.applies_to(net, req.to)) continue;
-            for (std::size_t j = 0; j < r.via.size(); ++j) {
-              if (r.segment[j] != 0) {
-                reads[seg0 + r.segment[j] - 1].at.push_back(u);
-                if (r.session[j] != kNoSession && !walked[r.session[j]]) {
-                  walked[r.session[j]] = 1;
-                  met.push_back(r.session[j]);
-                }
-                continue;
+        read_walks(net, b, t, req.to, node_of(net, req.from), walked, met);
+        // DESIGN.md §9: a tunnel whose link is support carries the walks' data over its
+        // underlay walks, which also decide its belief and its MTU: their reads join, in the
+        // plane with every tunnel left out (the same for every tunnel choice of the state).
+        if (!net.tunnels.empty()) {
+          const ExplicitPlane under = tunnels::underlay_of(net, p);
+          LeastCost under_costs(net, under, ref);
+          Builder ub(net, under, s);
+          std::vector<char> done(2 * net.tunnels.size(), 0);
+          for (bool grew = true; grew;) {
+            grew = false;
+            for (std::size_t k = 0; k < net.tunnels.size(); ++k)
+              for (int dir = 0; dir < 2; ++dir) {
+                if (done[2 * k + dir] || !s.link[net.tunnels[k].link]) continue;
+                done[2 * k + dir] = grew = true;
+                const DeviceId far = tunnels::far_end(net, k, dir);
+                RouteTable u = route_table(net, under, net.host_prefix(far), &under_costs);
+                read_walks(net, ub, u, net.host_prefix(far),
+                           node_of(net, tunnels::head(net, k, dir)), walked, met);
               }
-              for (const LogicalLink& ll : net.logical[u])
-                if (std::find(ll.far.begin(), ll.far.end(), r.via[j]) != ll.far.end()) b.mark(ll);
-            }
           }
-        });
-        for (const Reads& r : reads)
-          if (!r.at.empty()) b.close(r);
+        }
         // A session met on a walk: its options come from its two walks through the segment,
         // which do not depend on the sessions' choices (once each, whichever scenario meets it).
         auto through = [&](std::size_t k, DeviceId from) {

@@ -32,7 +32,8 @@ inline const FeatureSet kHotSupports{Feature::lag,
                                      Feature::static_routes,
                                      Feature::prefix_destination,
                                      Feature::packet_size,
-                                     Feature::fault_mtu};
+                                     Feature::fault_mtu,
+                                     Feature::tunnels};
 
 struct Support {
   // R, the devices some walk from the source reaches in some scenario the judge visits, and

@@ -152,9 +152,10 @@ std::size_t Options::count() const {
   return (can_down ? 1 : 0) + walks[0].size() * walks[1].size();
 }
 
-std::vector<Options> options(const Network& net, const ExplicitPlane& underlay) {
+std::vector<Options> options(const Network& net, const ExplicitPlane& underlay,
+                             ReferenceCosts* ref) {
   std::vector<Options> out;
-  LeastCost costs(net, underlay);
+  LeastCost costs(net, underlay, ref);
   for (std::size_t t = 0; t < net.tunnels.size(); ++t) {
     Options o;
     const LinkId l = net.tunnels[t].link;
@@ -189,9 +190,9 @@ std::vector<Options> options(const Network& net, const ExplicitPlane& underlay) 
 }
 
 bool visit(const Network& net, const ExplicitPlane& underlay,
-           const std::function<bool(const ExplicitPlane&)>& f) {
+           const std::function<bool(const ExplicitPlane&)>& f, ReferenceCosts* ref) {
   if (net.tunnels.empty()) return f(underlay);
-  const std::vector<Options> opts = options(net, underlay);
+  const std::vector<Options> opts = options(net, underlay, ref);
   const std::size_t n = net.tunnels.size();
   std::vector<std::size_t> at(n, 0);  // per tunnel, the index of its choice
   for (;;) {
@@ -220,9 +221,13 @@ bool visit(const Network& net, const ExplicitPlane& underlay,
   }
 }
 
-std::size_t choice_bits(const Network& net, const ExplicitPlane& underlay) {
+ExplicitPlane underlay_of(const Network& net, const ExplicitPlane& p) {
+  return with_choices(net, p, {}, {}, {});
+}
+
+std::size_t choice_bits(const Network& net, const ExplicitPlane& underlay, ReferenceCosts* ref) {
   double bits = 0;
-  for (const Options& o : options(net, underlay)) {
+  for (const Options& o : options(net, underlay, ref)) {
     if (o.too_many) return SIZE_MAX / 2;  // past every bound: the explicit judge refuses
     bits += std::log2(static_cast<double>(std::max<std::size_t>(o.count(), 1)));
   }
@@ -231,7 +236,7 @@ std::size_t choice_bits(const Network& net, const ExplicitPlane& underlay) {
 
 std::vector<WalkStep> underlay_walk(const Network& net, const ExplicitPlane& overlay, std::size_t t,
                                     int dir) {
-  const ExplicitPlane underlay = with_choices(net, overlay, {}, {}, {});
+  const ExplicitPlane underlay = underlay_of(net, overlay);
   const RouteTable table = route_table(net, underlay, net.host_prefix(far_end(net, t, dir)));
   const NodeId src = node_of(net, head(net, t, dir));
   const Summary want{overlay.underlay_mtu[2 * t + dir], overlay.underlay_icmp[2 * t + dir] != 0};

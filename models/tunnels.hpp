@@ -38,7 +38,9 @@ struct Options {
   bool too_many = false;
   std::size_t count() const;  // how many choices: down, and every pair of summaries
 };
-std::vector<Options> options(const Network& net, const ExplicitPlane& underlay);
+// With `ref` (whose plane leaves the tunnels out too), least-cost states are repaired from it.
+std::vector<Options> options(const Network& net, const ExplicitPlane& underlay,
+                             ReferenceCosts* ref = nullptr);
 
 // The head end and far end of tunnel t's direction dir (0: from end[0]).
 inline DeviceId head(const Network& net, std::size_t t, int dir) {
@@ -52,9 +54,12 @@ inline DeviceId far_end(const Network& net, std::size_t t, int dir) {
 // all left out), in a fixed order — per tunnel: down first when it may be, then every pair of
 // summaries — until it returns true.  With no tunnel, visits `underlay` itself.
 bool visit(const Network& net, const ExplicitPlane& underlay,
-           const std::function<bool(const ExplicitPlane&)>& visit);
+           const std::function<bool(const ExplicitPlane&)>& visit, ReferenceCosts* ref = nullptr);
+// The plane of the same scenario with every tunnel left out (the underlays').
+ExplicitPlane underlay_of(const Network& net, const ExplicitPlane& p);
 // How many bits the combinations of `underlay` take (⌈log2 Π count⌉), for choice_count.
-std::size_t choice_bits(const Network& net, const ExplicitPlane& underlay);
+std::size_t choice_bits(const Network& net, const ExplicitPlane& underlay,
+                        ReferenceCosts* ref = nullptr);
 
 // A delivered underlay walk of tunnel t's direction dir with summary s in the plane's own
 // choice (for the explanation): its steps in the underlay, head end first.
