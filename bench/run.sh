@@ -17,5 +17,6 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 /usr/bin/python3 bench/fabric.py --runs "$runs" > "$tmp/fabric.md"
 /usr/bin/python3 bench/bgp.py --runs "$runs" > "$tmp/bgp.md"
 /usr/bin/python3 bench/gray.py --runs "$runs" > "$tmp/gray.md"
-cat "$tmp/zoo.md" "$tmp/kdl.md" "$tmp/fabric.md" "$tmp/bgp.md" "$tmp/gray.md" > bench/RESULTS.md
+/usr/bin/python3 bench/size.py --runs "$runs" > "$tmp/size.md"
+cat "$tmp/zoo.md" "$tmp/kdl.md" "$tmp/fabric.md" "$tmp/bgp.md" "$tmp/gray.md" "$tmp/size.md" > bench/RESULTS.md
 cat bench/RESULTS.md
