@@ -240,6 +240,9 @@ struct Requirement {
 };
 
 struct Network {
+  // A process-wide number of the resolved design (0: not from resolve), for caches keyed by
+  // design: an address may be reused by the next design, a number is not.
+  std::uint64_t id = 0;
   std::string name;
   SourceLoc loc;
   std::vector<Device> devices;

@@ -1,6 +1,7 @@
 #include "models/resolve.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <functional>
@@ -71,6 +72,8 @@ class Resolver {
       diags_.warning({p_.source, 0, 1}, "the design has no requirements: nothing to check");
     if (diags_.has_errors()) return std::nullopt;
     d_.net.build_logical_links();
+    static std::atomic<std::uint64_t> designs{0};
+    d_.net.id = ++designs;
     d_.events = build_universe(d_.net, d_.fault_classes);
     d_.features = network_features(d_.net);
     return std::move(d_);
