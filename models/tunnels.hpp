@@ -61,8 +61,8 @@ ExplicitPlane underlay_of(const Network& net, const ExplicitPlane& p);
 std::size_t choice_bits(const Network& net, const ExplicitPlane& underlay,
                         ReferenceCosts* ref = nullptr);
 
-// A delivered underlay walk of tunnel t's direction dir with summary s in the plane's own
-// choice (for the explanation): its steps in the underlay, head end first.
+// A delivered underlay walk of tunnel t's direction dir whose summary is the one `overlay`
+// chose for it (for the explanation): its steps in the underlay, head end first.
 std::vector<WalkStep> underlay_walk(const Network& net, const ExplicitPlane& overlay, std::size_t t,
                                     int dir);
 
