@@ -250,6 +250,7 @@ class Generator {
       if (sized(0.4)) attrs += " mss-clamp = on;";
       if (sized(0.3)) attrs += " df = clear;";
       if (sized(0.4)) attrs += " cost = " + std::to_string(draw(1, 3)) + ";";
+      if (sized(0.3)) attrs += " default-cost = " + std::to_string(draw(4, 9)) + ";";
       out_ << "tunnel t" << tunnels_ << " d" << a << " -- d" << b
            << (attrs.empty() ? ";\n" : " {" + attrs + " }\n");
       ++tunnels_;
@@ -326,6 +327,9 @@ class Generator {
       lines.push_back(sized(0.5) ? "mtu link 576;" : "mtu link 1400;");
     if (tunnels_ > 0 && sized(0.6)) lines.push_back("down tunnel;");
     if (tunnels_ > 0 && sized(0.6)) lines.push_back("mtu tunnel 500;");
+    // A partial restart puts a tunnel's cost at its head end to its default-cost (DESIGN.md
+    // §8–§9): the only fault of §8 a design without BGP sessions has.
+    if (tunnels_ > 0 && !opts_.bgp && sized(0.3)) lines.push_back("restart router partial;");
     out_ << "faults {\n";
     for (const auto& l : lines) out_ << "  " << l << "\n";
     out_ << "}\n";
