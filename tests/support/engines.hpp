@@ -22,4 +22,11 @@ inline EventSets violating(const models::Design& d, std::size_t req, verifier::E
 }
 constexpr verifier::Engine kEngines[] = {verifier::Engine::smt, verifier::Engine::enumerate};
 
+// The one explanation of requirement `req` on the product's path (it must have exactly one).
+inline verifier::Explanation only_explanation(const models::Design& d, std::size_t req) {
+  auto c = verifier::check_requirement(d, req, verifier::SearchOptions{});
+  REQUIRE(c.explanations.size() == 1);
+  return c.explanations[0];
+}
+
 }  // namespace faultline::testing

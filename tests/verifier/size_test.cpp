@@ -140,14 +140,13 @@ TEST_CASE("size: an adversarial ECMP walk finds the small hop", "[verifier][size
     CHECK(violating(d, 0, e) == Sets{{}});
     CHECK(violating(d, 1, e) == Sets{{}});
   }
-  auto c = verifier::check_requirement(d, 1, verifier::SearchOptions{});
-  REQUIRE(c.explanations.size() == 1);
-  REQUIRE(c.explanations[0].drop.too_big);
-  CHECK(c.explanations[0].drop.reason == models::DropReason::too_big);
-  CHECK(c.explanations[0].drop.too_big->hop == "c:2");
-  CHECK(c.explanations[0].drop.too_big->mtu == 1400);
-  CHECK(c.explanations[0].drop.too_big->packets == 1500);
-  CHECK(c.explanations[0].drop.too_big->no_pmtud == "h1");
+  const auto e = testing::only_explanation(d, 1);
+  REQUIRE(e.drop.too_big);
+  CHECK(e.drop.reason == models::DropReason::too_big);
+  CHECK(e.drop.too_big->hop == "c:2");
+  CHECK(e.drop.too_big->mtu == 1400);
+  CHECK(e.drop.too_big->packets == 1500);
+  CHECK(e.drop.too_big->no_pmtud == "h1");
 }
 
 TEST_CASE("size: of two hops with the smallest MTU, the first is where PMTUD steps down",

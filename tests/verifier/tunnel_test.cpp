@@ -34,9 +34,10 @@ TEST_CASE("tunnel: down, the IGP routes around it over the underlay", "[verifier
   for (auto e : kEngines)
     CHECK(violating(d, 0, e) ==
           Sets{{"down a:2--b:1"}, {"down b:2--c:1"}, {"down c:2--h2:e"}, {"down h1:e--a:1"}});
-  // The walk crosses the tunnel, with its underlay walk under it.
+  // Cutting the underlay takes the tunnel with it (its hellos die): nothing routes around.
   auto c = verifier::check_requirement(d, 0, verifier::SearchOptions{});
-  REQUIRE(!c.explanations.empty());
+  REQUIRE(c.explanations.size() == 4);
+  CHECK(c.explanations[0].drop.reason == models::DropReason::no_route);
 }
 
 TEST_CASE("tunnel: its data meets the collapsed MTU; an end's source caps its own packets",
@@ -66,12 +67,11 @@ TEST_CASE("tunnel: MSS clamping fits the configured MTU, not the collapsed one",
     CHECK(violating(d, 0, e).empty());  // clamped to 1476: it fits
     CHECK(violating(d, 1, e) == Sets{{"mtu t 500"}});
   }
-  auto c = verifier::check_requirement(d, 1, verifier::SearchOptions{});
-  REQUIRE(c.explanations.size() == 1);
-  REQUIRE(c.explanations[0].drop.too_big);
-  CHECK(c.explanations[0].drop.too_big->packets == 1476);
-  CHECK(c.explanations[0].drop.too_big->clamp_tunnel == "t");
-  CHECK(c.explanations[0].drop.too_big->tunnel == "t");
+  const auto e = testing::only_explanation(d, 1);
+  REQUIRE(e.drop.too_big);
+  CHECK(e.drop.too_big->packets == 1476);
+  CHECK(e.drop.too_big->clamp_tunnel == "t");
+  CHECK(e.drop.too_big->tunnel == "t");
 }
 
 TEST_CASE("tunnel: df set over a smaller underlay, ICMP dropped on the way: a black hole",
@@ -90,15 +90,14 @@ TEST_CASE("tunnel: df set over a smaller underlay, ICMP dropped on the way: a bl
   SECTION("df set, b drops ICMP") {
     auto d = make(" { icmp-unreachable = drop; }", ";");
     for (auto e : kEngines) CHECK(violating(d, 0, e) == Sets{{}});
-    auto c = verifier::check_requirement(d, 0, verifier::SearchOptions{});
-    REQUIRE(c.explanations.size() == 1);
-    REQUIRE(c.explanations[0].drop.too_big);
-    CHECK(c.explanations[0].drop.too_big->mtu == 1376);
-    CHECK(c.explanations[0].drop.too_big->black_hole_dropper == "b");
-    CHECK(c.explanations[0].drop.too_big->black_hole_head == "a");
-    REQUIRE(c.explanations[0].walk.size() == 4);  // h1 → a ⇒ c → h2, the underlay under a
-    CHECK(c.explanations[0].walk[1].tunnel == "t");
-    CHECK(c.explanations[0].walk[1].underlay.size() == 3);
+    const auto e = testing::only_explanation(d, 0);
+    REQUIRE(e.drop.too_big);
+    CHECK(e.drop.too_big->mtu == 1376);
+    CHECK(e.drop.too_big->black_hole_dropper == "b");
+    CHECK(e.drop.too_big->black_hole_head == "a");
+    REQUIRE(e.walk.size() == 4);  // h1 → a ⇒ c → h2, the underlay under a
+    CHECK(e.walk[1].tunnel == "t");
+    CHECK(e.walk[1].underlay.size() == 3);
   }
   SECTION("df clear: fragmented, delivered") {
     auto d = make(" { icmp-unreachable = drop; }", " { df = clear; }");
